@@ -1,0 +1,50 @@
+import type { Localized } from '../i18n/lang';
+
+/** A KPI value judged against a threshold: good, fair or poor; none when there is no figure. */
+export type Status = 'good' | 'fair' | 'poor';
+
+/**
+ * Thresholds for one KPI, in the KPI's unit (rates as fractions).
+ * higher: good ≥ good, fair ≥ fair, else poor.
+ * lower: good ≤ good, fair ≤ fair, else poor.
+ * band: good inside [good_min, good_max], fair inside [fair_min, fair_max], else poor.
+ */
+export type Thresholds =
+  | { readonly direction: 'higher'; readonly good: number; readonly fair: number }
+  | { readonly direction: 'lower'; readonly good: number; readonly fair: number }
+  | {
+      readonly direction: 'band';
+      readonly goodMin: number;
+      readonly goodMax: number;
+      readonly fairMin: number;
+      readonly fairMax: number;
+    };
+
+/** Where a threshold comes from, shown in the legend so every colour can be traced. */
+export interface Citation {
+  readonly source: string;
+  readonly year: number;
+  readonly note?: string;
+}
+
+export interface Benchmark {
+  readonly kpi: string;
+  readonly thresholds: Thresholds;
+  readonly citation: Citation;
+}
+
+export interface BenchmarkProfile {
+  readonly id: string;
+  readonly names: Localized;
+  readonly benchmarks: readonly Benchmark[];
+}
+
+/** A user's target for a KPI (a SMART goal): value, which way, and by when. */
+export interface Target {
+  readonly kpi: string;
+  /** '>=' for higher-is-better goals (conversion rate ≥ 5%), '<=' for lower (CAC ≤ 50,000). */
+  readonly op: '>=' | '<=';
+  readonly value: number;
+  /** ISO date the goal is due, if any. */
+  readonly by?: string;
+}

@@ -1,0 +1,197 @@
+/**
+ * The report model: a plain description of a KPI report that two writers render (the Sheets
+ * writer in Apps Script, the xlsx writer in Node) without deciding anything about KPIs.
+ * It is also the source of the CLI's JSON output (see ./json.ts). Shared by every layer: change
+ * it here, not in a copy.
+ *
+ * Coordinates are 0-based (row, col) on the report sheet. Formulas are English-function,
+ * comma-separated, without the leading "=", in A1 notation; they refer to the source sheet by
+ * its name (`'Campaign data'!F5:F104`), so the xlsx writer writes the cleaned source grid to a
+ * sheet of that same name at the same coordinates, and the same formula text works in both.
+ */
+import type { Status, Thresholds } from '../benchmarks/types';
+import type { Lang } from '../i18n/lang';
+import type { MeasureId } from '../kpi/measures';
+
+export const REPORT_MODEL_VERSION = 1;
+
+/** How a cell looks; each writer maps these to its own fonts, fills and borders. */
+export type CellStyle =
+  | 'title'
+  | 'subtitle'
+  | 'section'
+  | 'header'
+  | 'label'
+  | 'value'
+  | 'total'
+  | 'note'
+  | 'legend'
+  | 'up'
+  | 'down';
+
+export interface Cell {
+  /** The computed value ("" or null for none). Writers always write it, as the cached value of `f`. */
+  readonly v: string | number | null;
+  /** A live formula computing `v` (no leading "="), when the model has one for this cell. */
+  readonly f?: string;
+  /** Spreadsheet number format. */
+  readonly fmt?: string;
+  readonly style?: CellStyle;
+  /** The status of a KPI value, for writers that colour statically (values-only). */
+  readonly status?: Status;
+  /**
+   * True for text that came from the user's sheet (campaign names, headers): writers must
+   * write it as literal text, never as a formula (formula injection).
+   */
+  readonly userText?: boolean;
+  /** A note shown on the cell (the KPI's formula, a threshold's source). */
+  readonly note?: string;
+}
+
+/** A rectangle of cells placed at (row, col) on the report sheet. */
+export interface Block {
+  readonly id: string;
+  readonly kind: 'title' | 'totals' | 'groups' | 'periods' | 'missing' | 'legend' | 'notes' | 'mapping';
+  readonly row: number;
+  readonly col: number;
+  readonly cells: readonly (readonly Cell[])[];
+  /** How many of the first rows are headers (bold, frozen when the block is first). */
+  readonly headerRows: number;
+}
+
+/** Colour a range by a KPI's status; colours follow the numbers when they change. */
+export interface ConditionalRule {
+  /** A1 range on the report sheet, e.g. "C8:C14". */
+  readonly range: string;
+  readonly status: Status;
+  /** The cell's value satisfies this: ['>=', a] | ['<=', a] | ['between', a, b] | ['<', a] | ['>', a]. */
+  readonly when: readonly ['>=' | '<=' | '<' | '>', number] | readonly ['between', number, number];
+  /** The KPI it judges and where the threshold comes from (for the legend and tooltips). */
+  readonly kpi: string;
+}
+
+export interface ChartSpec {
+  readonly type: 'bar' | 'line';
+  readonly title: string;
+  /** A1 range of the category labels on the report sheet. */
+  readonly labels: string;
+  /** One A1 range per series, each with its header text. */
+  readonly series: readonly { readonly name: string; readonly range: string }[];
+  /** Where the chart's top-left corner goes. */
+  readonly anchor: { readonly row: number; readonly col: number };
+}
+
+export type ColumnRole =
+  | { readonly kind: 'measure'; readonly measure: MeasureId }
+  | { readonly kind: 'dimension'; readonly dimension: 'campaign' | 'channel' | 'date' | 'text' }
+  /** A rate the platform already computed (CTR, bounce rate): shown in the mapping, never summed. */
+  | { readonly kind: 'precomputed'; readonly kpi: string }
+  | { readonly kind: 'ignored' };
+
+/** One source column as the engine understood it. */
+export interface ColumnMapping {
+  /** 0-based index in the source grid, and its letter ("F"). */
+  readonly index: number;
+  readonly letter: string;
+  readonly header: string;
+  readonly role: ColumnRole;
+  /** 0–1: how sure the header match is (1 for an exact synonym, 1 for a user override). */
+  readonly confidence: number;
+  /** The currency seen in the column ("$", "تومان"), for money. */
+  readonly currency?: string | null;
+  readonly overridden?: boolean;
+}
+
+/** A KPI's value at one level (total, a group, a period). */
+export interface KpiValue {
+  readonly kpi: string;
+  /** null when undefined (zero denominator): shown as undefined, never as 0. */
+  readonly value: number | null;
+  readonly status: Status | null;
+  /** Percent of target reached, when a target is set. */
+  readonly ofTarget?: number | null;
+}
+
+export interface MetricRow {
+  /** The group's label (channel, campaign, period), or "Total". */
+  readonly label: string;
+  readonly measures: Readonly<Partial<Record<MeasureId, number>>>;
+  readonly kpis: readonly KpiValue[];
+  /** Number of source rows aggregated. */
+  readonly rows: number;
+}
+
+export interface PeriodRow extends MetricRow {
+  /** ISO dates, start inclusive, end exclusive. */
+  readonly start: string;
+  readonly end: string;
+  /** Change vs the previous period, per measure and KPI id (null: undefined). */
+  readonly change: Readonly<Record<string, number | null>>;
+}
+
+/** Why a KPI is not in the report: which inputs it needs and which are missing. */
+export interface KpiNotComputed {
+  readonly kpi: string;
+  /** For each missing input, the measures any of which would do. */
+  readonly missing: readonly (readonly MeasureId[])[];
+  /** In the report's language: "CPA needs a conversions column". */
+  readonly message: string;
+}
+
+/** Where each threshold used in the report comes from. */
+export interface LegendEntry {
+  readonly kpi: string;
+  readonly thresholds: Thresholds | { readonly direction: 'target'; readonly op: '>=' | '<='; readonly value: number };
+  readonly source: string;
+}
+
+/** A note about the data the user should know (rows skipped, a rate column not summed). */
+export interface DataNote {
+  readonly message: string;
+  /** 1-based sheet rows it concerns, if any. */
+  readonly rows?: readonly number[];
+  readonly column?: string;
+}
+
+export interface ReportModel {
+  readonly version: typeof REPORT_MODEL_VERSION;
+  readonly lang: Lang;
+  readonly rtl: boolean;
+  /** The report tab's / sheet's name, e.g. "KPI report – Campaigns". */
+  readonly sheetName: string;
+  readonly title: string;
+  /** The source sheet's name, which formulas refer to. */
+  readonly sourceName: string;
+  /** 0-based index of the header row in the source grid, and of the data rows used. */
+  readonly headerRow: number;
+  readonly dataRows: readonly number[];
+  readonly dateRange: { readonly from: string; readonly to: string } | null;
+  readonly currency: string | null;
+  readonly mapping: readonly ColumnMapping[];
+  readonly groupBy: { readonly column: number; readonly header: string } | null;
+  readonly period: 'day' | 'week' | 'month' | null;
+  readonly profile: { readonly id: string; readonly name: string } | null;
+  readonly template: { readonly id: string; readonly name: string } | null;
+  readonly kpis: readonly string[];
+  readonly totals: MetricRow;
+  readonly groups: readonly MetricRow[];
+  readonly periods: readonly PeriodRow[];
+  readonly notComputed: readonly KpiNotComputed[];
+  readonly legend: readonly LegendEntry[];
+  readonly notes: readonly DataNote[];
+  /** The rendering: where every cell goes on the report sheet. */
+  readonly blocks: readonly Block[];
+  readonly rules: readonly ConditionalRule[];
+  readonly charts: readonly ChartSpec[];
+  /** Rows to freeze at the top of the report sheet. */
+  readonly frozenRows: number;
+  /** Column widths in pixels, by column index. */
+  readonly columnWidths: readonly number[];
+  /** True when every aggregate cell carries a live formula; false for values only. */
+  readonly liveFormulas: boolean;
+  /**
+   * The source grid with numbers written as text already read and dates as Date, for writers
+   * that recreate the source sheet (xlsx) so the formulas resolve.
+   */
+  readonly cleanSource: readonly (readonly (string | number | Date | null)[])[];
+}

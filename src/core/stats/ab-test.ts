@@ -1,0 +1,75 @@
+import { normalCdf } from './normal';
+
+export interface ZTest {
+  z: number;
+  pValue: number;
+}
+
+/**
+ * Two-proportion z-test with the pooled standard error and no continuity correction;
+ * two-sided p = 2(1 − Φ(|z|)). z is positive when A's rate is above B's.
+ * Returns null when the test is undefined (no visitors, or all or none converted in both).
+ */
+export function twoProportionZTest(convA: number, visA: number, convB: number, visB: number): ZTest | null {
+  if (visA <= 0 || visB <= 0) return null;
+  const pA = convA / visA;
+  const pB = convB / visB;
+  const pooled = (convA + convB) / (visA + visB);
+  const se = Math.sqrt(pooled * (1 - pooled) * (1 / visA + 1 / visB));
+  if (!(se > 0)) return null;
+  const z = (pA - pB) / se;
+  return { z, pValue: 2 * normalCdf(-Math.abs(z)) };
+}
+
+/** ln Γ(x) for x > 0 (Lanczos, g = 7, n = 9): relative error about 1e-15. */
+export function logGamma(x: number): number {
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  const c = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  ];
+  const z = x - 1;
+  let a = c[0] as number;
+  const t = z + 7.5;
+  for (let i = 1; i < 9; i++) a += (c[i] as number) / (z + i);
+  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
+}
+
+function logBeta(a: number, b: number): number {
+  return logGamma(a) + logGamma(b) - logGamma(a + b);
+}
+
+/**
+ * P(p_B > p_A) with Beta(1 + conversions, 1 + failures) posteriors, exactly (E. Miller,
+ * "Formulas for Bayesian A/B testing"):
+ *   Σ_{i=0}^{α_B−1} B(α_A+i, β_A+β_B) / ((β_B+i) B(1+i, β_B) B(α_A, β_A)).
+ * Successive terms differ by the factor (α_A+i)(β_B+i) / ((α_A+β_A+β_B+i)(i+1)), so only the
+ * first term needs log-gamma. Counts must be whole numbers (the closed form needs integer α_B).
+ */
+export function chanceBBeatsA(convA: number, visA: number, convB: number, visB: number): number {
+  const aA = 1 + convA;
+  const bA = 1 + visA - convA;
+  const aB = 1 + convB;
+  const bB = 1 + visB - convB;
+  // Sum over whichever side has fewer terms; P(B > A) = 1 − P(A > B) (ties have probability 0).
+  if (aB <= aA) return sumMiller(aA, bA, aB, bB);
+  return 1 - sumMiller(aB, bB, aA, bA);
+}
+
+function sumMiller(aA: number, bA: number, aB: number, bB: number): number {
+  const logFirst = logBeta(aA, bA + bB) - logBeta(aA, bA);
+  // Terms are kept relative to the first one and rescaled before they could overflow.
+  let logScale = logFirst;
+  let term = 1;
+  let sum = 0;
+  for (let i = 0; i < aB; i++) {
+    sum += term;
+    term *= ((aA + i) * (bB + i)) / ((aA + bA + bB + i) * (i + 1));
+    if (sum > 1e250) {
+      sum /= 1e250;
+      term /= 1e250;
+      logScale += Math.log(1e250);
+    }
+  }
+  return Math.min(1, Math.max(0, Math.exp(Math.log(sum) + logScale)));
+}
