@@ -95,7 +95,6 @@ const pad2 = (n) => String(n).padStart(2, '0');
 const csvCell = (s) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 // ---------- locales ----------
-const CHANNELS = ['search', 'social', 'email', 'messaging'];
 const LOCALES = {
   en: {
     seed: 20260803,
@@ -144,7 +143,12 @@ const LOCALES = {
       'الإيرادات (ر.س)',
       'العملاء الجدد',
     ],
-    channels: { search: 'البحث', social: 'التواصل الاجتماعي', email: 'البريد الإلكتروني', messaging: 'واتساب' },
+    channels: {
+      search: 'البحث',
+      social: 'التواصل الاجتماعي',
+      email: 'البريد الإلكتروني',
+      messaging: 'واتساب',
+    },
     campaigns: [
       'بحث العلامة التجارية',
       'مجموعة الخريف - بحث',
@@ -161,7 +165,8 @@ const LOCALES = {
     // Cost and revenue: Arabic-Indic digits, ٬ thousands, ٫ decimals
     money2: (v) => groupNative(v, 2, ARABIC_INDIC),
     // Impressions and clicks in Arabic-Indic digits with ٬; the other counts in Western digits
-    count: (n, col) => (col === 'impressions' || col === 'clicks' ? groupNative(n, 0, ARABIC_INDIC) : String(n)),
+    count: (n, col) =>
+      col === 'impressions' || col === 'clicks' ? groupNative(n, 0, ARABIC_INDIC) : String(n),
   },
   fa: {
     seed: 14050512,
@@ -203,12 +208,79 @@ const LOCALES = {
 // runs: which days have a row (weekday 0 = Monday).
 const CAMPAIGNS = [
   // channel, runs, impressions, ctr, cpc, sessions/click, leads/session, orders/session, aov, new/orders
-  { ch: 'search', runs: () => true, impr: [1900, 2600], ctr: [0.08, 0.1], cpc: [0.7, 0.95], spc: [0.9, 0.97], lead: [0.02, 0.03], ord: [0.05, 0.07], aov: [85, 105], nc: [0.35, 0.5] },
-  { ch: 'search', runs: () => true, impr: [9000, 14000], ctr: [0.035, 0.05], cpc: [1.1, 1.45], spc: [0.88, 0.95], lead: [0.015, 0.025], ord: [0.022, 0.035], aov: [95, 125], nc: [0.6, 0.75], ramp: true },
-  { ch: 'social', runs: () => true, impr: [25000, 35000], ctr: [0.009, 0.014], cpc: [0.55, 0.8], spc: [0.75, 0.85], lead: [0.03, 0.05], ord: [0.01, 0.018], aov: [70, 90], nc: [0.75, 0.9] },
-  { ch: 'social', runs: () => true, impr: [6000, 9000], ctr: [0.016, 0.024], cpc: [0.45, 0.65], spc: [0.8, 0.9], lead: [0.01, 0.02], ord: [0.04, 0.06], aov: [80, 100], nc: [0.2, 0.35] },
-  { ch: 'email', runs: (wd) => wd === 1 || wd === 4, flat: 18, impr: [15200, 16400], ctr: [0.022, 0.032], spc: [0.85, 0.95], lead: [0.005, 0.012], ord: [0.03, 0.05], aov: [75, 95], nc: [0.1, 0.2] },
-  { ch: 'messaging', runs: (wd) => wd === 3, perMessage: 0.0455, impr: [3500, 4500], ctr: [0.09, 0.14], spc: [0.85, 0.95], lead: [0.01, 0.02], ord: [0.06, 0.09], aov: [70, 95], nc: [0.15, 0.3] },
+  {
+    ch: 'search',
+    runs: () => true,
+    impr: [1900, 2600],
+    ctr: [0.08, 0.1],
+    cpc: [0.7, 0.95],
+    spc: [0.9, 0.97],
+    lead: [0.02, 0.03],
+    ord: [0.05, 0.07],
+    aov: [85, 105],
+    nc: [0.35, 0.5],
+  },
+  {
+    ch: 'search',
+    runs: () => true,
+    impr: [9000, 14000],
+    ctr: [0.035, 0.05],
+    cpc: [1.1, 1.45],
+    spc: [0.88, 0.95],
+    lead: [0.015, 0.025],
+    ord: [0.022, 0.035],
+    aov: [95, 125],
+    nc: [0.6, 0.75],
+    ramp: true,
+  },
+  {
+    ch: 'social',
+    runs: () => true,
+    impr: [25000, 35000],
+    ctr: [0.009, 0.014],
+    cpc: [0.55, 0.8],
+    spc: [0.75, 0.85],
+    lead: [0.03, 0.05],
+    ord: [0.01, 0.018],
+    aov: [70, 90],
+    nc: [0.75, 0.9],
+  },
+  {
+    ch: 'social',
+    runs: () => true,
+    impr: [6000, 9000],
+    ctr: [0.016, 0.024],
+    cpc: [0.45, 0.65],
+    spc: [0.8, 0.9],
+    lead: [0.01, 0.02],
+    ord: [0.04, 0.06],
+    aov: [80, 100],
+    nc: [0.2, 0.35],
+  },
+  {
+    ch: 'email',
+    runs: (wd) => wd === 1 || wd === 4,
+    flat: 45,
+    impr: [15200, 16400],
+    ctr: [0.022, 0.032],
+    spc: [0.85, 0.95],
+    lead: [0.005, 0.012],
+    ord: [0.03, 0.05],
+    aov: [75, 95],
+    nc: [0.1, 0.2],
+  },
+  {
+    ch: 'messaging',
+    runs: (wd) => wd === 3,
+    perMessage: 0.0455,
+    impr: [3500, 4500],
+    ctr: [0.09, 0.14],
+    spc: [0.85, 0.95],
+    lead: [0.01, 0.02],
+    ord: [0.06, 0.09],
+    aov: [70, 95],
+    nc: [0.15, 0.3],
+  },
 ];
 
 function generate(locale) {
@@ -228,7 +300,8 @@ function generate(locale) {
       const clicks = Math.round(impressions * u(c.ctr));
       let costUsd;
       if (c.flat !== undefined) costUsd = c.flat;
-      else if (c.perMessage !== undefined) costUsd = impressions * c.perMessage * 1.03; // sent ≈ delivered × 1.03
+      else if (c.perMessage !== undefined)
+        costUsd = impressions * c.perMessage * 1.03; // sent ≈ delivered × 1.03
       else costUsd = clicks * u(c.cpc);
       const sessions = Math.round(clicks * u(c.spc));
       const leads = Math.round(sessions * u(c.lead));
