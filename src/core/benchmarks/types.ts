@@ -23,7 +23,8 @@ export type Thresholds =
 /** Where a threshold comes from, shown in the legend so every colour can be traced. */
 export interface Citation {
   readonly source: string;
-  readonly year: number;
+  /** The year of the data or edition; null when the source does not say (never guessed). */
+  readonly year: number | null;
   readonly note?: string;
 }
 
@@ -31,6 +32,8 @@ export interface Benchmark {
   readonly kpi: string;
   readonly thresholds: Thresholds;
   readonly citation: Citation;
+  /** ISO currency of money thresholds (published in USD): a sheet in another currency gets no colour. */
+  readonly currency?: string;
 }
 
 export interface BenchmarkProfile {
