@@ -11,7 +11,8 @@ export function checkCustomFunctions(specs, builtins) {
     if (seen.has(s.name)) problems.push(`${s.name}: listed twice`);
     seen.add(s.name);
     if (!s.description?.trim()) problems.push(`${s.name}: no description for its JSDoc`);
-    for (const p of s.params) if (!p.doc?.trim()) problems.push(`${s.name}: parameter ${p.name} has no @param text`);
+    for (const p of s.params)
+      if (!p.doc?.trim()) problems.push(`${s.name}: parameter ${p.name} has no @param text`);
   }
   return problems;
 }
@@ -22,8 +23,8 @@ export function checkEmittedJsdoc(code, specs) {
   for (const s of specs) {
     const re = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*function ${s.name}\\(`);
     const m = code.match(re);
-    if (!m || !m[1].includes('@customfunction')) problems.push(`${s.name}: no JSDoc with @customfunction above it`);
+    if (!m || !m[1].includes('@customfunction'))
+      problems.push(`${s.name}: no JSDoc with @customfunction above it`);
   }
   return problems;
 }
-

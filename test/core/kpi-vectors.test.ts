@@ -59,7 +59,8 @@ describe('published vectors (kpi-reference.md)', () => {
     expect(((f.UNSUBSCRIBE_RATE?.(5, 900) as number) * 100).toFixed(2)).toBe('0.56');
   });
   it('78 replies to 1,000 messages is 7.8%', () => rel(f.RESPONSE_RATE?.(78, 1000), 0.078));
-  it('churn 45 of 98 is 45.9%', () => expect(((f.CHURN_RATE?.(45, 98) as number) * 100).toFixed(1)).toBe('45.9'));
+  it('churn 45 of 98 is 45.9%', () =>
+    expect(((f.CHURN_RATE?.(45, 98) as number) * 100).toFixed(1)).toBe('45.9'));
   it('$1,250 → $1,750 is +40%', () => rel(f.PCT_CHANGE?.(1750, 1250), 0.4));
   it('AOV $100,000 ÷ 2,000 orders is $50', () => rel(f.AOV?.(100000, 2000), 50));
   it('A/B 45/100 vs 30/100: p = 0.02846; 144/1200 vs 192/1200: p = 0.0047', () => {

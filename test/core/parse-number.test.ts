@@ -49,11 +49,14 @@ describe('readNumber: examples', () => {
     expect(value(input)).toBeCloseTo(expected as number, 12);
   });
 
-  it.each([['abc'], ['1,23,4'], ['12..3'], ['$'], ['%'], ['1-2'], ['n/a'], ['--5'], ['1.2.3,4,5']])('%j is not a number', (input) => {
-    const r = readNumber(input);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.reason).toBe('not-a-number');
-  });
+  it.each([['abc'], ['1,23,4'], ['12..3'], ['$'], ['%'], ['1-2'], ['n/a'], ['--5'], ['1.2.3,4,5']])(
+    '%j is not a number',
+    (input) => {
+      const r = readNumber(input);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.reason).toBe('not-a-number');
+    },
+  );
 
   it('says why a value is not a number', () => {
     expect(readNumber('')).toEqual({ ok: false, reason: 'blank' });
@@ -113,12 +116,18 @@ describe('readNumber: properties against Intl.NumberFormat', () => {
     });
     it(`reads ${locale} currency and percent`, () => {
       const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' });
-      const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2, minimumFractionDigits: 2 });
+      const pct = new Intl.NumberFormat(locale, {
+        style: 'percent',
+        maximumFractionDigits: 2,
+        minimumFractionDigits: 2,
+      });
       const decimal = locale === 'de-DE' || locale === 'fr-FR' ? ',' : 'auto';
       fc.assert(
         fc.property(fc.integer({ min: -1e9, max: 1e9 }), (cents) => {
           const x = cents / 100;
-          return near(value(money.format(x), decimal), x) && near(value(pct.format(x / 100), decimal), x / 100);
+          return (
+            near(value(money.format(x), decimal), x) && near(value(pct.format(x / 100), decimal), x / 100)
+          );
         }),
       );
     });
@@ -137,7 +146,10 @@ describe('readNumber: properties against Intl.NumberFormat', () => {
 
   it('parentheses negate and percent divides by 100', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e9 }), (n) => value(`(${n})`) === -n && near(value(`${n}%`), n / 100)),
+      fc.property(
+        fc.integer({ min: 0, max: 1e9 }),
+        (n) => value(`(${n})`) === -n && near(value(`${n}%`), n / 100),
+      ),
     );
   });
 

@@ -45,7 +45,7 @@ const EXAMPLES: Record<string, { call: string; result: string }> = {
   roas: { call: '=ROAS(5, 1)', result: '5 (500%)' },
   clv: { call: '=CLV(75, 3, 2.5)', result: '562.5; =CLV(75, 3, 2.5, 60%) → 337.5' },
   clv_retention: { call: '=CLV_RETENTION(100, 0.8, 0.1)', result: '266.67' },
-  ltv_cac: { call: '=LTV_CAC(CLV(62, 4, 3), 110)', result: '6.76' },
+  ltv_cac: { call: '=LTV_CAC(CLV(62, 4, 3), 110)', result: '6.764' },
   cac_payback: { call: '=CAC_PAYBACK(600, 100, 75%)', result: '8' },
   bounce_rate: { call: '=BOUNCE_RATE(350, 1000)', result: '0.35 (35%)' },
   exit_rate: { call: '=EXIT_RATE(120, 800)', result: '0.15 (15%)' },

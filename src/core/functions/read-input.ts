@@ -1,12 +1,16 @@
-import { type NumberReading, readDurationSeconds, readNumber } from '../numbers/parse-number';
 import type { InputKind } from '../kpi/types';
+import { type NumberReading, readDurationSeconds, readNumber } from '../numbers/parse-number';
 
 /** An input value read for a KPI, or why it cannot be used (as words that follow the input's name). */
 export type InputReading = { ok: true; value: number } | { ok: false; blank: boolean; problem: string };
 
 const quote = (v: unknown): string => (typeof v === 'string' ? `"${v}"` : String(v));
 
-function notUsable(reading: Exclude<NumberReading, { ok: true }>, raw: unknown, kind: InputKind): InputReading {
+function notUsable(
+  reading: Exclude<NumberReading, { ok: true }>,
+  raw: unknown,
+  kind: InputKind,
+): InputReading {
   switch (reading.reason) {
     case 'blank':
       return { ok: false, blank: true, problem: 'is blank' };
@@ -38,18 +42,45 @@ export function readInput(raw: unknown, kind: InputKind): InputReading {
   }
   switch (kind) {
     case 'count':
-      return value < 0 ? { ok: false, blank: false, problem: `is negative (${value}); a count cannot be` } : { ok: true, value };
+      return value < 0
+        ? { ok: false, blank: false, problem: `is negative (${value}); a count cannot be` }
+        : { ok: true, value };
     case 'amount':
     case 'nonneg_rate':
     case 'duration':
       return value < 0 ? { ok: false, blank: false, problem: `is negative (${value})` } : { ok: true, value };
     case 'fraction':
       if (value > 1 && value <= 100)
-        return { ok: false, blank: false, problem: `is ${value}; write it as a fraction or percent (${value}% or ${value / 100})` };
+        return {
+          ok: false,
+          blank: false,
+          problem: `is ${value}; write it as a fraction or percent (${value}% or ${value / 100})`,
+        };
       return value < 0 || value > 1
         ? { ok: false, blank: false, problem: `is ${value}; it must be between 0 and 1 (0% to 100%)` }
         : { ok: true, value };
     default:
       return { ok: true, value };
   }
+}
+
+/**
+ * The same reading for hot loops over ranges: the value, or NaN when the cell cannot be used
+ * (ranges blank such rows, so the reason is not needed). Plain numbers take no allocation.
+ */
+export function readInputValue(raw: unknown, kind: InputKind): number {
+  if (typeof raw === 'number') {
+    if (raw !== raw || raw === Infinity || raw === -Infinity) return Number.NaN;
+    switch (kind) {
+      case 'signed':
+      case 'scores':
+        return raw;
+      case 'fraction':
+        return raw >= 0 && raw <= 1 ? raw : Number.NaN;
+      default:
+        return raw >= 0 ? raw : Number.NaN;
+    }
+  }
+  const read = readInput(raw, kind);
+  return read.ok ? read.value : Number.NaN;
 }

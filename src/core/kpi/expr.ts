@@ -47,6 +47,36 @@ export function evaluate(expr: Expr, values: Readonly<Record<string, number>>): 
   }
 }
 
+/**
+ * Compiles to a closure for hot loops (a 100,000-row custom-function call): no allocation per
+ * row, and a zero denominator gives NaN instead of a ZeroDenominator object.
+ */
+export function compile(expr: Expr): (values: Readonly<Record<string, number>>) => number {
+  if ('ref' in expr) {
+    const name = expr.ref;
+    return (v) => v[name] as number;
+  }
+  if ('num' in expr) {
+    const c = expr.num;
+    return () => c;
+  }
+  const a = compile(expr.a);
+  const b = compile(expr.b);
+  switch (expr.op) {
+    case '+':
+      return (v) => a(v) + b(v);
+    case '-':
+      return (v) => a(v) - b(v);
+    case '*':
+      return (v) => a(v) * b(v);
+    case '/':
+      return (v) => {
+        const d = b(v);
+        return d === 0 ? Number.NaN : a(v) / d;
+      };
+  }
+}
+
 /** Replaces refs by constants (for defaulted optional inputs) and drops ×1. */
 export function substitute(expr: Expr, constants: Readonly<Record<string, number>>): Expr {
   if ('ref' in expr) {

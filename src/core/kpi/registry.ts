@@ -53,8 +53,9 @@ const abInputs: readonly KpiInput[] = [
   count('conversions_b', 'Conversions of variant B.'),
   count('visitors_b', 'Visitors (trials) of variant B.'),
 ];
-const abCheck = (x: Readonly<Record<string, number>>): KpiUndefined | null =>
-  notMoreThan('conversions_a', 'visitors_a')(x) ?? notMoreThan('conversions_b', 'visitors_b')(x);
+const checkA = notMoreThan('conversions_a', 'visitors_a');
+const checkB = notMoreThan('conversions_b', 'visitors_b');
+const abCheck = (x: Readonly<Record<string, number>>): KpiUndefined | null => checkA(x) ?? checkB(x);
 
 export const KPIS: readonly KpiDef[] = [
   {
@@ -92,7 +93,10 @@ export const KPIS: readonly KpiDef[] = [
       ar: 'نسبة مرات الظهور التي نُقر عليها: النقرات ÷ مرات الظهور.',
       fa: 'سهم نمایش‌هایی که کلیک شدند: کلیک‌ها ÷ نمایش‌ها.',
     },
-    inputs: [count('clicks', 'Number of clicks.', ['clicks']), count('impressions', 'Number of impressions.', ['impressions'])],
+    inputs: [
+      count('clicks', 'Number of clicks.', ['clicks']),
+      count('impressions', 'Number of impressions.', ['impressions']),
+    ],
     expr: ratio('clicks', 'impressions'),
     source: 'Google Ads help 2615875',
   },
@@ -124,7 +128,10 @@ export const KPIS: readonly KpiDef[] = [
       ar: 'تكلفة ألف مرة ظهور: التكلفة ÷ مرات الظهور × 1000.',
       fa: 'هزینه هر هزار نمایش: هزینه ÷ نمایش‌ها × ۱۰۰۰.',
     },
-    inputs: [amount('cost', 'Total cost.', ['cost']), count('impressions', 'Number of impressions.', ['impressions'])],
+    inputs: [
+      amount('cost', 'Total cost.', ['cost']),
+      count('impressions', 'Number of impressions.', ['impressions']),
+    ],
     expr: mul(ratio('cost', 'impressions'), num(1000)),
     source: 'standard',
   },
@@ -140,7 +147,10 @@ export const KPIS: readonly KpiDef[] = [
       ar: 'متوسط تكلفة التحويل الواحد: التكلفة ÷ التحويلات.',
       fa: 'میانگین هزینه هر تبدیل: هزینه ÷ تبدیل‌ها.',
     },
-    inputs: [amount('cost', 'Total cost.', ['cost']), count('conversions', 'Number of conversions.', ['conversions'])],
+    inputs: [
+      amount('cost', 'Total cost.', ['cost']),
+      count('conversions', 'Number of conversions.', ['conversions']),
+    ],
     expr: ratio('cost', 'conversions'),
     source: 'Google Ads help 6396841; seed 000',
   },
@@ -166,7 +176,11 @@ export const KPIS: readonly KpiDef[] = [
     unit: 'money',
     direction: 'lower',
     format: MONEY,
-    names: { en: 'Customer acquisition cost (CAC)', ar: 'تكلفة اكتساب العميل (CAC)', fa: 'هزینه جذب مشتری (CAC)' },
+    names: {
+      en: 'Customer acquisition cost (CAC)',
+      ar: 'تكلفة اكتساب العميل (CAC)',
+      fa: 'هزینه جذب مشتری (CAC)',
+    },
     descriptions: {
       en: 'Cost of winning one new customer: acquisition cost ÷ new customers.',
       ar: 'تكلفة كسب عميل جديد: تكلفة الاكتساب ÷ العملاء الجدد.',
@@ -205,7 +219,11 @@ export const KPIS: readonly KpiDef[] = [
     unit: 'ratio',
     direction: 'higher',
     format: RATIO,
-    names: { en: 'Return on ad spend (ROAS)', ar: 'العائد على الإنفاق الإعلاني (ROAS)', fa: 'بازده هزینه تبلیغات (ROAS)' },
+    names: {
+      en: 'Return on ad spend (ROAS)',
+      ar: 'العائد على الإنفاق الإعلاني (ROAS)',
+      fa: 'بازده هزینه تبلیغات (ROAS)',
+    },
     descriptions: {
       en: 'Revenue per unit of ad spend: revenue ÷ cost (4 means 400%).',
       ar: 'الإيرادات لكل وحدة إنفاق إعلاني: الإيرادات ÷ التكلفة (4 تعني 400%).',
@@ -221,7 +239,11 @@ export const KPIS: readonly KpiDef[] = [
     unit: 'money',
     direction: 'higher',
     format: MONEY,
-    names: { en: 'Customer lifetime value (CLV)', ar: 'القيمة الدائمة للعميل (CLV)', fa: 'ارزش طول عمر مشتری (CLV)' },
+    names: {
+      en: 'Customer lifetime value (CLV)',
+      ar: 'القيمة الدائمة للعميل (CLV)',
+      fa: 'ارزش طول عمر مشتری (CLV)',
+    },
     descriptions: {
       en: 'Value of a customer over their life: order value × purchases per period × periods × margin.',
       ar: 'قيمة العميل طوال علاقته: قيمة الطلب × المشتريات في الفترة × عدد الفترات × الهامش.',
@@ -233,7 +255,10 @@ export const KPIS: readonly KpiDef[] = [
       { name: 'lifespan_periods', kind: 'nonneg_rate', doc: 'Customer lifespan, in the same periods.' },
       margin,
     ],
-    expr: mul(mul(mul(ref('avg_order_value'), ref('purchases_per_period')), ref('lifespan_periods')), ref('gross_margin')),
+    expr: mul(
+      mul(mul(ref('avg_order_value'), ref('purchases_per_period')), ref('lifespan_periods')),
+      ref('gross_margin'),
+    ),
     source: 'seed 000',
   },
   {
@@ -285,7 +310,11 @@ export const KPIS: readonly KpiDef[] = [
     unit: 'months',
     direction: 'lower',
     format: '0.0',
-    names: { en: 'CAC payback (months)', ar: 'مدة استرداد تكلفة الاكتساب (أشهر)', fa: 'دوره بازگشت CAC (ماه)' },
+    names: {
+      en: 'CAC payback (months)',
+      ar: 'مدة استرداد تكلفة الاكتساب (أشهر)',
+      fa: 'دوره بازگشت CAC (ماه)',
+    },
     descriptions: {
       en: 'Months to earn back CAC: CAC ÷ (monthly revenue per customer × margin).',
       ar: 'عدد الأشهر لاسترداد تكلفة الاكتساب: CAC ÷ (الإيراد الشهري للعميل × الهامش).',
@@ -311,7 +340,10 @@ export const KPIS: readonly KpiDef[] = [
       ar: 'نسبة الجلسات ذات الصفحة الواحدة: الارتدادات ÷ الجلسات.',
       fa: 'سهم نشست‌های تک‌صفحه‌ای: پرش‌ها ÷ نشست‌ها.',
     },
-    inputs: [count('bounces', 'Single-page sessions.', ['bounces']), count('sessions', 'All sessions.', ['sessions'])],
+    inputs: [
+      count('bounces', 'Single-page sessions.', ['bounces']),
+      count('sessions', 'All sessions.', ['sessions']),
+    ],
     expr: ratio('bounces', 'sessions'),
     check: notMoreThan('bounces', 'sessions'),
     source: 'Google Analytics help 11109416; seed 000',
@@ -328,7 +360,10 @@ export const KPIS: readonly KpiDef[] = [
       ar: 'نسبة مشاهدات الصفحة التي انتهت بها الزيارة: مرات الخروج ÷ المشاهدات.',
       fa: 'سهم بازدیدهای صفحه که به خروج انجامید: خروج‌ها ÷ بازدیدهای صفحه.',
     },
-    inputs: [count('exits', 'Exits from the page.', ['exits']), count('pageviews', 'Page views.', ['pageviews'])],
+    inputs: [
+      count('exits', 'Exits from the page.', ['exits']),
+      count('pageviews', 'Page views.', ['pageviews']),
+    ],
     expr: ratio('exits', 'pageviews'),
     check: notMoreThan('exits', 'pageviews'),
     source: 'seed 000',
@@ -346,7 +381,12 @@ export const KPIS: readonly KpiDef[] = [
       fa: 'میانگین زمان هر نشست به واحد مجموع (ثانیه): مجموع زمان ÷ نشست‌ها.',
     },
     inputs: [
-      { name: 'total_duration', kind: 'duration', doc: 'Total session time in seconds (or "h:mm:ss").', measures: ['total_duration'] },
+      {
+        name: 'total_duration',
+        kind: 'duration',
+        doc: 'Total session time in seconds (or "h:mm:ss").',
+        measures: ['total_duration'],
+      },
       count('sessions', 'Number of sessions.', ['sessions']),
     ],
     expr: ratio('total_duration', 'sessions'),
@@ -378,13 +418,20 @@ export const KPIS: readonly KpiDef[] = [
     unit: 'rate',
     direction: 'higher',
     format: RATE,
-    names: { en: 'Click-to-open rate (CTOR)', ar: 'معدل النقر إلى الفتح (CTOR)', fa: 'نرخ کلیک به بازشدن (CTOR)' },
+    names: {
+      en: 'Click-to-open rate (CTOR)',
+      ar: 'معدل النقر إلى الفتح (CTOR)',
+      fa: 'نرخ کلیک به بازشدن (CTOR)',
+    },
     descriptions: {
       en: 'Share of openers who clicked: unique clicks ÷ unique opens.',
       ar: 'نسبة من فتحوا الرسالة ثم نقروا: النقرات الفريدة ÷ مرات الفتح الفريدة.',
       fa: 'سهم بازکنندگانی که کلیک کردند: کلیک‌های یکتا ÷ بازشدن‌های یکتا.',
     },
-    inputs: [count('clicks', 'Unique email clicks.', ['email_clicks']), count('opens', 'Unique opens.', ['opens'])],
+    inputs: [
+      count('clicks', 'Unique email clicks.', ['email_clicks']),
+      count('opens', 'Unique opens.', ['opens']),
+    ],
     expr: ratio('clicks', 'opens'),
     source: 'Acoustic help',
   },
@@ -438,7 +485,10 @@ export const KPIS: readonly KpiDef[] = [
       ar: 'الإيراد لكل طلب: الإيرادات ÷ الطلبات.',
       fa: 'درآمد به ازای هر سفارش: درآمد ÷ سفارش‌ها.',
     },
-    inputs: [signed('revenue', 'Revenue.', ['revenue']), count('orders', 'Number of orders.', ['orders', 'conversions'])],
+    inputs: [
+      signed('revenue', 'Revenue.', ['revenue']),
+      count('orders', 'Number of orders.', ['orders', 'conversions']),
+    ],
     expr: ratio('revenue', 'orders'),
     source: 'seed 002',
   },
@@ -508,7 +558,11 @@ export const KPIS: readonly KpiDef[] = [
     unit: 'points',
     direction: 'higher',
     format: '0.0',
-    names: { en: 'Net Promoter Score (NPS)', ar: 'صافي نقاط الترويج (NPS)', fa: 'خالص امتیاز ترویج‌کنندگان (NPS)' },
+    names: {
+      en: 'Net Promoter Score (NPS)',
+      ar: 'صافي نقاط الترويج (NPS)',
+      fa: 'خالص امتیاز ترویج‌کنندگان (NPS)',
+    },
     descriptions: {
       en: 'Percent promoters (9–10) minus percent detractors (0–6), from −100 to 100.',
       ar: 'نسبة المروّجين (9–10) ناقص نسبة المنتقدين (0–6)، من −100 إلى 100.',
@@ -559,7 +613,9 @@ export const KPIS: readonly KpiDef[] = [
         x.conversions_b as number,
         x.visitors_b as number,
       );
-      return t ? t.pValue : { reason: 'the test is undefined: a variant has no visitors, or no variation in outcomes' };
+      return t
+        ? t.pValue
+        : { reason: 'the test is undefined: a variant has no visitors, or no variation in outcomes' };
     },
     formulaText: {
       en: 'p = 2(1 − Φ(|z|)), pooled two-proportion z-test',
@@ -586,12 +642,18 @@ export const KPIS: readonly KpiDef[] = [
       if (bad) return bad;
       for (const input of abInputs) {
         const v = x[input.name] as number;
-        if (!Number.isInteger(v)) return { input: input.name, reason: `${input.name} (${v}) is not a whole number` };
+        if (!Number.isInteger(v))
+          return { input: input.name, reason: `${input.name} (${v}) is not a whole number` };
       }
       return null;
     },
     compute: (x) =>
-      chanceBBeatsA(x.conversions_a as number, x.visitors_a as number, x.conversions_b as number, x.visitors_b as number),
+      chanceBBeatsA(
+        x.conversions_a as number,
+        x.visitors_a as number,
+        x.conversions_b as number,
+        x.visitors_b as number,
+      ),
     formulaText: {
       en: 'P(rate B > rate A), Beta(1 + conversions, 1 + failures) posteriors',
       ar: 'P(معدل B > معدل A)، توزيعات بيتا اللاحقة',

@@ -85,7 +85,8 @@ export function normalizeDigits(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code >= PERSIAN_ZERO && code <= PERSIAN_ZERO + 9) out += String.fromCharCode(48 + code - PERSIAN_ZERO);
+    if (code >= PERSIAN_ZERO && code <= PERSIAN_ZERO + 9)
+      out += String.fromCharCode(48 + code - PERSIAN_ZERO);
     else if (code >= ARABIC_INDIC_ZERO && code <= ARABIC_INDIC_ZERO + 9)
       out += String.fromCharCode(48 + code - ARABIC_INDIC_ZERO);
     else if (code === 0x066b)
@@ -148,7 +149,8 @@ function resolveSeparators(body: string, decimal: DecimalMark): string | null {
     const groups = s.split(',');
     const groupedByThousands = groups.length > 1 && groups.slice(1).every((g) => g.length === 3);
     mark = groupedByThousands ? '.' : groups.length === 2 ? ',' : '.';
-  } else if (lastDot >= 0 && s.indexOf('.') !== lastDot) mark = ','; // "1.234.567"
+  } else if (lastDot >= 0 && s.indexOf('.') !== lastDot)
+    mark = ','; // "1.234.567"
   else mark = '.';
   const group = mark === '.' ? ',' : '.';
   const parts = s.split(mark);
@@ -158,7 +160,8 @@ function resolveSeparators(body: string, decimal: DecimalMark): string | null {
     const groups = intPart.split(group);
     const ok = groups.every((g, i) => (i === 0 ? g.length >= 1 && g.length <= 3 : g.length === 3));
     // Indian grouping (12,34,567) is also legitimate: accept groups of 2 after the first.
-    const indian = groups.length > 2 && groups.slice(1, -1).every((g) => g.length === 2) && groups.at(-1)?.length === 3;
+    const indian =
+      groups.length > 2 && groups.slice(1, -1).every((g) => g.length === 2) && groups.at(-1)?.length === 3;
     if (!ok && !indian) return null;
   }
   const plain = intPart.split(group).join('') + (parts.length === 2 ? `.${parts[1]}` : '');

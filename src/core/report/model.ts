@@ -141,7 +141,9 @@ export interface KpiNotComputed {
 /** Where each threshold used in the report comes from. */
 export interface LegendEntry {
   readonly kpi: string;
-  readonly thresholds: Thresholds | { readonly direction: 'target'; readonly op: '>=' | '<='; readonly value: number };
+  readonly thresholds:
+    | Thresholds
+    | { readonly direction: 'target'; readonly op: '>=' | '<='; readonly value: number };
   readonly source: string;
 }
 
