@@ -1,0 +1,85 @@
+/**
+ * Matching one header against the synonym table: an exact synonym is sure (confidence 1); a
+ * header that contains a synonym ("Website purchases", "Clicks on link") is a guess whose
+ * confidence grows with how much of the header the synonym covers. A guess on a header that
+ * says it is a rate or an average ("Avg. order value", "Cost per …", "%") is not a measure.
+ */
+import type { ColumnRole } from '../report/model';
+import { normalizeKey } from './normalize';
+import { HEADER_SYNONYMS, TOTAL_LABELS } from './synonyms';
+
+export interface HeaderMatch {
+  readonly role: ColumnRole;
+  readonly confidence: number;
+}
+
+/** Spaces removed: Persian writes "نشست‌ها", "نشست ها" and "نشستها" for one word. */
+const compact = (key: string): string => key.replace(/ /g, '');
+
+const EXACT = new Map<string, ColumnRole>();
+const PARTIAL: { tokens: string[]; role: ColumnRole }[] = [];
+for (const entry of HEADER_SYNONYMS) {
+  for (const word of entry.words) {
+    const key = normalizeKey(word);
+    if (!EXACT.has(compact(key))) EXACT.set(compact(key), entry.role);
+    PARTIAL.push({ tokens: key.split(' '), role: entry.role });
+  }
+}
+PARTIAL.sort((a, b) => b.tokens.join(' ').length - a.tokens.join(' ').length);
+
+const TOTALS = new Set(TOTAL_LABELS.map((w) => compact(normalizeKey(w))));
+const RATE_WORDS = new Set([
+  'rate',
+  'avg',
+  'average',
+  'per',
+  'ratio',
+  'نرخ',
+  'معدل',
+  'متوسط',
+  'میانگین',
+  'هر',
+  'نسبه',
+]);
+
+function containsRun(hay: readonly string[], needle: readonly string[]): boolean {
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** The role a header names, or null when it names none. */
+export function matchHeader(header: unknown): HeaderMatch | null {
+  const key = normalizeKey(header);
+  if (key === '') return null;
+  const exact = EXACT.get(compact(key));
+  if (exact) return { role: exact, confidence: 1 };
+  const tokens = key.split(' ');
+  for (const p of PARTIAL) {
+    if (!containsRun(tokens, p.tokens)) continue;
+    const derived = typeof header === 'string' && header.includes('%');
+    if (p.role.kind === 'measure' && (derived || tokens.some((t) => RATE_WORDS.has(t)))) {
+      return { role: { kind: 'ignored' }, confidence: 0.5 };
+    }
+    const share = p.tokens.length / tokens.length;
+    return { role: p.role, confidence: Math.round((0.5 + 0.4 * share) * 100) / 100 };
+  }
+  return null;
+}
+
+/** True for a cell that labels a total row: "Total", "الإجمالي", "جمع", "Total: Account". */
+export function isTotalLabel(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const key = normalizeKey(value);
+  if (key === '') return false;
+  if (TOTALS.has(compact(key))) return true;
+  const first = key.split(' ')[0] ?? '';
+  return value.includes(':') && TOTALS.has(first);
+}
+
+/** The compact key, for comparing a repeated header row with the header. */
+export function headerKey(value: unknown): string {
+  return compact(normalizeKey(value));
+}
