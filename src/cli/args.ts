@@ -1,0 +1,136 @@
+/**
+ * Command-line arguments of `mizan report`: parsed strictly, so a typo is an error that names the
+ * option, never an option silently ignored.
+ */
+import type { Lang } from '../core/i18n/lang';
+
+export interface ReportArgs {
+  /** undefined: the bundled example data. */
+  readonly input?: string;
+  readonly out?: string;
+  readonly json?: string;
+  readonly template?: string;
+  readonly groupBy?: string;
+  readonly lang?: Lang;
+  readonly valuesOnly: boolean;
+  readonly sheet?: string;
+  readonly profile?: string;
+  readonly help: boolean;
+  readonly quiet: boolean;
+}
+
+export type ParsedArgs =
+  | { readonly ok: true; readonly args: ReportArgs }
+  | { readonly ok: false; readonly message: string };
+
+/** Options that take a value, by name (without "--"). */
+const VALUE_OPTIONS = ['out', 'json', 'template', 'group-by', 'lang', 'sheet', 'profile'] as const;
+type ValueOption = (typeof VALUE_OPTIONS)[number];
+const FLAGS = ['values-only', 'help', 'quiet'] as const;
+type Flag = (typeof FLAGS)[number];
+const SHORT: Readonly<Record<string, ValueOption | Flag>> = { o: 'out', h: 'help', q: 'quiet' };
+
+export const USAGE = `Usage: npm run report -- [input.csv|input.xlsx] [options]
+       npx mizan report [input] [options]
+
+Builds a KPI report from a campaign export. Without an input it uses the bundled example data.
+
+Options:
+  -o, --out <file.xlsx>      write the report as an Excel workbook (default: <input>-report.xlsx
+                             when --json is not given)
+      --json <file.json>     write the report's numbers as JSON (schema: docs/report-json.md)
+      --template <name|file> a built-in template name or a template JSON file
+      --group-by <column>    group by this column (header text or letter), or "none"
+      --lang <en|ar|fa>      report language (default: guessed from the headers, else en)
+      --values-only          write values instead of live formulas
+      --sheet <name>         the sheet to read from an .xlsx input (default: the first)
+      --profile <id>         the benchmark profile that colours the statuses
+  -q, --quiet                print nothing but errors
+  -h, --help                 show this help
+
+Exit status: 0 report written, 1 the engine rejected the data, 2 bad command line,
+             3 the input cannot be read, 4 an output cannot be written.`;
+
+const LANG_VALUES: readonly Lang[] = ['en', 'ar', 'fa'];
+
+function isValueOption(name: string): name is ValueOption {
+  return (VALUE_OPTIONS as readonly string[]).includes(name);
+}
+function isFlag(name: string): name is Flag {
+  return (FLAGS as readonly string[]).includes(name);
+}
+
+/** Splits "--name=value" / "--name" / "-o" into a canonical option name and an inline value. */
+function optionName(token: string): { name: string; inline?: string } {
+  if (token.startsWith('--')) {
+    const eq = token.indexOf('=');
+    return eq < 0 ? { name: token.slice(2) } : { name: token.slice(2, eq), inline: token.slice(eq + 1) };
+  }
+  const short = SHORT[token.slice(1)];
+  return { name: short ?? `-${token.slice(1)}` };
+}
+
+export function parseReportArgs(argv: readonly string[]): ParsedArgs {
+  const values: Partial<Record<ValueOption, string>> = {};
+  const flags = new Set<Flag>();
+  const positional: string[] = [];
+  let onlyPositional = false;
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i] as string;
+    if (onlyPositional || token === '-' || !token.startsWith('-')) {
+      positional.push(token);
+      continue;
+    }
+    if (token === '--') {
+      onlyPositional = true;
+      continue;
+    }
+    const { name, inline } = optionName(token);
+    if (isFlag(name)) {
+      if (inline !== undefined) return fail(`option --${name} takes no value (got "${token}")`);
+      flags.add(name);
+    } else if (isValueOption(name)) {
+      const value = inline ?? argv[++i];
+      if (value === undefined || (inline === undefined && value.startsWith('-') && value !== '-')) {
+        return fail(`option --${name} needs a value`);
+      }
+      if (values[name] !== undefined) return fail(`option --${name} is given twice`);
+      values[name] = value;
+    } else {
+      const shown = token.startsWith('--') ? `--${name}` : token;
+      return fail(`unknown option "${shown}"`);
+    }
+  }
+  if (positional.length > 1) {
+    return fail(
+      `expected one input file, got ${positional.length}: ${positional.map((p) => `"${p}"`).join(', ')}`,
+    );
+  }
+  const lang = values.lang;
+  if (lang !== undefined && !(LANG_VALUES as readonly string[]).includes(lang)) {
+    return fail(`--lang must be one of ${LANG_VALUES.join(', ')} (got "${lang}")`);
+  }
+  for (const name of ['out', 'json'] as const) {
+    if (values[name] === '') return fail(`--${name} needs a file name`);
+  }
+  return {
+    ok: true,
+    args: {
+      ...(positional[0] !== undefined ? { input: positional[0] } : {}),
+      ...(values.out !== undefined ? { out: values.out } : {}),
+      ...(values.json !== undefined ? { json: values.json } : {}),
+      ...(values.template !== undefined ? { template: values.template } : {}),
+      ...(values['group-by'] !== undefined ? { groupBy: values['group-by'] } : {}),
+      ...(lang !== undefined ? { lang: lang as Lang } : {}),
+      ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
+      ...(values.profile !== undefined ? { profile: values.profile } : {}),
+      valuesOnly: flags.has('values-only'),
+      help: flags.has('help'),
+      quiet: flags.has('quiet'),
+    },
+  };
+}
+
+function fail(message: string): ParsedArgs {
+  return { ok: false, message: `${message}. Run with --help for the options.` };
+}

@@ -1,0 +1,103 @@
+/**
+ * What the command prints: the column mapping it used and a compact table of the headline KPIs
+ * with their statuses. Pure string building, so tests read exactly what a user sees.
+ */
+import type { Status } from '../core/benchmarks/types';
+import { KPIS } from '../core/kpi/registry';
+import type { KpiDef } from '../core/kpi/types';
+import type { ColumnMapping, ReportModel } from '../core/report/model';
+import type { InputProblem } from '../core/report/options';
+
+const KPI_BY_ID = new Map<string, KpiDef>(KPIS.map((k) => [k.id, k]));
+
+const ANSI: Readonly<Record<Status, string>> = { good: '\x1b[32m', fair: '\x1b[33m', poor: '\x1b[31m' };
+const RESET = '\x1b[0m';
+
+/** Display width: combining marks and joiners take no column. */
+function width(text: string): number {
+  return [...text.replace(/[\u0300-\u036f\u064b-\u065f\u0670\u200b-\u200f\u202a-\u202e\u2066-\u2069]/gu, '')]
+    .length;
+}
+function pad(text: string, to: number): string {
+  return text + ' '.repeat(Math.max(0, to - width(text)));
+}
+function padStart(text: string, to: number): string {
+  return ' '.repeat(Math.max(0, to - width(text))) + text;
+}
+
+function roleText(m: ColumnMapping): string {
+  switch (m.role.kind) {
+    case 'measure':
+      return `measure: ${m.role.measure}${m.currency ? ` (${m.currency})` : ''}`;
+    case 'dimension':
+      return `dimension: ${m.role.dimension}`;
+    case 'precomputed':
+      return `rate already computed (${m.role.kpi}): shown, not summed`;
+    case 'ignored':
+      return 'ignored';
+  }
+}
+
+export function mappingText(model: ReportModel): string {
+  const head = `Columns (header on row ${model.headerRow + 1}, ${model.dataRows.length.toLocaleString('en-US')} data rows):`;
+  const headerWidth = Math.min(32, Math.max(6, ...model.mapping.map((m) => width(m.header))));
+  const lines = model.mapping.map((m) => {
+    const sure = m.overridden
+      ? ' (set by you)'
+      : m.confidence < 1
+        ? ` (${Math.round(m.confidence * 100)}% sure)`
+        : '';
+    return `  ${m.letter.padEnd(3)} ${pad(m.header, headerWidth)}  ${roleText(m)}${sure}`;
+  });
+  return [head, ...lines].join('\n');
+}
+
+/** A KPI value as the report shows it, from the registry's number format. */
+export function formatKpi(kpi: KpiDef | undefined, value: number | null, currency: string | null): string {
+  if (value === null || !Number.isFinite(value)) return '—';
+  const format = kpi?.format ?? '0.00';
+  const decimals = /\.(0+)/.exec(format)?.[1]?.length ?? 0;
+  if (format.includes('%')) return `${(value * 100).toFixed(decimals)}%`;
+  const text = value.toLocaleString('en-US', {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+    useGrouping: format.includes(','),
+  });
+  return kpi?.unit === 'money' && currency ? `${text} ${currency}` : text;
+}
+
+export function kpiTableText(model: ReportModel, color: boolean): string {
+  const rows = model.totals.kpis.map((k) => {
+    const def = KPI_BY_ID.get(k.kpi);
+    return {
+      name: def ? `${def.names[model.lang]}${model.lang === 'en' ? '' : ` (${def.fn})`}` : k.kpi,
+      value: formatKpi(def, k.value, model.currency),
+      status: k.status,
+    };
+  });
+  if (rows.length === 0) return 'No KPI could be computed from these columns.';
+  const nameWidth = Math.max(3, ...rows.map((r) => width(r.name)));
+  const valueWidth = Math.max(5, ...rows.map((r) => width(r.value)));
+  const lines = [`${pad('KPI', nameWidth)}  ${padStart('Total', valueWidth)}  Status`];
+  for (const r of rows) {
+    const status = r.status ? (color ? `${ANSI[r.status]}● ${r.status}${RESET}` : r.status) : '–';
+    lines.push(`${pad(r.name, nameWidth)}  ${padStart(r.value, valueWidth)}  ${status}`);
+  }
+  if (model.notComputed.length > 0) {
+    lines.push('', `Not computed: ${model.notComputed.map((n) => n.message).join('; ')}`);
+  }
+  return lines.join('\n');
+}
+
+/** An engine problem as one block: what, where, what to do. */
+export function problemText(p: InputProblem): string {
+  const where = [
+    p.column ? `column ${p.column.letter} "${p.column.header}"` : '',
+    p.rows && p.rows.length > 0 ? `row${p.rows.length > 1 ? 's' : ''} ${shortList(p.rows)}` : '',
+  ].filter((s) => s !== '');
+  return `${p.message}${where.length > 0 ? ` (${where.join(', ')})` : ''}${p.hint ? `\n  → ${p.hint}` : ''}`;
+}
+
+function shortList(rows: readonly number[]): string {
+  return rows.length <= 8 ? rows.join(', ') : `${rows.slice(0, 8).join(', ')} … (${rows.length} in all)`;
+}

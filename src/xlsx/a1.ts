@@ -1,0 +1,51 @@
+/** A1 notation on one sheet: column letters and rectangles, 0-based inside. */
+
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+export function cellRef(row: number, col: number): string {
+  return `${columnLetter(col)}${row + 1}`;
+}
+
+export interface Rect {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+const CELL = /^\$?([A-Z]{1,3})\$?(\d+)$/;
+
+function parseCell(ref: string): { row: number; col: number } | null {
+  const m = CELL.exec(ref.trim().toUpperCase());
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1] as string) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** "C8:C14" or "C8" → a rectangle; null when it is not a plain A1 range on this sheet. */
+export function parseRange(range: string): Rect | null {
+  const [a, b = a] = range.split(':');
+  const start = parseCell(a ?? '');
+  const end = parseCell(b ?? '');
+  if (!start || !end) return null;
+  return {
+    top: Math.min(start.row, end.row),
+    left: Math.min(start.col, end.col),
+    bottom: Math.max(start.row, end.row),
+    right: Math.max(start.col, end.col),
+  };
+}
+
+export function contains(rect: Rect, row: number, col: number): boolean {
+  return row >= rect.top && row <= rect.bottom && col >= rect.left && col <= rect.right;
+}

@@ -1,0 +1,207 @@
+/**
+ * The xlsx writer: renders a ReportModel into an Excel workbook without deciding anything about
+ * KPIs. Two sheets: the report (first, active) and the source data under `model.sourceName`, at
+ * the same coordinates as the grid the engine read, so the model's formulas resolve unchanged.
+ *
+ * Uses ExcelJS's streaming writer: the source sheet is written row by row to disk, so a 100,000
+ * row export does not sit in memory a second time as ExcelJS cell objects.
+ */
+import ExcelJS from 'exceljs';
+import type { Block, Cell, ConditionalRule, ReportModel } from '../core/report/model';
+import { cellRef, contains, parseRange, type Rect } from './a1';
+import { CELL_STYLES, excelWidth, type LookOfCell, statusLook, statusRuleStyle } from './styles';
+
+export interface XlsxOptions {
+  /** Write the computed values only, no formulas. */
+  readonly valuesOnly?: boolean;
+  /** Called with 0–1 while the source rows are written. */
+  readonly onProgress?: (fraction: number) => void;
+}
+
+/** Excel's limit on sheet names. */
+const SHEET_NAME_MAX = 31;
+const DATE_FORMAT = 'yyyy-mm-dd';
+
+export async function writeReportXlsx(
+  model: ReportModel,
+  path: string,
+  options: XlsxOptions = {},
+): Promise<void> {
+  checkSourceName(model.sourceName);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: path,
+    useStyles: true,
+    useSharedStrings: true,
+  });
+  workbook.creator = 'Mizan';
+  workbook.created = new Date(0);
+  writeReportSheet(workbook, model, options.valuesOnly === true);
+  writeSourceSheet(workbook, model, options.onProgress);
+  await workbook.commit();
+}
+
+/** Formulas quote the source sheet's name; a name Excel refuses would break every one of them. */
+function checkSourceName(name: string): void {
+  if (name === '' || name.length > SHEET_NAME_MAX || /[[\]:*?/\\]/.test(name)) {
+    throw new Error(`the source sheet name "${name}" is not a valid Excel sheet name`);
+  }
+}
+
+function reportSheetName(model: ReportModel): string {
+  const name =
+    model.sheetName
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .slice(0, SHEET_NAME_MAX)
+      .trim() || 'KPI report';
+  return name === model.sourceName ? `${name.slice(0, SHEET_NAME_MAX - 4)} (2)` : name;
+}
+
+type Workbook = ExcelJS.stream.xlsx.WorkbookWriter;
+
+function writeReportSheet(workbook: Workbook, model: ReportModel, valuesOnly: boolean): void {
+  const sheet = workbook.addWorksheet(reportSheetName(model), {
+    views: [
+      {
+        rightToLeft: model.rtl,
+        showGridLines: false,
+        ...(model.frozenRows > 0 ? { state: 'frozen', ySplit: model.frozenRows } : { state: 'normal' }),
+      },
+    ],
+  });
+  sheet.columns = model.columnWidths.map((px) => ({ width: excelWidth(px) }));
+  const ruleRects = model.rules.flatMap((rule) => rangesOf(rule.range));
+  for (const [rowIndex, cells] of placedRows(model.blocks)) {
+    const row = sheet.getRow(rowIndex + 1);
+    for (const [col, cell] of cells) {
+      const covered = ruleRects.some((rect) => contains(rect, rowIndex, col));
+      writeCell(row.getCell(col + 1), cell, valuesOnly, covered && !valuesOnly);
+    }
+    row.commit();
+  }
+  // Earlier rules win where they overlap (a boundary value that is both "good" and "fair").
+  let priority = 1;
+  for (const rule of model.rules) priority = addRule(sheet, rule, priority);
+  sheet.commit();
+}
+
+/** The blocks' cells grouped by sheet row, rows ascending (the streaming writer needs that order). */
+function placedRows(blocks: readonly Block[]): [number, Map<number, Cell>][] {
+  const rows = new Map<number, Map<number, Cell>>();
+  for (const block of blocks) {
+    block.cells.forEach((cells, r) => {
+      const rowIndex = block.row + r;
+      const row = rows.get(rowIndex) ?? new Map<number, Cell>();
+      rows.set(rowIndex, row);
+      cells.forEach((cell, c) => {
+        row.set(block.col + c, cell);
+      });
+    });
+  }
+  return [...rows.entries()].sort((a, b) => a[0] - b[0]);
+}
+
+function writeCell(target: ExcelJS.Cell, cell: Cell, valuesOnly: boolean, coloredByRule: boolean): void {
+  target.value = cellValue(cell, valuesOnly);
+  if (cell.fmt) target.numFmt = cell.fmt;
+  const look: LookOfCell = {
+    ...(cell.style ? CELL_STYLES[cell.style] : {}),
+    ...(cell.status && !coloredByRule ? statusLook(cell.status) : {}),
+  };
+  if (look.font) target.font = look.font;
+  if (look.fill) target.fill = look.fill;
+  if (look.border) target.border = look.border;
+  if (look.alignment) target.alignment = look.alignment;
+  if (cell.note) target.note = cell.note;
+}
+
+/**
+ * Text is always a string value, never a formula: ExcelJS writes a string as a string cell, so a
+ * campaign named "=IMPORTXML(…)" stays that text. Only the model's own `f` becomes a formula.
+ */
+export function cellValue(cell: Cell, valuesOnly: boolean): ExcelJS.CellValue {
+  const v = cell.v === '' ? null : cell.v;
+  if (cell.f && !valuesOnly) {
+    return v === null ? { formula: cell.f, result: '' } : { formula: cell.f, result: v };
+  }
+  return v;
+}
+
+function rangesOf(range: string): Rect[] {
+  return range
+    .split(/[\s,]+/)
+    .filter((part) => part !== '')
+    .map(parseRange)
+    .filter((rect): rect is Rect => rect !== null);
+}
+
+const OPERATOR: Readonly<Record<'>=' | '<=' | '<' | '>', string>> = {
+  '>=': '>=',
+  '<=': '<=',
+  '<': '<',
+  '>': '>',
+};
+
+/**
+ * An expression rule rather than "cell is": an empty or text cell (a KPI with no value) must not
+ * be coloured, and Excel's "cell is ≥ 5%" holds for text.
+ */
+export function ruleFormula(rule: ConditionalRule, topLeft: string): string {
+  const when = rule.when;
+  const test =
+    when[0] === 'between'
+      ? `${topLeft}>=${num(when[1])},${topLeft}<=${num(when[2])}`
+      : `${topLeft}${OPERATOR[when[0]]}${num(when[1])}`;
+  return `AND(ISNUMBER(${topLeft}),${test})`;
+}
+
+function num(n: number): string {
+  return Number.isFinite(n) ? String(n).toUpperCase() : '0';
+}
+
+function addRule(sheet: ExcelJS.Worksheet, rule: ConditionalRule, firstPriority: number): number {
+  let priority = firstPriority;
+  for (const rect of rangesOf(rule.range)) {
+    const ref = `${cellRef(rect.top, rect.left)}:${cellRef(rect.bottom, rect.right)}`;
+    sheet.addConditionalFormatting({
+      ref,
+      rules: [
+        {
+          type: 'expression',
+          priority: priority++,
+          formulae: [ruleFormula(rule, cellRef(rect.top, rect.left))],
+          style: statusRuleStyle(rule.status),
+        },
+      ],
+    });
+  }
+  return priority;
+}
+
+function writeSourceSheet(
+  workbook: Workbook,
+  model: ReportModel,
+  onProgress?: (fraction: number) => void,
+): void {
+  const source = model.cleanSource;
+  const headerRows = model.headerRow + 1;
+  const sheet = workbook.addWorksheet(model.sourceName, {
+    views: [{ rightToLeft: model.rtl, state: 'frozen', ySplit: headerRows }],
+  });
+  const header = source[model.headerRow] ?? [];
+  sheet.columns = header.map((h) => ({ width: Math.min(40, Math.max(10, String(h ?? '').length + 2)) }));
+  const step = Math.max(1, Math.floor(source.length / 100));
+  source.forEach((values, r) => {
+    const row = sheet.getRow(r + 1);
+    values.forEach((value, c) => {
+      if (value === null || value === '') return;
+      const cell = row.getCell(c + 1);
+      cell.value = value;
+      if (value instanceof Date) cell.numFmt = DATE_FORMAT;
+      if (r === model.headerRow) cell.font = { bold: true };
+    });
+    row.commit();
+    if (onProgress && r % step === 0) onProgress(r / source.length);
+  });
+  onProgress?.(1);
+  sheet.commit();
+}
