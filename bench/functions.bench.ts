@@ -19,6 +19,7 @@ function column(param: string, fn: string, seed: number): unknown[][] {
   };
   return Array.from({ length: ROWS }, () => {
     if (param === 'scores') return [Math.floor(rand() * 11)];
+    if (param === 'kpi') return ['bounce_rate']; // KPI_STATUS, KPI_BENCHMARK: a KPI every profile agrees on
     if (/rate|margin/.test(param)) return [0.1 + rand() * 0.8];
     if (
       /^(conversions|clicks|opens|bounces|exits|unsubscribes|responses|customers_lost|new_customers|engagements)/.test(

@@ -4,6 +4,7 @@
  */
 import { KPIS } from '../kpi/registry';
 import type { KpiDef, Unit } from '../kpi/types';
+import { BENCHMARK_FUNCTIONS } from './benchmark-functions';
 import { runKpi, type SheetArg, type SheetResult } from './run-kpi';
 
 export interface FunctionParam {
@@ -80,4 +81,7 @@ function kpiFunction(def: KpiDef): CustomFunctionSpec {
   };
 }
 
-export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [...KPIS.map(kpiFunction)];
+export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
+  ...KPIS.map(kpiFunction),
+  ...BENCHMARK_FUNCTIONS,
+];

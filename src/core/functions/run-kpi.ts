@@ -3,9 +3,10 @@
  * numbers written as text, and what a blank, a header or a zero denominator gives.
  * One implementation; each function is just its registry entry run through here.
  */
-import { evaluate, isZeroDenominator, render } from '../kpi/expr';
+import { compile, evaluate, isZeroDenominator, render } from '../kpi/expr';
 import type { KpiDef, KpiResult, Unit } from '../kpi/types';
-import { readInput } from './read-input';
+import { broadcast, commonShape, type Shape } from './broadcast';
+import { readInput, readInputValue } from './read-input';
 
 /** What Sheets passes: a value, or a range as a 2-D array. */
 export type SheetArg = unknown;
@@ -27,16 +28,6 @@ const UNIT_NOUN: Record<Unit, string> = {
   probability: 'the probability',
 };
 
-type Shape = readonly [rows: number, cols: number];
-const shapeText = (s: Shape): string => `${s[0]}×${s[1]}`;
-
-function shapeOf(arg: SheetArg): Shape | null {
-  if (!Array.isArray(arg)) return null;
-  const rows = arg.length;
-  const cols = rows > 0 && Array.isArray(arg[0]) ? (arg[0] as unknown[]).length : 0;
-  return [rows, cols];
-}
-
 /** A row's inputs, computed to a number or to the words saying why it has no value. */
 function computeOne(def: KpiDef, values: Record<string, number>): KpiResult {
   const bad = def.check?.(values);
@@ -46,7 +37,10 @@ function computeOne(def: KpiDef, values: Record<string, number>): KpiResult {
   const result = evaluate(def.expr, values);
   if (isZeroDenominator(result)) {
     const what = 'ref' in result.zero ? result.zero.ref : render(result.zero, (r) => r);
-    return { input: 'ref' in result.zero ? result.zero.ref : undefined, reason: `${what} is 0, so ${UNIT_NOUN[def.unit]} is undefined` };
+    return {
+      input: 'ref' in result.zero ? result.zero.ref : undefined,
+      reason: `${what} is 0, so ${UNIT_NOUN[def.unit]} is undefined`,
+    };
   }
   return Number.isFinite(result) ? result : { reason: `${UNIT_NOUN[def.unit]} is not a finite number` };
 }
@@ -55,24 +49,12 @@ function computeOne(def: KpiDef, values: Record<string, number>): KpiResult {
 export function runKpi(def: KpiDef, args: readonly SheetArg[]): SheetResult {
   if (def.inputs.length === 1 && def.inputs[0]?.kind === 'scores') return netPromoterScore(def, args[0]);
   const inputs = def.inputs;
-  const shapes = inputs.map((_, i) => shapeOf(args[i]));
-  let shape: Shape | null = null;
-  let shapeFrom = '';
-  inputs.forEach((input, i) => {
-    const s = shapes[i];
-    if (!s) return;
-    if (!shape) {
-      shape = s;
-      shapeFrom = input.name;
-    } else if (s[0] !== shape[0] || s[1] !== shape[1]) {
-      throw new KpiFunctionError(
-        `${def.fn}: ${shapeFrom} is ${shapeText(shape)} but ${input.name} is ${shapeText(s)}; ranges must have the same shape`,
-      );
-    }
-  });
+  const names = inputs.map((input) => input.name);
+  const shape = commonShape(def.fn, names, args, (m) => new KpiFunctionError(m));
   // Arguments left out: optional ones take their default, required ones are an error.
   inputs.forEach((input, i) => {
-    if (args[i] === undefined && input.default === undefined) throw new KpiFunctionError(`${def.fn}: ${input.name} is missing`);
+    if (args[i] === undefined && input.default === undefined)
+      throw new KpiFunctionError(`${def.fn}: ${input.name} is missing`);
   });
   if (!shape) return runSingle(def, args);
   return runRange(def, args, shape);
@@ -125,34 +107,46 @@ function runRange(def: KpiDef, args: readonly SheetArg[], [rows, cols]: Shape): 
     if (!read.ok) throw new KpiFunctionError(`${def.fn}: ${input.name} ${read.problem}`);
     constants.push(read.value);
   }
-  const out: (number | string)[][] = new Array(rows);
+  const value = rowValue(def);
   const values: Record<string, number> = {};
-  for (let r = 0; r < rows; r++) {
-    const row: (number | string)[] = new Array(cols);
-    for (let c = 0; c < cols; c++) {
-      let usable = true;
-      for (let i = 0; i < n && usable; i++) {
-        const input = inputs[i] as KpiDef['inputs'][number];
-        const constant = constants[i];
-        if (constant !== null && constant !== undefined) {
-          values[input.name] = constant;
-          continue;
-        }
-        const cell = (ranges[i] as unknown[][])[r]?.[c];
-        if (input.default !== undefined && (cell === '' || cell === null || cell === undefined)) {
-          values[input.name] = input.default;
-          continue;
-        }
-        const read = readInput(cell, input.kind);
-        if (read.ok) values[input.name] = read.value;
-        else usable = false;
+  return broadcast([rows, cols], args.slice(0, n), (cells) => {
+    for (let i = 0; i < n; i++) {
+      const input = inputs[i] as KpiDef['inputs'][number];
+      const constant = constants[i];
+      if (constant !== null && constant !== undefined) {
+        values[input.name] = constant;
+        continue;
       }
-      const result = usable ? computeOne(def, values) : '';
-      row[c] = typeof result === 'number' ? result : '';
+      const cell = cells[i];
+      if (input.default !== undefined && (cell === '' || cell === null || cell === undefined)) {
+        values[input.name] = input.default;
+        continue;
+      }
+      const x = readInputValue(cell, input.kind);
+      if (Number.isNaN(x)) return ''; // a cell that cannot be used blanks its row
+      values[input.name] = x;
     }
-    out[r] = row;
+    const v = value(values);
+    return Number.isNaN(v) ? '' : v;
+  });
+}
+
+/**
+ * A row's value for the range loop, NaN for none: plain arithmetic KPIs are compiled (no
+ * allocation per row); checked or statistical ones go through computeOne.
+ */
+function rowValue(def: KpiDef): (values: Record<string, number>) => number {
+  if (def.expr && !def.compute && !def.check) {
+    const f = compile(def.expr);
+    return (v) => {
+      const x = f(v);
+      return Number.isFinite(x) ? x : Number.NaN;
+    };
   }
-  return out;
+  return (v) => {
+    const r = computeOne(def, v);
+    return typeof r === 'number' ? r : Number.NaN;
+  };
 }
 
 /** NPS over a range of 0–10 answers: blanks are skipped; text in the first row is a header. */
@@ -166,7 +160,9 @@ function netPromoterScore(def: KpiDef, arg: SheetArg): SheetResult {
       const read = readInput(cell, 'signed');
       if (!read.ok) {
         if (read.blank || r === 0) return;
-        throw new KpiFunctionError(`${def.fn}: ${String(cell)} (row ${r + 1}, column ${c + 1} of the range) is not a score`);
+        throw new KpiFunctionError(
+          `${def.fn}: ${String(cell)} (row ${r + 1}, column ${c + 1} of the range) is not a score`,
+        );
       }
       const v = read.value;
       if (v < 0 || v > 10 || !Number.isInteger(v))
