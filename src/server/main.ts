@@ -5,6 +5,7 @@
  */
 import { CUSTOM_FUNCTIONS } from '../core/functions/catalog';
 import type { SheetArg, SheetResult } from '../core/functions/run-kpi';
+import { addonEntryPoints } from './entry-points';
 
 /** Custom functions by their Sheets name. */
 export const customFunctions: Record<string, (...args: SheetArg[]) => SheetResult> = Object.fromEntries(
@@ -12,4 +13,6 @@ export const customFunctions: Record<string, (...args: SheetArg[]) => SheetResul
 );
 
 /** Other entry points (menu, lifecycle, sidebar RPC), by their Apps Script name. */
-export const entryPoints: Record<string, (...args: never[]) => unknown> = {};
+export const entryPoints: Record<string, (...args: never[]) => unknown> = {
+  ...addonEntryPoints,
+};

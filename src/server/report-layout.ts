@@ -1,0 +1,126 @@
+/**
+ * Turns a report model's blocks into whole-sheet grids (values, formats, fonts, colours, notes),
+ * one grid per Range setter, so the writer makes the same few calls whatever the size of the
+ * data. Pure: no Apps Script call here, so it is tested directly.
+ */
+import type { Status } from '../core/benchmarks/types';
+import type { Cell, CellStyle, ReportModel } from '../core/report/model';
+import { literalText } from './literal-text';
+
+/** Sheets' default format: what cells without a number format get. */
+export const DEFAULT_FORMAT = 'General';
+
+/** Fill colours per status; the same ones are used by the conditional format rules. */
+export const STATUS_FILL: Readonly<Record<Status, string>> = {
+  good: '#d9ead3',
+  fair: '#fff2cc',
+  poor: '#f4cccc',
+};
+
+interface Look {
+  readonly weight: 'bold' | 'normal';
+  readonly italic: boolean;
+  readonly size: number;
+  readonly color: string;
+  readonly fill: string;
+}
+
+const PLAIN: Look = { weight: 'normal', italic: false, size: 10, color: '#000000', fill: '#ffffff' };
+
+/** How each model style looks in Sheets. */
+const LOOKS: Readonly<Record<CellStyle, Look>> = {
+  title: { ...PLAIN, weight: 'bold', size: 16, color: '#1c4587' },
+  subtitle: { ...PLAIN, color: '#595959' },
+  section: { ...PLAIN, weight: 'bold', size: 12, color: '#1c4587' },
+  header: { ...PLAIN, weight: 'bold', fill: '#e8eaed' },
+  label: PLAIN,
+  value: PLAIN,
+  total: { ...PLAIN, weight: 'bold', fill: '#f3f3f3' },
+  note: { ...PLAIN, italic: true, color: '#595959' },
+  legend: { ...PLAIN, size: 9, color: '#434343' },
+  up: { ...PLAIN, color: '#38761d' },
+  down: { ...PLAIN, color: '#cc0000' },
+};
+
+export interface SheetLayout {
+  readonly rows: number;
+  readonly cols: number;
+  /** What setValues gets: numbers, "" for blanks, "=formula", and text made literal. */
+  readonly values: (string | number | boolean | Date)[][];
+  readonly formats: string[][];
+  readonly weights: ('bold' | 'normal')[][];
+  readonly styles: ('italic' | 'normal')[][];
+  readonly sizes: number[][];
+  readonly colors: string[][];
+  readonly fills: string[][];
+  readonly notes: string[][];
+  /** True when some cell carries a note (skips setNotes otherwise). */
+  readonly hasNotes: boolean;
+}
+
+/** The value to write for one cell: its live formula, or its value with text kept literal. */
+export function cellInput(cell: Cell, liveFormulas: boolean): string | number {
+  if (liveFormulas && cell.f) return `=${cell.f}`;
+  const v = cell.v;
+  if (v === null || v === '') return '';
+  // Every string is written literally, not only userText: none of the model's strings is meant
+  // to be parsed, and a label like "-12%" or "2026-08" must not turn into a number or date.
+  if (typeof v === 'string') return literalText(v);
+  return Number.isFinite(v) ? v : '';
+}
+
+function grid<T>(rows: number, cols: number, fill: T): T[][] {
+  return Array.from({ length: rows }, () => new Array<T>(cols).fill(fill));
+}
+
+/** The rectangle that holds every block (at least 1×1). */
+function extent(model: ReportModel): { rows: number; cols: number } {
+  let rows = 1;
+  let cols = 1;
+  for (const b of model.blocks) {
+    rows = Math.max(rows, b.row + b.cells.length);
+    for (const line of b.cells) cols = Math.max(cols, b.col + line.length);
+  }
+  return { rows, cols };
+}
+
+export function layoutReport(model: ReportModel): SheetLayout {
+  const { rows, cols } = extent(model);
+  const out = {
+    rows,
+    cols,
+    values: grid<string | number | boolean | Date>(rows, cols, ''),
+    formats: grid(rows, cols, DEFAULT_FORMAT),
+    weights: grid<'bold' | 'normal'>(rows, cols, PLAIN.weight),
+    styles: grid<'italic' | 'normal'>(rows, cols, 'normal'),
+    sizes: grid(rows, cols, PLAIN.size),
+    colors: grid(rows, cols, PLAIN.color),
+    fills: grid(rows, cols, PLAIN.fill),
+    notes: grid(rows, cols, ''),
+    hasNotes: false,
+  };
+  for (const block of model.blocks) {
+    block.cells.forEach((line, r) => {
+      line.forEach((cell, c) => {
+        const row = block.row + r;
+        const col = block.col + c;
+        const look = LOOKS[cell.style ?? (r < block.headerRows ? 'header' : 'value')];
+        (out.values[row] as unknown[])[col] = cellInput(cell, model.liveFormulas);
+        if (cell.fmt) (out.formats[row] as string[])[col] = cell.fmt;
+        (out.weights[row] as ('bold' | 'normal')[])[col] = look.weight;
+        (out.styles[row] as ('italic' | 'normal')[])[col] = look.italic ? 'italic' : 'normal';
+        (out.sizes[row] as number[])[col] = look.size;
+        (out.colors[row] as string[])[col] = look.color;
+        // Live reports colour statuses with conditional rules (which follow the numbers);
+        // values-only reports can colour them statically.
+        const fill = !model.liveFormulas && cell.status ? STATUS_FILL[cell.status] : look.fill;
+        (out.fills[row] as string[])[col] = fill;
+        if (cell.note) {
+          (out.notes[row] as string[])[col] = cell.note;
+          out.hasNotes = true;
+        }
+      });
+    });
+  }
+  return out;
+}

@@ -1,0 +1,213 @@
+/**
+ * The Sheets writer: renders a ReportModel into a report tab.
+ *
+ * - Batched: one call per Range setter over the whole report, so the number of Spreadsheet
+ *   calls depends on the report's shape (KPIs, rules, charts), never on the number of rows.
+ * - All or nothing: the report is built in a new temporary tab, and only when it is complete
+ *   does it take the place of the old one (steps with an undo each, replayed on failure).
+ * - Never overwrites a tab the user made: Mizan's tabs carry developer metadata naming their
+ *   source sheet; any other tab with the wanted name is left alone and the report gets "(2)".
+ */
+import type { ConditionalRule, ReportModel } from '../core/report/model';
+import { layoutReport, STATUS_FILL } from './report-layout';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Developer metadata on a report tab: the source sheet's id. */
+export const REPORT_KEY = 'mizan.report';
+/** Developer metadata on a report tab: the request that built it (JSON), to refresh it later. */
+export const RECIPE_KEY = 'mizan.recipe';
+/** Name of a tab being built; such a tab left over by a run that was killed is deleted. */
+export const BUILDING_PREFIX = '~Mizan building ';
+const MAX_NAME = 100;
+
+export interface WriteTarget {
+  readonly source: Sheet;
+  /** 'update': replace Mizan's tab for this source if there is one; 'new': always add a tab. */
+  readonly placement: 'update' | 'new';
+  /** Saved with the tab (RECIPE_KEY) so it can be refreshed with the same options. */
+  readonly recipe?: string;
+}
+
+export interface WriteOutcome {
+  readonly sheet: Sheet;
+  readonly sheetId: number;
+  readonly name: string;
+  /** True when an earlier Mizan tab for the same source was replaced. */
+  readonly replaced: boolean;
+}
+
+interface ReportTab {
+  readonly sheet: Sheet;
+  readonly name: string;
+}
+
+/** Mizan's tabs: every sheet with REPORT_KEY metadata, with its source id. */
+function mizanTabs(ss: Spreadsheet): { sheet: Sheet; source: string; name: string }[] {
+  const found = ss.createDeveloperMetadataFinder().withKey(REPORT_KEY).find();
+  const tabs: { sheet: Sheet; source: string; name: string }[] = [];
+  for (const m of found) {
+    const sheet = m.getLocation().getSheet();
+    if (sheet) tabs.push({ sheet, source: m.getValue() ?? '', name: sheet.getName() });
+  }
+  return tabs;
+}
+
+/** The tab Mizan made for this source, if any (the right-most one when there are several). */
+export function findReportTab(ss: Spreadsheet, sourceId: number): ReportTab | null {
+  const mine = mizanTabs(ss).filter(
+    (t) => t.source === String(sourceId) && !t.name.startsWith(BUILDING_PREFIX),
+  );
+  const last = mine[mine.length - 1];
+  return last ? { sheet: last.sheet, name: last.name } : null;
+}
+
+/** Deletes tabs a killed run left half-built (the 6-minute limit stops a script without a catch). */
+function removeAbandoned(ss: Spreadsheet): void {
+  for (const t of mizanTabs(ss)) {
+    if (t.name.startsWith(BUILDING_PREFIX)) ss.deleteSheet(t.sheet);
+  }
+}
+
+/** `wanted`, or "wanted (2)", "(3)"… so no tab is overwritten (Sheets compares names ignoring case). */
+export function freeName(wanted: string, taken: readonly string[]): string {
+  const used = new Set(taken.map((n) => n.toLowerCase()));
+  const base = wanted.trim().slice(0, MAX_NAME) || 'KPI report';
+  if (!used.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const name = base.slice(0, MAX_NAME - suffix.length) + suffix;
+    if (!used.has(name.toLowerCase())) return name;
+  }
+}
+
+/** Writes the report; on any failure the spreadsheet is left as it was, and the error is rethrown. */
+export function writeReport(ss: Spreadsheet, model: ReportModel, target: WriteTarget): WriteOutcome {
+  removeAbandoned(ss);
+  const existing = target.placement === 'update' ? findReportTab(ss, target.source.getSheetId()) : null;
+  const taken = ss.getSheets().map((s) => s.getName());
+  const finalName = existing ? existing.name : freeName(model.sheetName, taken);
+  const tempName = freeName(`${BUILDING_PREFIX}${Date.now()}`, taken);
+  // Next to the tab it replaces, or right after the source.
+  const index = existing ? existing.sheet.getIndex() - 1 : target.source.getIndex();
+
+  const undo: (() => void)[] = [];
+  try {
+    const temp = ss.insertSheet(tempName, index);
+    undo.push(() => ss.deleteSheet(temp));
+    temp.addDeveloperMetadata(REPORT_KEY, String(target.source.getSheetId()));
+    if (target.recipe !== undefined) temp.addDeveloperMetadata(RECIPE_KEY, target.recipe);
+    render(temp, model);
+
+    if (existing) {
+      const old = existing.sheet;
+      old.setName(freeName(`${BUILDING_PREFIX}old ${Date.now()}`, taken));
+      undo.push(() => old.setName(existing.name));
+    }
+    temp.setName(finalName);
+    undo.push(() => temp.setName(tempName));
+    if (existing) ss.deleteSheet(existing.sheet);
+    return { sheet: temp, sheetId: temp.getSheetId(), name: finalName, replaced: existing !== null };
+  } catch (error) {
+    rollBack(undo);
+    throw error;
+  }
+}
+
+/** Undoes completed steps, newest first; each step is tried even if an earlier one fails. */
+function rollBack(undo: (() => void)[]): void {
+  for (const step of undo.reverse()) {
+    try {
+      step();
+    } catch {
+      // Keep undoing: a tab left over here is still marked as being built, and the next run deletes it.
+    }
+  }
+}
+
+/** Everything that goes onto the (new, empty) report tab. */
+function render(sheet: Sheet, model: ReportModel): void {
+  const layout = layoutReport(model);
+  ensureSize(sheet, layout.rows, Math.max(layout.cols, model.columnWidths.length));
+  const range = sheet.getRange(1, 1, layout.rows, layout.cols);
+  range.setNumberFormats(layout.formats);
+  range.setValues(layout.values);
+  range.setFontWeights(layout.weights);
+  range.setFontStyles(layout.styles);
+  range.setFontSizes(layout.sizes);
+  range.setFontColors(layout.colors);
+  range.setBackgrounds(layout.fills);
+  if (layout.hasNotes) range.setNotes(layout.notes);
+  if (model.frozenRows > 0) sheet.setFrozenRows(model.frozenRows);
+  setWidths(sheet, model.columnWidths);
+  if (model.rtl) sheet.setRightToLeft(true);
+  addRules(sheet, model.rules);
+  addCharts(sheet, model);
+}
+
+/** A new sheet has 1000 rows and 26 columns; a report can need more. */
+function ensureSize(sheet: Sheet, rows: number, cols: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const maxCols = sheet.getMaxColumns();
+  if (cols > maxCols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
+}
+
+/** One call per run of equal widths. */
+function setWidths(sheet: Sheet, widths: readonly number[]): void {
+  let start = 0;
+  while (start < widths.length) {
+    const width = widths[start] as number;
+    let end = start + 1;
+    while (end < widths.length && widths[end] === width) end++;
+    if (width > 0) sheet.setColumnWidths(start + 1, end - start, width);
+    start = end;
+  }
+}
+
+/**
+ * Conditional format rules, one per (status, condition) with all its ranges, added to the
+ * sheet's existing rules: setConditionalFormatRules replaces every rule, so read, merge, write.
+ */
+function addRules(sheet: Sheet, rules: readonly ConditionalRule[]): void {
+  if (rules.length === 0) return;
+  const grouped = new Map<string, { rule: ConditionalRule; ranges: string[] }>();
+  for (const rule of rules) {
+    const key = `${rule.status}|${rule.when.join('|')}`;
+    const entry = grouped.get(key);
+    if (entry) entry.ranges.push(rule.range);
+    else grouped.set(key, { rule, ranges: [rule.range] });
+  }
+  const built: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] = [];
+  for (const { rule, ranges } of grouped.values()) {
+    const builder = SpreadsheetApp.newConditionalFormatRule();
+    const when = rule.when;
+    if (when[0] === 'between') builder.whenNumberBetween(when[1], when[2]);
+    else if (when[0] === '>=') builder.whenNumberGreaterThanOrEqualTo(when[1]);
+    else if (when[0] === '<=') builder.whenNumberLessThanOrEqualTo(when[1]);
+    else if (when[0] === '>') builder.whenNumberGreaterThan(when[1]);
+    else builder.whenNumberLessThan(when[1]);
+    builder.setBackground(STATUS_FILL[rule.status]);
+    builder.setRanges(ranges.map((a1) => sheet.getRange(a1)));
+    built.push(builder.build());
+  }
+  sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules(), ...built]);
+}
+
+function addCharts(sheet: Sheet, model: ReportModel): void {
+  for (const spec of model.charts) {
+    const base = sheet.newChart();
+    const builder = spec.type === 'line' ? base.asLineChart() : base.asBarChart();
+    builder.addRange(sheet.getRange(spec.labels));
+    for (const s of spec.series) builder.addRange(sheet.getRange(s.range));
+    builder.setPosition(spec.anchor.row + 1, spec.anchor.col + 1, 0, 0);
+    builder.setOption('title', spec.title);
+    builder.setOption('legend', { position: spec.series.length > 1 ? 'top' : 'none' });
+    builder.setOption(
+      'series',
+      Object.fromEntries(spec.series.map((s, i) => [i, { labelInLegend: s.name }])),
+    );
+    sheet.insertChart(builder.build());
+  }
+}

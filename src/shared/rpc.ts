@@ -1,0 +1,139 @@
+/**
+ * The sidebar ↔ server contract: every function the sidebar calls through google.script.run,
+ * with its argument and result types. The server implements `ReportRpc` (src/server/rpc.ts),
+ * the sidebar calls it through one typed promise wrapper (src/sidebar/rpc.ts). Values are
+ * plain JSON (google.script.run passes no Date): dates travel as ISO strings.
+ */
+import type { Lang } from '../core/i18n/lang';
+import type { ColumnRole } from '../core/report/model';
+import type { InputProblem } from '../core/report/options';
+
+export interface SheetChoice {
+  /** Sheet.getSheetId(): stable while the tab exists, unlike its name or position. */
+  readonly id: number;
+  readonly name: string;
+  /** True for tabs Mizan wrote (not offered as sources by default). */
+  readonly isReport: boolean;
+}
+
+export interface Choice {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface SidebarState {
+  /** From the spreadsheet's locale (English unless ar or fa). */
+  readonly lang: Lang;
+  readonly sheets: readonly SheetChoice[];
+  readonly activeSheetId: number;
+  /** Built-in report templates (saved ones come with the templates panel). */
+  readonly templates: readonly Choice[];
+  /** Benchmark profiles, named in `lang`. */
+  readonly profiles: readonly Choice[];
+}
+
+export type Period = 'day' | 'week' | 'month';
+
+/** What the user chose in the sidebar; everything optional falls back to the engine's choice. */
+export interface ReportRequest {
+  readonly sheetId: number;
+  readonly lang: Lang;
+  readonly headerRow?: number;
+  /** Role corrections, by 0-based source column. */
+  readonly overrides?: Readonly<Record<number, ColumnRole>>;
+  /** 0-based source column; null: no group table; undefined: channel, else campaign. */
+  readonly groupBy?: number | null;
+  /** null: no period table; undefined: inferred from the dates. */
+  readonly period?: Period | null;
+  readonly templateId?: string | null;
+  readonly profileId?: string | null;
+}
+
+export interface GenerateRequest extends ReportRequest {
+  /** 'live' (default): native formulas over the source; 'values': numbers only. */
+  readonly formulas: 'live' | 'values';
+  /** 'update': replace the tab Mizan made for this source; 'new': add another tab. */
+  readonly placement: 'update' | 'new';
+}
+
+/** One source column as the sidebar shows it. */
+export interface ColumnView {
+  readonly index: number;
+  readonly letter: string;
+  readonly header: string;
+  readonly role: ColumnRole;
+  /** 0–1. */
+  readonly confidence: number;
+  readonly overridden: boolean;
+  readonly currency: string | null;
+}
+
+export interface KpiPreview {
+  readonly kpi: string;
+}
+
+export interface KpiMissing {
+  readonly kpi: string;
+  /** In the request's language: "CPA needs a conversions column". */
+  readonly message: string;
+}
+
+export type AnalyzeResult =
+  | {
+      readonly ok: true;
+      readonly sheetName: string;
+      /** 0-based header row in the sheet (shown 1-based). */
+      readonly headerRow: number;
+      /** Data rows the report will use (of the rows read for the preview). */
+      readonly rows: number;
+      /** True when only the first rows were read for the preview (generating reads them all). */
+      readonly sampled: boolean;
+      readonly columns: readonly ColumnView[];
+      readonly groupBy: number | null;
+      readonly period: Period | null;
+      readonly hasDates: boolean;
+      readonly kpis: readonly KpiPreview[];
+      readonly notComputed: readonly KpiMissing[];
+      readonly warnings: readonly InputProblem[];
+      /** The name the new tab will get. */
+      readonly reportName: string;
+      /** Mizan's existing tab for this source, which "update" replaces. */
+      readonly existing: { readonly sheetId: number; readonly name: string } | null;
+    }
+  | { readonly ok: false; readonly problems: readonly InputProblem[]; readonly error?: ServerError };
+
+/** Failures that are not about the data. The sidebar words them (src/shared/ui-strings.ts). */
+export interface ServerError {
+  readonly code: 'busy' | 'source-missing' | 'write-failed';
+  /** The underlying message, shown in small print. */
+  readonly detail?: string;
+}
+
+export type GenerateResult =
+  | {
+      readonly ok: true;
+      readonly sheetId: number;
+      readonly sheetName: string;
+      readonly replaced: boolean;
+      readonly warnings: readonly InputProblem[];
+      /** Spreadsheet time to read and write, for the progress line. */
+      readonly millis: number;
+    }
+  | { readonly ok: false; readonly problems: readonly InputProblem[]; readonly error?: ServerError };
+
+/** The report half of the sidebar's RPC (the templates panel adds its own functions). */
+export interface ReportRpc {
+  getSidebarState(): SidebarState;
+  analyzeSource(request: ReportRequest): AnalyzeResult;
+  generateReport(request: GenerateRequest): GenerateResult;
+  /** Shows a tab; false when it no longer exists. */
+  activateSheet(sheetId: number): boolean;
+}
+
+/** The names, so the server's entry points and the dev server's shim cannot drift. */
+export const REPORT_RPC_NAMES = [
+  'getSidebarState',
+  'analyzeSource',
+  'generateReport',
+  'activateSheet',
+] as const;
