@@ -1,15 +1,7 @@
-/** A1 notation on one sheet: column letters and rectangles, 0-based inside. */
+/** A1 notation on one sheet: cells and rectangles, 0-based inside. */
+import { columnLetter } from '../core/detect/letters';
 
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
+export { columnLetter };
 
 export function cellRef(row: number, col: number): string {
   return `${columnLetter(col)}${row + 1}`;

@@ -5,6 +5,7 @@
  * Bump REPORT_JSON_VERSION on any change that is not a pure addition.
  */
 import type { Status } from '../benchmarks/types';
+import { columnLetter } from '../detect/letters';
 import type { MeasureId } from '../kpi/measures';
 import type { ColumnMapping, KpiValue, LegendEntry, MetricRow, PeriodRow, ReportModel } from './model';
 
@@ -173,14 +174,4 @@ export function reportToJson(model: ReportModel): ReportJson {
 
 export function reportJsonText(model: ReportModel): string {
   return `${JSON.stringify(reportToJson(model), null, 2)}\n`;
-}
-
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }
