@@ -155,6 +155,12 @@ export interface DataNote {
   readonly column?: string;
 }
 
+/** A team's colours for the report's title and headers ("#RRGGBB"); writers use their defaults without. */
+export interface BrandColours {
+  readonly primary: string;
+  readonly accent?: string;
+}
+
 export interface ReportModel {
   readonly version: typeof REPORT_MODEL_VERSION;
   readonly lang: Lang;
@@ -174,6 +180,8 @@ export interface ReportModel {
   readonly period: 'day' | 'week' | 'month' | null;
   readonly profile: { readonly id: string; readonly name: string } | null;
   readonly template: { readonly id: string; readonly name: string } | null;
+  /** From the template, when it sets brand colours. */
+  readonly brand?: BrandColours;
   readonly kpis: readonly string[];
   readonly totals: MetricRow;
   readonly groups: readonly MetricRow[];

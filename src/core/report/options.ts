@@ -4,7 +4,7 @@
  */
 import type { BenchmarkProfile, Target } from '../benchmarks/types';
 import type { Lang } from '../i18n/lang';
-import type { ColumnRole, ReportModel } from './model';
+import type { BrandColours, ColumnRole, ReportModel } from './model';
 
 export interface ReportOptions {
   /** The source sheet's (or file's) name: formulas refer to it, the title names it. */
@@ -34,6 +34,8 @@ export interface ReportOptions {
   readonly formulaSource?: 'user-sheet' | 'recreated';
   /** Template shown in the legend. */
   readonly template?: { readonly id: string; readonly name: string } | null;
+  /** The template's brand colours, passed through to the model (ReportModel.brand). */
+  readonly brand?: BrandColours;
   /** Report sheet name; default "KPI report – <sourceName>" in the report's language. */
   readonly sheetName?: string;
   /** For the dates in the title and periods: today's date is never read inside core. */
