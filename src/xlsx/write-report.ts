@@ -47,7 +47,7 @@ function checkSourceName(name: string): void {
   }
 }
 
-function reportSheetName(model: ReportModel): string {
+export function reportSheetName(model: ReportModel): string {
   const name =
     model.sheetName
       .replace(/[[\]:*?/\\]/g, ' ')

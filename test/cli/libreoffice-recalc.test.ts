@@ -7,9 +7,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { loadEngine } from '../../src/cli/engine';
+import { readInput } from '../../src/cli/read-input';
+import { profileById } from '../../src/core/benchmarks/profiles';
+import type { Lang } from '../../src/core/i18n/lang';
 import type { ReportModel } from '../../src/core/report/model';
-import { writeReportXlsx } from '../../src/xlsx/write-report';
+import { reportSheetName, writeReportXlsx } from '../../src/xlsx/write-report';
 import { sampleModel } from './fixtures/sample-model';
 import { compareFormulas, formulaCells, poisonCaches } from './formula-check';
 import { convertWithLibreOffice, sofficePath } from './libreoffice';
@@ -62,4 +67,30 @@ describe.skipIf(!run)('LibreOffice recalculates the live formulas to the engine�
     const { mismatches } = await recalcAndCompare(lying, 'lying', 'KPI report – Campaigns');
     expect(mismatches.map((m) => [m.ref, m.expected, m.got])).toEqual([['B6', 251, 250]]);
   });
+
+  it.each(['en', 'ar', 'fa'] as Lang[])(
+    'on the engine’s report of the %s example (every formula cell)',
+    async (lang) => {
+      const buildReport = await loadEngine();
+      if (!buildReport) throw new Error('the report engine is missing');
+      const path = fileURLToPath(new URL(`../../examples/campaigns-${lang}.csv`, import.meta.url));
+      const read = await readInput(path);
+      if (!read.ok) throw new Error(read.message);
+      const result = buildReport(read.data.grid, {
+        sourceName: read.data.sourceName,
+        lang,
+        formulaSource: 'recreated',
+        profile: profileById('search') ?? null,
+      });
+      if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('; '));
+      const model = result.model;
+      const { compared, mismatches } = await recalcAndCompare(
+        model,
+        `example-${lang}`,
+        reportSheetName(model),
+      );
+      expect(compared).toBeGreaterThan(100);
+      expect(mismatches).toEqual([]);
+    },
+  );
 });
