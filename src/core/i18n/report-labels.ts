@@ -56,9 +56,9 @@ export const REPORT_LABELS = {
   or: L(' or ', ' أو ', ' یا '),
   and: L(', ', '، ', '، '),
   kpiNeeds: L(
-    '{kpi} needs a column of {needs}.',
-    'يحتاج {kpi} إلى عمود {needs}.',
-    '{kpi} به ستونِ {needs} نیاز دارد.',
+    '{kpi} needs these columns: {needs}.',
+    'يحتاج {kpi} إلى الأعمدة: {needs}.',
+    '{kpi} به این ستون‌ها نیاز دارد: {needs}.',
   ),
   kpiOnlyRate: L(
     ' The sheet has the rate itself ({col}), which cannot be totalled.',
@@ -161,9 +161,9 @@ export const REPORT_LABELS = {
     'ستون {col} («{header}») تاریخ‌هایی به‌صورت متن دارد: جدول دوره‌ها مقدار است، نه فرمول.',
   ),
   groupValues: L(
-    'Some names in column {col} ("{header}") are written differently in different rows or contain * ? ~: their rows hold values, not formulas.',
-    'بعض الأسماء في العمود {col} ("{header}") مكتوبة بأشكال مختلفة أو تحوي * ? ~: صفوفها قيم وليست صيغًا.',
-    'برخی نام‌ها در ستون {col} («{header}») در ردیف‌ها متفاوت نوشته شده‌اند یا * ? ~ دارند: ردیف‌هایشان مقدار است، نه فرمول.',
+    'Some names in column {col} ("{header}") are written differently in different rows or start with = < >: their rows hold values, not formulas.',
+    'بعض الأسماء في العمود {col} ("{header}") مكتوبة بأشكال مختلفة أو تبدأ بـ = < >: صفوفها قيم وليست صيغًا.',
+    'برخی نام‌ها در ستون {col} («{header}») در ردیف‌ها متفاوت نوشته شده‌اند یا با = < > شروع می‌شوند: ردیف‌هایشان مقدار است، نه فرمول.',
   ),
   excludedTotal: L(
     'Total rows left out (not counted twice): rows {rows}.',
@@ -201,9 +201,9 @@ export const REPORT_LABELS = {
     'دسترسی جمعِ دسترسی ردیف‌هاست: افرادی که در چند ردیف آمده‌اند بیش از یک بار شمرده می‌شوند.',
   ),
   denominatorUsed: L(
-    '{kpi} is computed per {measure}.',
-    'يُحسب {kpi} لكل {measure}.',
-    '{kpi} به ازای {measure} محاسبه می‌شود.',
+    'There is no {preferred} column: {formula}.',
+    'لا يوجد عمود {preferred}: {formula}.',
+    'ستون {preferred} وجود ندارد: {formula}.',
   ),
 } as const satisfies Record<string, Localized>;
 

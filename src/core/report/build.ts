@@ -1,0 +1,480 @@
+/**
+ * From a pasted sheet to the report model: read (detect/analyse), sum (aggregate), compute KPIs
+ * sum-then-divide through the registry's expr, judge them, and lay out every cell with its value
+ * and, when the sheet allows, the live formula that computes the same value.
+ */
+
+import { epochDayToJalali, fromEpochDay } from '../dates/jalali';
+import { isoOfDay } from '../dates/parse-date';
+import { type Calendar, inferPeriod, type Period, type PeriodKind, periodsBetween } from '../dates/periods';
+import { type Analysis, analyse, type MeasureColumn } from '../detect/analyse';
+import { columnLetter, rowList } from '../detect/letters';
+import { isRtl, type Lang } from '../i18n/lang';
+import { label, localDigits } from '../i18n/report-labels';
+import { denominatorsOf } from '../kpi/expr';
+import { MEASURES, type MeasureId } from '../kpi/measures';
+import { isDate } from '../numbers/parse-number';
+import { aggregate, type Groups, groupRows, periodRows, type Sums } from './aggregate';
+import { formulaNote, judge, type KpiPlan, kpiValue, planKpis } from './kpi-plan';
+import { layout } from './layout';
+import {
+  type DataNote,
+  type KpiNotComputed,
+  type KpiValue,
+  type MetricRow,
+  type PeriodRow,
+  REPORT_MODEL_VERSION,
+  type ReportModel,
+} from './model';
+import type { InputProblem, ReportOptions, ReportResult } from './options';
+
+/** Everything the layout needs, decided here. */
+export interface Computed {
+  readonly options: ReportOptions;
+  readonly lang: Lang;
+  readonly analysis: Analysis;
+  readonly plans: readonly KpiPlan[];
+  readonly notComputed: readonly KpiNotComputed[];
+  readonly totals: MetricRow;
+  readonly groups: readonly MetricRow[];
+  readonly groupColumn: number | null;
+  readonly groupLive: readonly boolean[];
+  readonly periods: readonly PeriodRow[];
+  readonly periodKind: PeriodKind | null;
+  readonly periodSpans: readonly Period[];
+  readonly calendar: Calendar;
+  readonly dateLive: boolean;
+  /** Per measure (index in analysis.measures): may its aggregates be formulas? */
+  readonly measureLive: readonly boolean[];
+  readonly live: boolean;
+  readonly cuts: readonly number[];
+  readonly currency: string | null;
+  readonly notes: DataNote[];
+}
+
+const bad = (lang: Lang, what: string): InputProblem => ({
+  code: 'bad-option',
+  message: label('badOptionMsg', lang, { what }),
+  hint: label('badOptionHint', lang),
+});
+
+function checkOptions(grid: unknown, o: ReportOptions): InputProblem[] {
+  const lang: Lang = o.lang === 'ar' || o.lang === 'fa' ? o.lang : 'en';
+  const out: InputProblem[] = [];
+  if (o.lang !== 'en' && o.lang !== 'ar' && o.lang !== 'fa') out.push(bad(lang, `lang = ${String(o.lang)}`));
+  if (o.formulas !== undefined && o.formulas !== 'live' && o.formulas !== 'values')
+    out.push(bad(lang, `formulas = ${String(o.formulas)}`));
+  if (o.formulaSource !== undefined && o.formulaSource !== 'user-sheet' && o.formulaSource !== 'recreated')
+    out.push(bad(lang, `formulaSource = ${String(o.formulaSource)}`));
+  if (o.period !== undefined && o.period !== null && !['day', 'week', 'month'].includes(o.period))
+    out.push(bad(lang, `period = ${String(o.period)}`));
+  if (o.grossMargin !== undefined && !(Number.isFinite(o.grossMargin) && o.grossMargin >= 0))
+    out.push(bad(lang, `grossMargin = ${String(o.grossMargin)}`));
+  if (typeof o.sourceName !== 'string') out.push(bad(lang, 'sourceName'));
+  if (!Array.isArray(grid)) out.push(bad(lang, 'grid'));
+  return out;
+}
+
+export function buildReport(grid: unknown[][], options: ReportOptions): ReportResult {
+  const optionProblems = checkOptions(grid, options);
+  if (optionProblems.length > 0) return { ok: false, problems: optionProblems };
+  const lang = options.lang;
+  const read = analyse(grid, options);
+  if (!read.ok) return read;
+  const analysis = read.analysis;
+  const measureIndex = new Map<MeasureId, number>(analysis.measures.map((m, i) => [m.measure, i]));
+
+  // Grouping.
+  let groupColumn: number | null = null;
+  if (options.groupBy === undefined) {
+    const dim = (d: string) =>
+      analysis.mapping.find((m) => m.role.kind === 'dimension' && m.role.dimension === d)?.index ?? null;
+    groupColumn = dim('channel') ?? dim('campaign');
+  } else if (options.groupBy !== null) {
+    const c = options.groupBy;
+    const role = analysis.mapping[c]?.role;
+    if (!Number.isInteger(c) || !role || role.kind === 'measure')
+      return { ok: false, problems: [bad(lang, `groupBy = ${c}`)] };
+    groupColumn = c;
+  }
+
+  // Periods.
+  const date = analysis.date;
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  const distinct = new Set<number>();
+  if (date) {
+    for (const d of date.days) {
+      if (Number.isNaN(d)) continue;
+      if (d < first) first = d;
+      if (d > last) last = d;
+      if (distinct.size < 2) distinct.add(d);
+    }
+  }
+  const hasDates = date !== null && first <= last;
+  let periodKind: PeriodKind | null = null;
+  if (hasDates && options.period !== null)
+    periodKind = options.period ?? (distinct.size >= 2 ? inferPeriod(first, last) : null);
+  const calendar: Calendar = date?.calendar ?? 'gregorian';
+  const periodSpans = periodKind
+    ? periodsBetween(first, last, periodKind, calendar, options.weekStartsOn ?? 1)
+    : [];
+
+  // Currency: the first money column that names one.
+  const currency = analysis.measures.find((m) => m.currency)?.currency ?? null;
+
+  const planning = planKpis(new Set(measureIndex.keys()), {
+    lang,
+    ...(options.kpis ? { kpis: options.kpis } : {}),
+    ...(options.grossMargin !== undefined ? { grossMargin: options.grossMargin } : {}),
+    profile: options.profile ?? null,
+    targets: options.targets ?? [],
+    currency,
+  });
+  if (planning.unknown.length > 0)
+    return { ok: false, problems: [bad(lang, `kpis: ${planning.unknown.join(', ')}`)] };
+  const plans = planning.plans;
+
+  const groups: Groups | null = groupColumn === null ? null : groupRows(grid, analysis.dataRows, groupColumn);
+  const periodIndex = date && periodSpans.length > 0 ? periodRows(date.days, periodSpans) : null;
+  const agg = aggregate(analysis, groups, periodIndex, periodSpans.length);
+
+  const M = analysis.measures.length;
+  const sumsAt =
+    (s: Sums, slot: number) =>
+    (m: MeasureId): number | null => {
+      const i = measureIndex.get(m);
+      if (i === undefined) return null;
+      const k = slot * M + i;
+      return (s.count[k] as number) > 0 ? (s.sum[k] as number) : null;
+    };
+  const metricRow = (rowLabel: string, s: Sums, slot: number): MetricRow => {
+    const get = sumsAt(s, slot);
+    const measures: Partial<Record<MeasureId, number>> = {};
+    for (const m of analysis.measures) {
+      const v = get(m.measure);
+      if (v !== null) measures[m.measure] = v;
+    }
+    const kpis: KpiValue[] = plans.map((plan) => {
+      const value = kpiValue(plan, get);
+      return { kpi: plan.def.id, value, ...judge(plan, value) };
+    });
+    return { label: rowLabel, measures, kpis, rows: s.rows[slot] as number };
+  };
+
+  const totals = metricRow(label('total', lang), agg.total, 0);
+  const groupRowsOut =
+    groups && agg.groups ? groups.labels.map((l, g) => metricRow(l, agg.groups as Sums, g)) : [];
+  const periods: PeriodRow[] = [];
+  if (agg.periods) {
+    periodSpans.forEach((span, i) => {
+      const row = metricRow(
+        periodLabel(span.start, periodKind as PeriodKind, calendar, lang),
+        agg.periods as Sums,
+        i,
+      );
+      const prev = periods[i - 1];
+      const change: Record<string, number | null> = {};
+      for (const m of analysis.measures)
+        change[m.measure] = pctChange(row.measures[m.measure], prev?.measures[m.measure]);
+      row.kpis.forEach((k, j) => {
+        change[k.kpi] = pctChange(k.value, prev?.kpis[j]?.value);
+      });
+      periods.push({ ...row, start: isoOfDay(span.start), end: isoOfDay(span.end), change });
+    });
+  }
+
+  // Zero denominators: a warning per KPI; no KPI at all is a problem.
+  const warnings: InputProblem[] = [];
+  for (const [j, plan] of plans.entries()) {
+    if (totals.kpis[j]?.value !== null) continue;
+    const get = sumsAt(agg.total, 0);
+    if (plan.inputs.some((u) => get(u.measure) === null)) continue;
+    const den = denominatorsOf(plan.expr)[0];
+    const use = den && 'ref' in den ? plan.inputs.find((u) => u.input === den.ref) : undefined;
+    const col = use ? analysis.measures.find((m) => m.measure === use.measure) : undefined;
+    const letter = col ? columnLetter(col.index) : '';
+    const header = col ? (analysis.headers[col.index] as string) : '';
+    warnings.push({
+      code: 'all-zero-denominators',
+      message: label('zeroDenMsg', lang, {
+        kpi: plan.def.names[lang],
+        den: use ? MEASURES[use.measure].names[lang] : '',
+        col: letter,
+        header,
+      }),
+      hint: label('zeroDenHint', lang, { col: letter }),
+      ...(col ? { column: { letter, header } } : {}),
+    });
+  }
+  if (plans.length > 0 && warnings.length === plans.length) {
+    return {
+      ok: false,
+      problems: [
+        { code: 'all-zero-denominators', message: label('allZeroMsg', lang), hint: warnings[0]?.hint ?? '' },
+        ...warnings,
+      ],
+    };
+  }
+
+  // Where formulas can be live.
+  const live = options.formulas !== 'values';
+  const recreated = options.formulaSource === 'recreated';
+  const notes: DataNote[] = [];
+  const measureLive = analysis.measures.map((m) => live && (recreated || !m.textNumbers));
+  const groupLive = groups
+    ? groups.labels.map(
+        (l, g) => live && l !== '' && !/^[=<>]/.test(l) && (recreated || (groups.exact[g] as boolean)),
+      )
+    : [];
+  const dateLive = live && date !== null && (recreated || date.allDateObjects);
+  const cuts = cutRows(grid, analysis);
+
+  addDataNotes(notes, analysis, plans, lang, {
+    live,
+    recreated,
+    periods: periods.length > 0,
+    groupColumn,
+    groupLive,
+  });
+
+  const computed: Computed = {
+    options,
+    lang,
+    analysis,
+    plans,
+    notComputed: planning.notComputed.map((nc) => withRateNote(nc, analysis, lang)),
+    totals,
+    groups: groupRowsOut,
+    groupColumn,
+    groupLive,
+    periods,
+    periodKind,
+    periodSpans,
+    calendar,
+    dateLive,
+    measureLive,
+    live,
+    cuts,
+    currency,
+    notes,
+  };
+  const rendering = layout(computed);
+
+  const sourceName = options.sourceName;
+  const prefix = label('sheetPrefix', lang);
+  const sheetName = options.sheetName ?? sheetNameFor(prefix, sourceName);
+  const model: ReportModel = {
+    version: REPORT_MODEL_VERSION,
+    lang,
+    rtl: isRtl(lang),
+    sheetName,
+    title: label('title', lang, { source: sourceName }),
+    sourceName,
+    headerRow: analysis.headerRow,
+    dataRows: analysis.dataRows,
+    dateRange: hasDates ? { from: isoOfDay(first), to: isoOfDay(last) } : null,
+    currency,
+    mapping: analysis.mapping,
+    groupBy:
+      groupColumn === null ? null : { column: groupColumn, header: analysis.headers[groupColumn] as string },
+    period: periods.length > 0 ? periodKind : null,
+    profile: options.profile ? { id: options.profile.id, name: options.profile.names[lang] } : null,
+    template: options.template ?? null,
+    kpis: plans.map((p) => p.def.id),
+    totals,
+    groups: groupRowsOut,
+    periods,
+    notComputed: computed.notComputed,
+    legend: rendering.legend,
+    notes,
+    blocks: rendering.blocks,
+    rules: rendering.rules,
+    charts: rendering.charts,
+    frozenRows: rendering.frozenRows,
+    columnWidths: rendering.columnWidths,
+    liveFormulas: rendering.liveFormulas,
+    cleanSource: cleanSource(grid, analysis, groups, groupColumn),
+  };
+  return { ok: true, model, warnings };
+}
+
+function pctChange(cur: number | null | undefined, prev: number | null | undefined): number | null {
+  if (cur === null || cur === undefined || prev === null || prev === undefined || prev === 0) return null;
+  return (cur - prev) / prev;
+}
+
+/** Sheet names: at most 31 characters, none of []*?/\: (xlsx rules, which Sheets accepts too). */
+function sheetNameFor(prefix: string, source: string): string {
+  const clean = source.replace(/[[\]*?/\\:]/g, ' ').trim();
+  const room = 31 - prefix.length - 3;
+  return `${prefix} – ${clean.length > room ? clean.slice(0, Math.max(0, room)) : clean}`.trim();
+}
+
+function periodLabel(start: number, kind: PeriodKind, calendar: Calendar, lang: Lang): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  let text: string;
+  if (calendar === 'jalali') {
+    const j = epochDayToJalali(start);
+    text = kind === 'month' ? `${j.jy}/${two(j.jm)}` : `${j.jy}/${two(j.jm)}/${two(j.jd)}`;
+  } else {
+    const g = fromEpochDay(start);
+    text = kind === 'month' ? `${g.y}-${two(g.m)}` : isoOfDay(start);
+  }
+  return localDigits(text, lang);
+}
+
+/** Excluded rows that hold a number in a measure column: SUM must skip them. */
+function cutRows(grid: readonly (readonly unknown[])[], analysis: Analysis): number[] {
+  const out: number[] = [];
+  for (const { row } of analysis.excluded) {
+    const cells = grid[row] as readonly unknown[];
+    if (analysis.measures.some((m) => typeof cells[m.index] === 'number' || isDate(cells[m.index])))
+      out.push(row);
+  }
+  return out;
+}
+
+function withRateNote(nc: KpiNotComputed, analysis: Analysis, lang: Lang): KpiNotComputed {
+  const rate = analysis.mapping.find((m) => m.role.kind === 'precomputed' && m.role.kpi === nc.kpi);
+  if (!rate) return nc;
+  return {
+    ...nc,
+    message: nc.message + label('kpiOnlyRate', lang, { col: `${rate.letter} "${rate.header}"` }),
+  };
+}
+
+function addDataNotes(
+  notes: DataNote[],
+  analysis: Analysis,
+  plans: readonly KpiPlan[],
+  lang: Lang,
+  ctx: {
+    live: boolean;
+    recreated: boolean;
+    periods: boolean;
+    groupColumn: number | null;
+    groupLive: readonly boolean[];
+  },
+): void {
+  const byReason = (reason: string) =>
+    analysis.excluded.filter((e) => e.reason === reason).map((e) => e.row + 1);
+  const excludedNote = (key: 'excludedTotal' | 'excludedHeader' | 'excludedNote', rows: number[]) => {
+    if (rows.length > 0) notes.push({ message: label(key, lang, { rows: rowList(rows) }), rows });
+  };
+  excludedNote('excludedTotal', byReason('total'));
+  excludedNote('excludedHeader', byReason('header'));
+  excludedNote(
+    'excludedNote',
+    [...byReason('note'), ...byReason('comment')].sort((a, b) => a - b),
+  );
+  const col = (m: { index: number }) => ({
+    col: columnLetter(m.index),
+    header: analysis.headers[m.index] as string,
+  });
+  for (const m of analysis.measures) {
+    if (m.notNumberRows.length > 0) {
+      const rows = m.notNumberRows.map((r) => r + 1);
+      notes.push({
+        message: label('notNumbers', lang, { ...col(m), n: rows.length, rows: rowList(rows) }),
+        rows,
+        column: columnLetter(m.index),
+      });
+    }
+    if (ctx.live && !ctx.recreated && m.textNumbers) {
+      notes.push({ message: label('textNumbers', lang, col(m)), column: columnLetter(m.index) });
+    }
+  }
+  for (const m of analysis.mapping) {
+    if (m.role.kind === 'precomputed')
+      notes.push({ message: label('rateColumn', lang, col(m)), column: m.letter });
+  }
+  if (analysis.measures.some((m: MeasureColumn) => m.measure === 'reach'))
+    notes.push({ message: label('reachSum', lang) });
+  const date = analysis.date;
+  if (date) {
+    if (date.badRows.length > 0) {
+      const rows = date.badRows.map((r) => r + 1);
+      notes.push({
+        message: label('badDates', lang, { ...col(date), n: rows.length, rows: rowList(rows) }),
+        rows,
+        column: columnLetter(date.index),
+      });
+    }
+    if (date.order?.assumed) {
+      notes.push({
+        message: label('dayOrderAssumed', lang, {
+          ...col(date),
+          order: date.order.order === 'dmy' ? 'dd/mm/yyyy' : 'mm/dd/yyyy',
+        }),
+        column: columnLetter(date.index),
+      });
+    }
+    if (ctx.live && !ctx.recreated && ctx.periods && !date.allDateObjects) {
+      notes.push({ message: label('textDates', lang, col(date)), column: columnLetter(date.index) });
+    }
+  }
+  if (ctx.live && ctx.groupColumn !== null && ctx.groupLive.some((x) => !x)) {
+    notes.push({
+      message: label('groupValues', lang, col({ index: ctx.groupColumn })),
+      column: columnLetter(ctx.groupColumn),
+    });
+  }
+  for (const plan of plans) {
+    // Say which measure fed an input when it is not the registry's first choice (conversion rate per clicks).
+    const fallback = plan.inputs.filter((u) => !u.preferred);
+    if (fallback.length === 0) continue;
+    const preferred = fallback
+      .map((u) => plan.def.inputs.find((i) => i.name === u.input)?.measures?.[0])
+      .filter((m): m is MeasureId => m !== undefined)
+      .map((m) => MEASURES[m].names[lang])
+      .join(label('or', lang));
+    notes.push({ message: label('denominatorUsed', lang, { preferred, formula: formulaNote(plan, lang) }) });
+  }
+}
+
+/** The source as a writer that recreates it needs: numbers read, dates as UTC-midnight Dates, group names trimmed. */
+function cleanSource(
+  grid: readonly (readonly unknown[])[],
+  analysis: Analysis,
+  groups: Groups | null,
+  groupColumn: number | null,
+): (string | number | Date | null)[][] {
+  const width = analysis.width;
+  const out: (string | number | Date | null)[][] = new Array(grid.length);
+  for (let r = 0; r < grid.length; r++) {
+    const src = (Array.isArray(grid[r]) ? grid[r] : []) as readonly unknown[];
+    const row: (string | number | Date | null)[] = new Array(width);
+    for (let c = 0; c < width; c++) {
+      const v = src[c];
+      row[c] =
+        v === '' || v === null || v === undefined
+          ? null
+          : typeof v === 'number' || typeof v === 'string' || isDate(v)
+            ? (v as string | number | Date)
+            : String(v);
+    }
+    out[r] = row;
+  }
+  const rows = analysis.dataRows;
+  for (const m of analysis.measures) {
+    for (let i = 0; i < rows.length; i++) {
+      const x = m.values[i] as number;
+      if (!Number.isNaN(x)) (out[rows[i] as number] as unknown[])[m.index] = x;
+    }
+  }
+  const date = analysis.date;
+  if (date) {
+    for (let i = 0; i < rows.length; i++) {
+      const d = date.days[i] as number;
+      if (!Number.isNaN(d)) (out[rows[i] as number] as unknown[])[date.index] = new Date(d * 86_400_000);
+    }
+  }
+  if (groups && groupColumn !== null && groupColumn !== date?.index) {
+    for (let i = 0; i < rows.length; i++) {
+      const text = groups.labels[groups.index[i] as number] as string;
+      (out[rows[i] as number] as unknown[])[groupColumn] = text === '' ? null : text;
+    }
+  }
+  return out;
+}

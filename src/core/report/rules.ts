@@ -1,0 +1,87 @@
+/**
+ * Conditional rules and status formulas from a KPI's judge (a user target or a benchmark's
+ * thresholds), in priority order (the first rule a value meets gives its status), so they
+ * agree with statusAgainst / statusAgainstTarget exactly.
+ */
+import { TARGET_FAIR_MARGIN } from '../benchmarks/status';
+import type { Status } from '../benchmarks/types';
+import type { Lang } from '../i18n/lang';
+import { label } from '../i18n/report-labels';
+import type { Unit } from '../kpi/types';
+import { quoted } from './formulas';
+import type { Judge } from './kpi-plan';
+import type { ConditionalRule } from './model';
+
+export type When = ConditionalRule['when'];
+
+export function statusRules(judge: Judge): { status: Status; when: When }[] {
+  if (judge.kind === 'target') {
+    const { op, value } = judge.target;
+    if (op === '>=') {
+      const near = value * (1 - TARGET_FAIR_MARGIN);
+      return [
+        { status: 'good', when: ['>=', value] },
+        { status: 'fair', when: ['>=', near] },
+        { status: 'poor', when: ['<', near] },
+      ];
+    }
+    const near = value * (1 + TARGET_FAIR_MARGIN);
+    return [
+      { status: 'good', when: ['<=', value] },
+      { status: 'fair', when: ['<=', near] },
+      { status: 'poor', when: ['>', near] },
+    ];
+  }
+  const t = judge.thresholds;
+  switch (t.direction) {
+    case 'higher':
+      return [
+        { status: 'good', when: ['>=', t.good] },
+        { status: 'fair', when: ['>=', t.fair] },
+        { status: 'poor', when: ['<', t.fair] },
+      ];
+    case 'lower':
+      return [
+        { status: 'good', when: ['<=', t.good] },
+        { status: 'fair', when: ['<=', t.fair] },
+        { status: 'poor', when: ['>', t.fair] },
+      ];
+    case 'band':
+      return [
+        { status: 'good', when: ['between', t.goodMin, t.goodMax] },
+        { status: 'fair', when: ['between', t.fairMin, t.fairMax] },
+        { status: 'poor', when: ['<', t.fairMin] },
+        { status: 'poor', when: ['>', t.fairMax] },
+      ];
+  }
+}
+
+const condition = (cell: string, when: When): string =>
+  when[0] === 'between' ? `AND(${cell}>=${when[1]},${cell}<=${when[2]})` : `${cell}${when[0]}${when[1]}`;
+
+/** A formula giving the status word of the value in `cell` ("" when the cell is empty). */
+export function statusFormula(cell: string, judge: Judge, lang: Lang): string {
+  const rules = statusRules(judge);
+  // Trailing "poor" rules are the fallback: whatever meets no earlier rule is poor.
+  let end = rules.length;
+  while (end > 0 && rules[end - 1]?.status === 'poor') end--;
+  let text = quoted(label('poor', lang));
+  for (let i = end - 1; i >= 0; i--) {
+    const r = rules[i] as { status: Status; when: When };
+    text = `IF(${condition(cell, r.when)},${quoted(label(r.status, lang))},${text})`;
+  }
+  return `IF(${cell}="","",${text})`;
+}
+
+/** A threshold as text for the legend: "≥ 2.00% good · ≥ 1.00% fair". */
+export function thresholdText(judge: Judge, unit: Unit, lang: Lang): string {
+  const n = (v: number): string => (unit === 'rate' ? `${(v * 100).toFixed(2)}%` : v.toFixed(2));
+  if (judge.kind === 'target')
+    return label('target', lang, { op: judge.target.op === '>=' ? '≥' : '≤', v: n(judge.target.value) });
+  const t = judge.thresholds;
+  const g = label('good', lang);
+  const f = label('fair', lang);
+  if (t.direction === 'higher') return `≥ ${n(t.good)} ${g} · ≥ ${n(t.fair)} ${f}`;
+  if (t.direction === 'lower') return `≤ ${n(t.good)} ${g} · ≤ ${n(t.fair)} ${f}`;
+  return `${n(t.goodMin)}–${n(t.goodMax)} ${g} · ${n(t.fairMin)}–${n(t.fairMax)} ${f}`;
+}
