@@ -11,14 +11,16 @@ import type { BenchmarkProfile } from '../core/benchmarks/types';
 import { reportJsonText } from '../core/report/json';
 import type { ReportModel } from '../core/report/model';
 import type { ReportOptions } from '../core/report/options';
+import { type Template, templateToReportOptions } from '../core/templates';
 import { writeReportXlsx } from '../xlsx/write-report';
 import { parseReportArgs, type ReportArgs, USAGE } from './args';
 import { writeAtomically, writeTextAtomically } from './atomic-write';
-import { loadEngine } from './engine';
+import { type Engine, loadEngine } from './engine';
 import { resolveGroupBy } from './group-by';
 import { guessLang } from './guess-lang';
 import { NO_PROGRESS, PROGRESS_MIN_ROWS, type Progress, progressBar } from './progress';
 import { type InputData, readInput } from './read-input';
+import { loadTemplate } from './template';
 import { kpiTableText, mappingText, problemText } from './terminal';
 
 export const EXIT = { ok: 0, rejected: 1, usage: 2, unreadable: 3, unwritable: 4, bug: 70 } as const;
@@ -71,12 +73,11 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const inputPath = args.input !== undefined ? resolve(io.cwd, args.input) : EXAMPLE_INPUT;
   const outputs = await outputPaths(args, inputPath, io.cwd);
   const profile = profileOption(args.profile);
-  if (args.template !== undefined) {
-    throw new Failure(EXIT.usage, '--template is not available yet: templates are not part of this build');
-  }
-  const buildReport = await loadEngine();
-  if (!buildReport)
+  const template = args.template !== undefined ? await templateOption(args.template, io.cwd) : undefined;
+  const engine = await loadEngine();
+  if (!engine) {
     throw new Failure(EXIT.bug, 'the report engine (src/core/report/index.ts) is missing from this build');
+  }
 
   const progress = await progressFor(io, inputPath);
   const read = await readInput(inputPath, {
@@ -88,9 +89,10 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const data = read.data;
   const bigRun = io.tty && data.grid.length > PROGRESS_MIN_ROWS ? progressBar(io.err) : NO_PROGRESS;
 
-  const options = reportOptions(args, data, profile);
+  const { options, notes } = reportOptions(args, data, profile, template, engine);
+  for (const note of notes) if (!args.quiet) io.err(`warning: ${note}\n`);
   bigRun.update('Building report', 0);
-  const result = buildReport(data.grid, options);
+  const result = engine.buildReport(data.grid, options);
   bigRun.done();
   if (!result.ok) {
     const list = result.problems.map((p) => `  • ${problemText(p).replace(/\n/g, '\n  ')}`).join('\n');
@@ -99,7 +101,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   for (const w of result.warnings) if (!args.quiet) io.err(`warning: ${problemText(w)}\n`);
   const model = result.model;
 
-  await writeOutputs(model, outputs, args.valuesOnly, bigRun);
+  await writeOutputs(model, outputs, options.formulas === 'values', bigRun);
   if (!args.quiet) io.out(`${summaryText(model, data, outputs, io.color)}\n`);
   return EXIT.ok;
 }
@@ -147,24 +149,49 @@ async function progressFor(io: Io, inputPath: string): Promise<Progress> {
   return size > LARGE_FILE_BYTES ? progressBar(io.err) : NO_PROGRESS;
 }
 
+async function templateOption(spec: string, cwd: string): Promise<Template> {
+  const loaded = await loadTemplate(spec, cwd);
+  if (!loaded.ok) throw new Failure(EXIT.usage, loaded.message);
+  return loaded.template;
+}
+
+/**
+ * The engine's options: the template's, if any, then what the command line says explicitly
+ * (--lang, --group-by, --profile, --values-only win over the template).
+ */
 function reportOptions(
   args: ReportArgs,
   data: InputData,
   profile: BenchmarkProfile | undefined,
-): ReportOptions {
+  template: Template | undefined,
+  engine: Engine,
+): { options: ReportOptions; notes: string[] } {
   let groupBy: number | null | undefined;
   if (args.groupBy !== undefined) {
     const resolved = resolveGroupBy(args.groupBy, data.grid);
     if (!resolved.ok) throw new Failure(EXIT.usage, resolved.message);
     groupBy = resolved.column;
   }
+  const lang = args.lang ?? guessLang(data.grid);
+  let options: ReportOptions = { sourceName: data.sourceName, lang, formulaSource: 'recreated' };
+  const notes: string[] = [];
+  if (template) {
+    // Grouping by a dimension or a header needs the engine's reading of the columns.
+    const needsColumns = template.groupBy !== 'auto' && template.groupBy !== 'none' && groupBy === undefined;
+    const columns = needsColumns ? engine.detectColumns(data.grid, { lang }).mapping : undefined;
+    const applied = templateToReportOptions(template, options, columns);
+    options = applied.options;
+    notes.push(...applied.notes.map((n) => n.message));
+  }
   return {
-    sourceName: data.sourceName,
-    lang: args.lang ?? guessLang(data.grid),
-    formulas: args.valuesOnly ? 'values' : 'live',
-    formulaSource: 'recreated',
-    ...(groupBy !== undefined ? { groupBy } : {}),
-    ...(profile ? { profile } : {}),
+    options: {
+      ...options,
+      ...(args.lang !== undefined ? { lang: args.lang } : {}),
+      ...(args.valuesOnly ? { formulas: 'values' as const } : template ? {} : { formulas: 'live' as const }),
+      ...(groupBy !== undefined ? { groupBy } : {}),
+      ...(profile ? { profile } : {}),
+    },
+    notes,
   };
 }
 

@@ -84,7 +84,11 @@ export function kpiTableText(model: ReportModel, color: boolean): string {
     lines.push(`${pad(r.name, nameWidth)}  ${padStart(r.value, valueWidth)}  ${status}`);
   }
   if (model.notComputed.length > 0) {
-    lines.push('', `Not computed: ${model.notComputed.map((n) => n.message).join('; ')}`);
+    const names = model.notComputed.map((n) => KPI_BY_ID.get(n.kpi)?.names[model.lang] ?? n.kpi);
+    lines.push(
+      '',
+      `Not computed (${names.length}, the report says which columns each needs): ${names.join(', ')}`,
+    );
   }
   return lines.join('\n');
 }

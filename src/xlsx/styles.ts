@@ -4,7 +4,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { Status } from '../core/benchmarks/types';
-import type { CellStyle } from '../core/report/model';
+import type { BrandColours, CellStyle } from '../core/report/model';
 
 const argb = (hex: string): { argb: string } => ({ argb: `FF${hex}` });
 const solid = (hex: string): ExcelJS.FillPattern => ({
@@ -70,4 +70,23 @@ export function statusRuleStyle(status: Status): Partial<ExcelJS.Style> {
 /** Model widths are pixels (as Sheets has them); Excel widths are in characters of ~7 px. */
 export function excelWidth(pixels: number): number {
   return Math.max(2, Math.round((pixels / 7) * 100) / 100);
+}
+
+/** "#1F3864" → "1F3864"; null for anything that is not a 6-digit hex colour. */
+function hex(colour: string | undefined): string | null {
+  const m = /^#?([0-9a-f]{6})$/i.exec(colour ?? '');
+  return m ? (m[1] as string).toUpperCase() : null;
+}
+
+/** A template's brand colours on the title, sections and header fills; the defaults otherwise. */
+export function brandedLook(style: CellStyle, brand: BrandColours | undefined): LookOfCell {
+  const base = CELL_STYLES[style];
+  const primary = hex(brand?.primary);
+  if (!primary) return base;
+  const accent = hex(brand?.accent) ?? primary;
+  if (style === 'title') return { ...base, font: { ...base.font, color: argb(primary) } };
+  if (style === 'section')
+    return { ...base, font: { ...base.font, color: argb(primary) }, border: { bottom: thin(accent) } };
+  if (style === 'header') return { ...base, fill: solid(primary) };
+  return base;
 }

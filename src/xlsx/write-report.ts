@@ -9,7 +9,7 @@
 import ExcelJS from 'exceljs';
 import type { Block, Cell, ConditionalRule, ReportModel } from '../core/report/model';
 import { cellRef, contains, parseRange, type Rect } from './a1';
-import { CELL_STYLES, excelWidth, type LookOfCell, statusLook, statusRuleStyle } from './styles';
+import { brandedLook, excelWidth, type LookOfCell, statusLook, statusRuleStyle } from './styles';
 
 export interface XlsxOptions {
   /** Write the computed values only, no formulas. */
@@ -74,7 +74,7 @@ function writeReportSheet(workbook: Workbook, model: ReportModel, valuesOnly: bo
     const row = sheet.getRow(rowIndex + 1);
     for (const [col, cell] of cells) {
       const covered = ruleRects.some((rect) => contains(rect, rowIndex, col));
-      writeCell(row.getCell(col + 1), cell, valuesOnly, covered && !valuesOnly);
+      writeCell(row.getCell(col + 1), cell, valuesOnly, covered && !valuesOnly, model.brand);
     }
     row.commit();
   }
@@ -100,11 +100,17 @@ function placedRows(blocks: readonly Block[]): [number, Map<number, Cell>][] {
   return [...rows.entries()].sort((a, b) => a[0] - b[0]);
 }
 
-function writeCell(target: ExcelJS.Cell, cell: Cell, valuesOnly: boolean, coloredByRule: boolean): void {
+function writeCell(
+  target: ExcelJS.Cell,
+  cell: Cell,
+  valuesOnly: boolean,
+  coloredByRule: boolean,
+  brand: ReportModel['brand'],
+): void {
   target.value = cellValue(cell, valuesOnly);
   if (cell.fmt) target.numFmt = cell.fmt;
   const look: LookOfCell = {
-    ...(cell.style ? CELL_STYLES[cell.style] : {}),
+    ...(cell.style ? brandedLook(cell.style, brand) : {}),
     ...(cell.status && !coloredByRule ? statusLook(cell.status) : {}),
   };
   if (look.font) target.font = look.font;

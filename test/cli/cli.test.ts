@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { campaignCsv } from '../../bench/cli.bench';
 import { EXIT, type Io, main } from '../../src/cli/main';
 import type { ReportJson } from '../../src/core/report/json';
+import { BUILTIN_TEMPLATES, exportTemplate } from '../../src/core/templates';
 import { sameNumber } from './formula-check';
 import { checkSchema } from './schema-check';
 
@@ -216,6 +217,68 @@ describe('bad input: a clear message, a non-zero status, the existing output unt
     ]);
     expect(run.status).toBe(EXIT.unwritable);
     expect(run.err).toMatch(/the folder .*no\/such\/folder does not exist/);
+  });
+});
+
+describe('--template', () => {
+  const input = join(ROOT, 'examples/campaigns-en.csv');
+
+  it('takes a built-in template: its KPIs in its order, its profile, named in the JSON', async () => {
+    const builtin = BUILTIN_TEMPLATES.find((t) => t.id === 'paid-search');
+    expect(builtin).toBeDefined();
+    const json = join(dir, 'tpl-builtin.json');
+    const run = await report([input, '--template', 'paid-search', '--json', json]);
+    expect(run.status).toBe(0);
+    const doc: ReportJson = JSON.parse(readFileSync(json, 'utf8'));
+    expect(doc.template?.id).toBe('paid-search');
+    expect(doc.kpis).toEqual(builtin?.kpis);
+    expect(doc.profile?.id).toBe(builtin?.profile);
+  });
+
+  it('takes an exported template file; the command line wins over it', async () => {
+    const base = BUILTIN_TEMPLATES.find((t) => t.id === 'paid-search');
+    const file = join(dir, 'team.json');
+    writeFileSync(
+      file,
+      exportTemplate({
+        ...(base as NonNullable<typeof base>),
+        id: 'team',
+        name: 'Team',
+        kpis: ['ctr', 'roas'],
+      }),
+    );
+    const json = join(dir, 'tpl-file.json');
+    const run = await report([
+      input,
+      '--template',
+      file,
+      '--json',
+      json,
+      '--lang',
+      'fa',
+      '--group-by',
+      'none',
+    ]);
+    expect(run.status).toBe(0);
+    const doc: ReportJson = JSON.parse(readFileSync(json, 'utf8'));
+    expect([doc.template?.id, doc.kpis, doc.lang, doc.groups.length]).toEqual([
+      'team',
+      ['ctr', 'roas'],
+      'fa',
+      0,
+    ]);
+  });
+
+  it.each([
+    ['an unknown name', ['nope'], /no built-in template "nope" \(built-in: paid-search/],
+    ['a missing file', ['./missing-template.json'], /missing-template\.json: no such file/],
+    ['an invalid file', ['bad-template.json'], /bad-template\.json is not a valid template/],
+  ])('refuses %s with status 2', async (_name, [spec], message) => {
+    writeFileSync(join(dir, 'bad-template.json'), '{"schemaVersion": 1, "id": "Bad Id!"}');
+    const run = await report([input, '--template', spec as string, '--json', join(dir, 'never.json')]);
+    expect(run.status).toBe(EXIT.usage);
+    expect(run.err).toMatch(message);
+    expect(existsSync(join(dir, 'never.json'))).toBe(false);
   });
 });
 

@@ -71,12 +71,12 @@ describe.skipIf(!run)('LibreOffice recalculates the live formulas to the engineâ
   it.each(['en', 'ar', 'fa'] as Lang[])(
     'on the engineâ€™s report of the %s example (every formula cell)',
     async (lang) => {
-      const buildReport = await loadEngine();
-      if (!buildReport) throw new Error('the report engine is missing');
+      const engine = await loadEngine();
+      if (!engine) throw new Error('the report engine is missing');
       const path = fileURLToPath(new URL(`../../examples/campaigns-${lang}.csv`, import.meta.url));
       const read = await readInput(path);
       if (!read.ok) throw new Error(read.message);
-      const result = buildReport(read.data.grid, {
+      const result = engine.buildReport(read.data.grid, {
         sourceName: read.data.sourceName,
         lang,
         formulaSource: 'recreated',

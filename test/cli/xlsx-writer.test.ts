@@ -191,3 +191,15 @@ describe('xlsx writer on a hand-built model', () => {
     expect(readFileSync(path).length).toBeGreaterThan(0);
   });
 });
+
+describe('brand colours', () => {
+  it('a template’s colours go on the title and header fills; without them, the defaults', async () => {
+    const path = join(dir, 'brand.xlsx');
+    await writeReportXlsx(sampleModel({ brand: { primary: '#7a1f5c', accent: '#f0a500' } }), path);
+    const sheet = (await load(path)).worksheets[0] as ExcelJS.Worksheet;
+    expect(sheet.getCell('A1').font?.color?.argb).toBe('FF7A1F5C');
+    expect((sheet.getCell('B5').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FF7A1F5C');
+    const plain = (await load(join(dir, 'live.xlsx'))).worksheets[0] as ExcelJS.Worksheet;
+    expect((plain.getCell('B5').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FF44546A');
+  });
+});
