@@ -3,6 +3,7 @@
  * main.ts spreads them into `entryPoints`; the build turns each into a top-level function.
  */
 import { onInstall, onOpen, showFunctionsHelp, showSidebar, showTemplates } from './menu';
+import { reportRpc } from './report-rpc';
 
 export const addonEntryPoints = {
   onOpen,
@@ -10,4 +11,5 @@ export const addonEntryPoints = {
   showSidebar,
   showTemplates,
   showFunctionsHelp,
+  ...reportRpc,
 };

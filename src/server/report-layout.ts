@@ -58,9 +58,13 @@ export interface SheetLayout {
   readonly hasNotes: boolean;
 }
 
-/** The value to write for one cell: its live formula, or its value with text kept literal. */
-export function cellInput(cell: Cell, liveFormulas: boolean): string | number {
-  if (liveFormulas && cell.f) return `=${cell.f}`;
+/**
+ * The value to write for one cell: its live formula, or its value with text kept literal. A
+ * model has formulas only where they can be live (none in values-only mode; none over a column
+ * of numbers written as text), so every formula it has is written.
+ */
+export function cellInput(cell: Cell): string | number {
+  if (cell.f) return `=${cell.f}`;
   const v = cell.v;
   if (v === null || v === '') return '';
   // Every string is written literally, not only userText: none of the model's strings is meant
@@ -105,15 +109,15 @@ export function layoutReport(model: ReportModel): SheetLayout {
         const row = block.row + r;
         const col = block.col + c;
         const look = LOOKS[cell.style ?? (r < block.headerRows ? 'header' : 'value')];
-        (out.values[row] as unknown[])[col] = cellInput(cell, model.liveFormulas);
+        (out.values[row] as unknown[])[col] = cellInput(cell);
         if (cell.fmt) (out.formats[row] as string[])[col] = cell.fmt;
         (out.weights[row] as ('bold' | 'normal')[])[col] = look.weight;
         (out.styles[row] as ('italic' | 'normal')[])[col] = look.italic ? 'italic' : 'normal';
         (out.sizes[row] as number[])[col] = look.size;
         (out.colors[row] as string[])[col] = look.color;
-        // Live reports colour statuses with conditional rules (which follow the numbers);
-        // values-only reports can colour them statically.
-        const fill = !model.liveFormulas && cell.status ? STATUS_FILL[cell.status] : look.fill;
+        // A formula's status is coloured by the conditional rules (which follow the numbers);
+        // a fixed value can also be coloured statically, which keeps its colour without rules.
+        const fill = !cell.f && cell.status ? STATUS_FILL[cell.status] : look.fill;
         (out.fills[row] as string[])[col] = fill;
         if (cell.note) {
           (out.notes[row] as string[])[col] = cell.note;

@@ -96,6 +96,7 @@ export function writeReport(ss: Spreadsheet, model: ReportModel, target: WriteTa
   try {
     const temp = ss.insertSheet(tempName, index);
     undo.push(() => ss.deleteSheet(temp));
+    const sheetId = temp.getSheetId();
     temp.addDeveloperMetadata(REPORT_KEY, String(target.source.getSheetId()));
     if (target.recipe !== undefined) temp.addDeveloperMetadata(RECIPE_KEY, target.recipe);
     render(temp, model);
@@ -107,8 +108,9 @@ export function writeReport(ss: Spreadsheet, model: ReportModel, target: WriteTa
     }
     temp.setName(finalName);
     undo.push(() => temp.setName(tempName));
+    // The commit: once the old tab is gone nothing may fail, so nothing follows but the return.
     if (existing) ss.deleteSheet(existing.sheet);
-    return { sheet: temp, sheetId: temp.getSheetId(), name: finalName, replaced: existing !== null };
+    return { sheet: temp, sheetId, name: finalName, replaced: existing !== null };
   } catch (error) {
     rollBack(undo);
     throw error;

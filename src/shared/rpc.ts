@@ -95,8 +95,8 @@ export type AnalyzeResult =
       readonly kpis: readonly KpiPreview[];
       readonly notComputed: readonly KpiMissing[];
       readonly warnings: readonly InputProblem[];
-      /** The name the new tab will get. */
-      readonly reportName: string;
+      /** The tab the report will go to, when it is known (an existing Mizan tab). */
+      readonly reportName: string | null;
       /** Mizan's existing tab for this source, which "update" replaces. */
       readonly existing: { readonly sheetId: number; readonly name: string } | null;
     }

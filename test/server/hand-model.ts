@@ -123,6 +123,9 @@ export function handModel(
     [{ v: 'CPA ≤ 20: good (example threshold)', style: 'legend', note: 'Source: hand-made for tests' }],
     [{ v: '-5% means down five percent', style: 'note' }],
   ];
+  // Values-only models carry no formulas (as the engine's).
+  const strip = (cells: Cell[][]): Cell[][] =>
+    live ? cells : cells.map((line) => line.map(({ f: _f, ...rest }) => rest));
   const firstGroup = groupStart + 2;
   const lastGroup = groupStart + 1 + channels.length;
   return {
@@ -150,8 +153,8 @@ export function handModel(
     notes: [],
     blocks: [
       { id: 'title', kind: 'title', row: 0, col: 0, cells: title, headerRows: 0 },
-      { id: 'totals', kind: 'totals', row: 3, col: 0, cells: totals, headerRows: 1 },
-      { id: 'groups', kind: 'groups', row: groupStart, col: 0, cells: groups, headerRows: 1 },
+      { id: 'totals', kind: 'totals', row: 3, col: 0, cells: strip(totals), headerRows: 1 },
+      { id: 'groups', kind: 'groups', row: groupStart, col: 0, cells: strip(groups), headerRows: 1 },
       { id: 'legend', kind: 'legend', row: legendRow, col: 0, cells: legend, headerRows: 0 },
     ],
     rules: [

@@ -1,0 +1,228 @@
+/**
+ * The functions the sidebar calls (ReportRpc in src/shared/rpc.ts). Each reads the source once
+ * (getValues), decides everything in core, and, for a build, writes through the report writer
+ * under the document lock. Failures that are not about the data come back as typed errors the
+ * sidebar puts in plain words; nothing here throws for bad input.
+ */
+import { BENCHMARK_PROFILES, profileById } from '../core/benchmarks/profiles';
+import { LANGS, type Lang, langFromLocale } from '../core/i18n/lang';
+import { buildReport, detectColumns } from '../core/report/index';
+import type { ColumnMapping } from '../core/report/model';
+import type { InputProblem, ReportOptions } from '../core/report/options';
+import {
+  BUILTIN_TEMPLATES,
+  builtinTemplate,
+  type Template,
+  templateName,
+  templateToReportOptions,
+} from '../core/templates/index';
+import type {
+  AnalyzeResult,
+  ColumnView,
+  GenerateRequest,
+  GenerateResult,
+  ReportRequest,
+  ReportRpc,
+  ServerError,
+  SidebarState,
+} from '../shared/rpc';
+import { findReportTab, REPORT_KEY, writeReport } from './report-writer';
+
+/** Rows read for the sidebar's preview; a build reads them all. */
+export const PREVIEW_ROWS = 2000;
+/** How long a build waits for another run on the same spreadsheet to finish. */
+const LOCK_WAIT_MS = 15_000;
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const fail = (error: ServerError): { ok: false; problems: InputProblem[]; error: ServerError } => ({
+  ok: false,
+  problems: [],
+  error,
+});
+
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+function safeLang(lang: unknown): Lang {
+  return (LANGS as readonly unknown[]).includes(lang) ? (lang as Lang) : 'en';
+}
+
+export function getSidebarState(): SidebarState {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const lang = langFromLocale(ss.getSpreadsheetLocale());
+  const reports = new Set(
+    ss
+      .createDeveloperMetadataFinder()
+      .withKey(REPORT_KEY)
+      .find()
+      .map((m) => m.getLocation().getSheet()?.getSheetId()),
+  );
+  const sheets = ss.getSheets().map((s) => {
+    const id = s.getSheetId();
+    return { id, name: s.getName(), isReport: reports.has(id) };
+  });
+  return {
+    lang,
+    sheets,
+    activeSheetId: ss.getActiveSheet().getSheetId(),
+    templates: BUILTIN_TEMPLATES.map((t) => ({ id: t.id, name: templateName(t, lang) })),
+    profiles: BENCHMARK_PROFILES.map((p) => ({ id: p.id, name: p.names[lang] })),
+  };
+}
+
+/** The request's template: a built-in one (saved templates are resolved by the templates module). */
+function templateOf(request: ReportRequest): Template | undefined {
+  return request.templateId ? builtinTemplate(request.templateId) : undefined;
+}
+
+/**
+ * The engine's options for a request: the template's recipe first, then what the user set
+ * explicitly in the sidebar on top of it (the sidebar shows those choices, so they win).
+ */
+function optionsFor(
+  request: ReportRequest,
+  sourceName: string,
+  mapping: readonly ColumnMapping[] | undefined,
+): { options: ReportOptions; notes: InputProblem[] } {
+  const lang = safeLang(request.lang);
+  const base: ReportOptions = {
+    sourceName,
+    lang,
+    formulaSource: 'user-sheet',
+    ...(Number.isInteger(request.headerRow) ? { headerRow: request.headerRow } : {}),
+    ...(request.overrides ? { overrides: request.overrides } : {}),
+  };
+  const template = templateOf(request);
+  const applied = template ? templateToReportOptions(template, base, mapping) : { options: base, notes: [] };
+  const profile =
+    request.profileId === undefined
+      ? undefined
+      : request.profileId === null
+        ? null
+        : profileById(request.profileId);
+  const options: ReportOptions = {
+    ...applied.options,
+    lang,
+    ...(request.groupBy !== undefined ? { groupBy: request.groupBy } : {}),
+    ...(request.period !== undefined ? { period: request.period } : {}),
+    ...(profile !== undefined ? { profile } : {}),
+  };
+  const notes = applied.notes.map(
+    (n): InputProblem => ({ code: 'bad-option', message: n.message, hint: '' }),
+  );
+  return { options, notes };
+}
+
+function sourceSheet(ss: Spreadsheet, sheetId: unknown): Sheet | null {
+  return typeof sheetId === 'number' ? ss.getSheetById(sheetId) : null;
+}
+
+function columnView(m: ColumnMapping): ColumnView {
+  return {
+    index: m.index,
+    letter: m.letter,
+    header: m.header,
+    role: m.role,
+    confidence: m.confidence,
+    overridden: m.overridden === true,
+    currency: m.currency ?? null,
+  };
+}
+
+export function analyzeSource(request: ReportRequest): AnalyzeResult {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const source = sourceSheet(ss, request.sheetId);
+  if (!source) return fail({ code: 'source-missing' });
+  const lastRow = source.getLastRow();
+  const lastCol = source.getLastColumn();
+  const read = Math.min(lastRow, PREVIEW_ROWS);
+  const grid = read > 0 && lastCol > 0 ? source.getRange(1, 1, read, lastCol).getValues() : [];
+  const sourceName = source.getName();
+  // Detect once without the template's grouping (it needs the mapping), then with it.
+  const first = optionsFor(request, sourceName, undefined);
+  const preview = detectColumns(grid, first.options);
+  if (!preview.ok || preview.headerRow === null) return { ok: false, problems: preview.problems };
+  const { options, notes } = optionsFor(request, sourceName, preview.mapping);
+  const existing = findReportTab(ss, source.getSheetId());
+  return {
+    ok: true,
+    sheetName: sourceName,
+    headerRow: preview.headerRow,
+    rows: preview.dataRows,
+    sampled: lastRow > read,
+    columns: preview.mapping.map(columnView),
+    groupBy: options.groupBy ?? null,
+    period: options.period ?? null,
+    hasDates: preview.mapping.some((m) => m.role.kind === 'dimension' && m.role.dimension === 'date'),
+    kpis: preview.computable.map((c) => ({ kpi: c.kpi })),
+    notComputed: preview.notComputable.map((n) => ({ kpi: n.kpi, message: n.message })),
+    warnings: notes,
+    reportName: existing ? existing.name : null,
+    existing: existing ? { sheetId: existing.sheet.getSheetId(), name: existing.name } : null,
+  };
+}
+
+/** What a report tab keeps of the request that built it, to refresh it with the same choices. */
+function recipeOf(request: GenerateRequest): string {
+  const { sheetId: _s, placement: _p, ...recipe } = request;
+  return JSON.stringify({ v: 1, ...recipe });
+}
+
+export function generateReport(request: GenerateRequest): GenerateResult {
+  const started = Date.now();
+  const lock = LockService.getDocumentLock();
+  if (!lock?.tryLock(LOCK_WAIT_MS)) return fail({ code: 'busy' });
+  try {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const source = sourceSheet(ss, request.sheetId);
+    if (!source) return fail({ code: 'source-missing' });
+    const grid = source.getDataRange().getValues();
+    const sourceName = source.getName();
+    const needsMapping = templateOf(request) !== undefined;
+    const mapping = needsMapping
+      ? detectColumns(grid, optionsFor(request, sourceName, undefined).options).mapping
+      : undefined;
+    const { options, notes } = optionsFor(request, sourceName, mapping);
+    const result = buildReport(grid, {
+      ...options,
+      formulas: request.formulas === 'values' ? 'values' : 'live',
+    });
+    if (!result.ok) return { ok: false, problems: result.problems };
+    let outcome: ReturnType<typeof writeReport>;
+    try {
+      outcome = writeReport(ss, result.model, {
+        source,
+        placement: request.placement === 'new' ? 'new' : 'update',
+        recipe: recipeOf(request),
+      });
+    } catch (e) {
+      return fail({ code: 'write-failed', detail: messageOf(e) });
+    }
+    return {
+      ok: true,
+      sheetId: outcome.sheetId,
+      sheetName: outcome.name,
+      replaced: outcome.replaced,
+      warnings: [...notes, ...result.warnings],
+      millis: Date.now() - started,
+    };
+  } finally {
+    try {
+      lock.releaseLock();
+    } catch {
+      // Apps Script releases the lock when the run ends anyway.
+    }
+  }
+}
+
+export function activateSheet(sheetId: number): boolean {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = sourceSheet(ss, sheetId);
+  if (!sheet) return false;
+  sheet.activate();
+  return true;
+}
+
+/** The report RPC as one object, checked against the shared interface. */
+export const reportRpc: ReportRpc = { getSidebarState, analyzeSource, generateReport, activateSheet };

@@ -1,0 +1,452 @@
+/**
+ * The sidebar: pick a source, check the columns, choose the report's options, see which KPIs
+ * can be computed, build the report. Plain DOM, no framework; every text from the sheet goes
+ * in through textContent.
+ */
+import { isRtl, type Lang } from '../core/i18n/lang';
+import { KPIS, kpiById } from '../core/kpi/registry';
+import type { ColumnRole } from '../core/report/model';
+import type { InputProblem } from '../core/report/options';
+import type {
+  AnalyzeResult,
+  GenerateRequest,
+  GenerateResult,
+  Period,
+  ReportRequest,
+  ServerError,
+  SidebarState,
+} from '../shared/rpc';
+import { fillIn, SIDEBAR_STRINGS, type UiKey, type UiStrings } from '../shared/ui-strings';
+import { byId, clear, el, option, show } from './dom';
+import { roleFromValue, roleSelect, roleValue } from './roles';
+import { call, rpc } from './rpc';
+
+interface State {
+  server: SidebarState | null;
+  lang: Lang;
+  reportLang: Lang;
+  reportLangChosen: boolean;
+  sheetId: number | null;
+  headerRow: number | undefined;
+  overrides: Record<number, ColumnRole>;
+  groupBy: number | null | undefined;
+  period: Period | null | undefined;
+  templateId: string | null;
+  profileId: string | null | undefined;
+  analysis: AnalyzeResult | null;
+  /** Drops answers to requests that a newer one replaced. */
+  seq: number;
+  busy: boolean;
+}
+
+const state: State = {
+  server: null,
+  lang: 'en',
+  reportLang: 'en',
+  reportLangChosen: false,
+  sheetId: null,
+  headerRow: undefined,
+  overrides: {},
+  groupBy: undefined,
+  period: undefined,
+  templateId: null,
+  profileId: undefined,
+  analysis: null,
+  seq: 0,
+  busy: false,
+};
+
+const t = (): UiStrings => SIDEBAR_STRINGS[state.lang];
+const fmt = (n: number): string => new Intl.NumberFormat(state.lang).format(n);
+
+// ——— language ———
+
+function applyLanguage(lang: Lang): void {
+  state.lang = lang;
+  if (!state.reportLangChosen) state.reportLang = lang;
+  const root = document.documentElement;
+  root.lang = lang;
+  root.dir = isRtl(lang) ? 'rtl' : 'ltr';
+  for (const node of document.querySelectorAll<HTMLElement>('[data-t]')) {
+    node.textContent = t()[node.dataset.t as UiKey] ?? '';
+  }
+  byId<HTMLSelectElement>('ui-lang').value = lang;
+  byId<HTMLSelectElement>('report-lang').value = state.reportLang;
+}
+
+// ——— requests ———
+
+function request(): ReportRequest {
+  return {
+    sheetId: state.sheetId ?? -1,
+    lang: state.reportLang,
+    ...(state.headerRow !== undefined ? { headerRow: state.headerRow } : {}),
+    overrides: state.overrides,
+    ...(state.groupBy !== undefined ? { groupBy: state.groupBy } : {}),
+    ...(state.period !== undefined ? { period: state.period } : {}),
+    templateId: state.templateId,
+    ...(state.profileId !== undefined ? { profileId: state.profileId } : {}),
+  };
+}
+
+async function analyze(): Promise<void> {
+  if (state.sheetId === null) return;
+  const seq = ++state.seq;
+  setStatus(t().loading);
+  try {
+    const result = await call('analyzeSource', request());
+    if (seq !== state.seq) return;
+    state.analysis = result;
+    setStatus('');
+    renderAnalysis(result);
+  } catch (error) {
+    if (seq !== state.seq) return;
+    setStatus('');
+    showError(null, error);
+  }
+}
+
+async function generate(): Promise<void> {
+  if (state.busy || state.sheetId === null) return;
+  state.busy = true;
+  const button = byId<HTMLButtonElement>('generate');
+  button.disabled = true;
+  show(byId('progress'), true);
+  show(byId('result'), false);
+  show(byId('error'), false);
+  const formulas = (document.querySelector<HTMLInputElement>('input[name=formulas]:checked')?.value ??
+    'live') as GenerateRequest['formulas'];
+  const placement = (document.querySelector<HTMLInputElement>('input[name=placement]:checked')?.value ??
+    'update') as GenerateRequest['placement'];
+  try {
+    const result = await call('generateReport', { ...request(), formulas, placement });
+    renderGenerated(result);
+  } catch (error) {
+    showError(null, error);
+  } finally {
+    state.busy = false;
+    button.disabled = false;
+    show(byId('progress'), false);
+  }
+}
+
+// ——— rendering ———
+
+function setStatus(text: string): void {
+  const status = byId('status');
+  status.textContent = text;
+  show(status, text !== '');
+}
+
+function renderSources(server: SidebarState): void {
+  const select = byId<HTMLSelectElement>('source');
+  clear(select);
+  const sources = server.sheets.filter((s) => !s.isReport);
+  const active = sources.find((s) => s.id === server.activeSheetId) ?? sources[0];
+  for (const s of sources) select.append(option(String(s.id), s.name, s === active));
+  state.sheetId = active ? active.id : null;
+}
+
+function renderChoices(server: SidebarState): void {
+  const tr = t();
+  const template = byId<HTMLSelectElement>('template');
+  clear(template);
+  template.append(option('', tr.templateAuto, state.templateId === null));
+  for (const c of server.templates) template.append(option(c.id, c.name, c.id === state.templateId));
+  const profile = byId<HTMLSelectElement>('profile');
+  clear(profile);
+  profile.append(option('auto', tr.profileAuto, state.profileId === undefined));
+  profile.append(option('none', tr.profileNone, state.profileId === null));
+  for (const c of server.profiles) profile.append(option(c.id, c.name, c.id === state.profileId));
+}
+
+function confidenceClass(confidence: number, overridden: boolean): string {
+  if (overridden) return 'conf user';
+  return confidence >= 0.9 ? 'conf high' : confidence >= 0.6 ? 'conf mid' : 'conf low';
+}
+
+function renderColumns(result: Extract<AnalyzeResult, { ok: true }>): void {
+  const tr = t();
+  const list = byId('columns');
+  const unknown = byId('unrecognised');
+  clear(list);
+  clear(unknown);
+  for (const c of result.columns) {
+    const confidence = c.overridden
+      ? tr.corrected
+      : `${fmt(Math.round(c.confidence * 100))}% ${tr.confidence}`;
+    const select = roleSelect(c.role, state.lang, tr, `${tr.column} ${c.letter}`);
+    select.dataset.column = String(c.index);
+    select.addEventListener('change', () => {
+      state.overrides = { ...state.overrides, [c.index]: roleFromValue(select.value) };
+      void analyze();
+    });
+    const recognised = c.role.kind !== 'ignored' || c.overridden;
+    const head = el(
+      'div',
+      { class: 'head' },
+      el('span', { class: 'letter', text: c.letter }),
+      el('bdi', { class: 'name', text: c.header || '—', title: c.header }),
+      recognised
+        ? el('span', { class: confidenceClass(c.confidence, c.overridden), text: confidence })
+        : null,
+    );
+    (recognised ? list : unknown).append(el('li', { 'data-role': roleValue(c.role) }, head, select));
+  }
+  show(byId('unrecognised-box'), unknown.childElementCount > 0);
+}
+
+function renderOptions(result: Extract<AnalyzeResult, { ok: true }>): void {
+  const tr = t();
+  const group = byId<HTMLSelectElement>('group-by');
+  clear(group);
+  group.append(option('auto', tr.groupAuto, state.groupBy === undefined));
+  group.append(option('none', tr.groupNone, state.groupBy === null));
+  for (const c of result.columns) {
+    const groupable =
+      (c.role.kind === 'dimension' && c.role.dimension !== 'date') ||
+      (c.role.kind === 'ignored' && c.header !== '');
+    if (groupable)
+      group.append(option(String(c.index), `${c.letter} · ${c.header}`, state.groupBy === c.index));
+  }
+  const period = byId<HTMLSelectElement>('period');
+  clear(period);
+  const current = state.period === undefined ? 'auto' : state.period === null ? 'none' : state.period;
+  const periods: [string, UiKey][] = [
+    ['auto', 'periodAuto'],
+    ['none', 'periodNone'],
+    ['day', 'periodDay'],
+    ['week', 'periodWeek'],
+    ['month', 'periodMonth'],
+  ];
+  for (const [value, key] of periods) period.append(option(value, tr[key], value === current));
+  period.disabled = !result.hasDates;
+  const placement = byId('placement-box');
+  show(placement, result.existing !== null);
+  if (result.existing)
+    byId('placement-update').textContent = fillIn(tr.placementUpdate, { name: result.existing.name });
+}
+
+function kpiName(id: string, lang: Lang): string {
+  return kpiById(id)?.names[lang] ?? id;
+}
+
+function renderPreview(result: Extract<AnalyzeResult, { ok: true }>): void {
+  const tr = t();
+  const kpis = byId('kpis');
+  clear(kpis);
+  for (const k of result.kpis) kpis.append(el('li', { text: kpiName(k.kpi, state.lang), 'data-kpi': k.kpi }));
+  if (result.kpis.length === 0) kpis.append(el('li', { text: tr.noneComputable }));
+  const missing = byId('missing');
+  clear(missing);
+  for (const m of result.notComputed) missing.append(el('li', { text: m.message, 'data-kpi': m.kpi }));
+  show(byId('missing-box'), result.notComputed.length > 0);
+  renderProblems(byId('warnings'), tr.warningsTitle, result.warnings);
+  byId<HTMLButtonElement>('generate').disabled = result.kpis.length === 0;
+}
+
+function renderAnalysis(result: AnalyzeResult): void {
+  const problems = byId('problems');
+  show(byId('error'), false);
+  if (!result.ok) {
+    renderProblems(problems, t().problemsTitle, result.problems, result.error);
+    byId<HTMLButtonElement>('generate').disabled = true;
+    return;
+  }
+  show(problems, false);
+  const tr = t();
+  byId<HTMLInputElement>('header-row').value = String(result.headerRow + 1);
+  const facts = `${fmt(result.rows)} ${tr.dataRows}`;
+  byId('source-facts').textContent = result.sampled ? `${facts}. ${tr.previewSampled}` : facts;
+  renderColumns(result);
+  renderOptions(result);
+  renderPreview(result);
+}
+
+/** A list of input problems: what, where (column, rows), what to do. */
+function renderProblems(
+  box: HTMLElement,
+  title: string,
+  problems: readonly InputProblem[],
+  error?: ServerError,
+): void {
+  clear(box);
+  const tr = t();
+  if (problems.length === 0 && !error) {
+    show(box, false);
+    return;
+  }
+  box.append(el('strong', { text: title }));
+  if (error) box.append(el('p', { text: errorText(error) }));
+  if (error?.detail) box.append(el('small', { text: error.detail }));
+  const list = el('ul');
+  for (const p of problems) {
+    const where: string[] = [];
+    if (p.column) where.push(`${tr.column} ${p.column.letter} (${p.column.header})`);
+    if (p.rows?.length)
+      where.push(`${tr.rows} ${p.rows.slice(0, 8).map(fmt).join('، ')}${p.rows.length > 8 ? '…' : ''}`);
+    list.append(
+      el(
+        'li',
+        {},
+        el('span', { text: p.message }),
+        where.length ? el('small', { text: where.join(' · ') }) : null,
+        p.hint ? el('div', { class: 'hint', text: `${tr.whatToDo}: ${p.hint}` }) : null,
+      ),
+    );
+  }
+  if (problems.length) box.append(list);
+  show(box, true);
+}
+
+function errorText(error: ServerError): string {
+  const tr = t();
+  if (error.code === 'busy') return tr.errorBusy;
+  if (error.code === 'source-missing') return tr.errorSourceMissing;
+  return tr.errorWriteFailed;
+}
+
+/** An error with no typed cause (a thrown exception, no connection): plain words plus the detail. */
+function showError(serverError: ServerError | null, thrown?: unknown): void {
+  const box = byId('error');
+  clear(box);
+  const tr = t();
+  const detail =
+    thrown instanceof Error ? thrown.message : thrown ? String(thrown) : (serverError?.detail ?? '');
+  const offline = /network|NetworkError|failed to fetch/i.test(detail);
+  box.append(
+    el('p', { text: serverError ? errorText(serverError) : offline ? tr.errorOffline : tr.errorUnexpected }),
+  );
+  if (detail) box.append(el('small', { text: `${tr.details}: ${detail}` }));
+  show(box, true);
+}
+
+let lastReport: { sheetId: number; name: string } | null = null;
+
+function renderGenerated(result: GenerateResult): void {
+  const tr = t();
+  if (!result.ok) {
+    if (result.problems.length)
+      renderProblems(byId('error'), tr.problemsTitle, result.problems, result.error);
+    else showError(result.error ?? null);
+    return;
+  }
+  lastReport = { sheetId: result.sheetId, name: result.sheetName };
+  byId('result-text').textContent = fillIn(result.replaced ? tr.doneReplaced : tr.done, {
+    name: result.sheetName,
+  });
+  show(byId('result'), true);
+  renderProblems(byId('warnings'), tr.warningsTitle, result.warnings);
+  void analyze(); // the placement choice now knows the tab
+}
+
+async function openReport(): Promise<void> {
+  if (!lastReport) return;
+  const ok = await call('activateSheet', lastReport.sheetId).catch(() => false);
+  if (!ok) showError(null, new Error(t().tabGone));
+}
+
+// ——— help and templates panels ———
+
+function renderHelp(): void {
+  const list = byId('help-list');
+  clear(list);
+  for (const k of KPIS) {
+    const args = k.inputs.map((i) => (i.default !== undefined ? `[${i.name}]` : i.name)).join(', ');
+    list.append(el('dt', { text: `${k.fn}(${args})` }), el('dd', { text: k.descriptions[state.lang] }));
+  }
+}
+
+/** The templates panel is a colleague's module; mounted when it is part of the build. */
+async function mountTemplates(): Promise<void> {
+  const name = 'panel';
+  try {
+    const mod = (await import(`./templates-${name}.ts`)) as {
+      mountTemplatesPanel?: (container: HTMLElement, api: typeof rpc) => void;
+    };
+    mod.mountTemplatesPanel?.(byId('templates-panel'), rpc);
+  } catch {
+    // Not built in: the report panel works on its own.
+  }
+}
+
+function showPanel(panel: string): void {
+  show(byId('report-panel'), panel === 'report');
+  show(byId('help-panel'), panel === 'help');
+  if (panel === 'help') renderHelp();
+  if (panel === 'templates') byId('templates-panel').scrollIntoView();
+}
+
+// ——— wiring ———
+
+function wire(): void {
+  byId<HTMLSelectElement>('ui-lang').addEventListener('change', (e) => {
+    applyLanguage((e.target as HTMLSelectElement).value as Lang);
+    if (state.server) renderChoices(state.server);
+    if (document.body.dataset.panel === 'help') renderHelp();
+    void analyze();
+  });
+  byId<HTMLSelectElement>('report-lang').addEventListener('change', (e) => {
+    state.reportLang = (e.target as HTMLSelectElement).value as Lang;
+    state.reportLangChosen = true;
+    void analyze();
+  });
+  byId<HTMLSelectElement>('source').addEventListener('change', (e) => {
+    state.sheetId = Number((e.target as HTMLSelectElement).value);
+    state.headerRow = undefined;
+    state.overrides = {};
+    state.groupBy = undefined;
+    state.period = undefined;
+    void analyze();
+  });
+  byId<HTMLInputElement>('header-row').addEventListener('change', (e) => {
+    const n = Number((e.target as HTMLInputElement).value);
+    state.headerRow = Number.isInteger(n) && n >= 1 ? n - 1 : undefined;
+    state.overrides = {};
+    void analyze();
+  });
+  byId<HTMLSelectElement>('group-by').addEventListener('change', (e) => {
+    const v = (e.target as HTMLSelectElement).value;
+    state.groupBy = v === 'auto' ? undefined : v === 'none' ? null : Number(v);
+    void analyze();
+  });
+  byId<HTMLSelectElement>('period').addEventListener('change', (e) => {
+    const v = (e.target as HTMLSelectElement).value;
+    state.period = v === 'auto' ? undefined : v === 'none' ? null : (v as Period);
+    void analyze();
+  });
+  byId<HTMLSelectElement>('template').addEventListener('change', (e) => {
+    state.templateId = (e.target as HTMLSelectElement).value || null;
+    void analyze();
+  });
+  byId<HTMLSelectElement>('profile').addEventListener('change', (e) => {
+    const v = (e.target as HTMLSelectElement).value;
+    state.profileId = v === 'auto' ? undefined : v === 'none' ? null : v;
+    void analyze();
+  });
+  byId('generate').addEventListener('click', () => void generate());
+  byId('open-report').addEventListener('click', () => void openReport());
+}
+
+async function start(): Promise<void> {
+  wire();
+  const panel = document.body.dataset.panel ?? 'report';
+  applyLanguage('en');
+  try {
+    const server = await call('getSidebarState');
+    state.server = server;
+    applyLanguage(server.lang);
+    renderSources(server);
+    renderChoices(server);
+    setStatus('');
+    showPanel(panel);
+    void mountTemplates();
+    await analyze();
+  } catch (error) {
+    setStatus('');
+    show(byId('report-panel'), true);
+    showError(null, error);
+  }
+}
+
+void start();

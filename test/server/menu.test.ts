@@ -1,0 +1,51 @@
+/** The add-on menu and sidebar under the fake: labels by locale, nothing but the menu under AuthMode.NONE. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { entryPoints } from '../../src/server/main';
+import { onInstall, onOpen, showFunctionsHelp, showSidebar } from '../../src/server/menu';
+import { FakeWorld, uninstallFakes } from '../fakes/spreadsheet';
+
+const SIDEBAR = '<html><body data-panel="report">sidebar</body></html>';
+
+afterEach(() => uninstallFakes());
+
+describe('menu', () => {
+  it.each([
+    ['en_US', 'Build KPI report'],
+    ['ar_SA', 'إنشاء تقرير المؤشرات'],
+    ['fa_IR', 'ساخت گزارش شاخص‌ها'],
+    ['de_DE', 'Build KPI report'],
+  ])('follows the spreadsheet locale %s', (locale, build) => {
+    const w = new FakeWorld({ locale }).install();
+    onOpen({ authMode: 'LIMITED' });
+    const menu = w.ui.menus[0];
+    expect(menu?.added).toBe(true);
+    expect(menu?.items[0]?.caption).toBe(build);
+    // Every item calls a function the build exposes as a top-level entry point.
+    for (const item of menu?.items ?? []) expect(typeof entryPoints[item.fn]).toBe('function');
+  });
+
+  it('under AuthMode.NONE builds the menu in English and touches nothing else', () => {
+    const w = new FakeWorld({ locale: 'fa_IR' }).install();
+    onInstall({ authMode: 'NONE' });
+    expect(w.ui.menus[0]?.items.map((i) => i.caption)).toEqual([
+      'Build KPI report',
+      'Templates',
+      'KPI functions help',
+    ]);
+    const touched = new Set(w.log.calls.map((c) => c.on));
+    expect([...touched].sort()).toEqual(['Menu', 'SpreadsheetApp', 'Ui']);
+    expect(w.log.calls.filter((c) => c.on === 'SpreadsheetApp').map((c) => c.method)).toEqual(['getUi']);
+  });
+
+  it('shows the built sidebar, titled in the sheet language, on the panel asked for', () => {
+    const w = new FakeWorld({ locale: 'ar_EG', htmlFiles: { Sidebar: SIDEBAR } }).install();
+    showSidebar();
+    showFunctionsHelp();
+    expect(w.ui.shown.map((s) => [s.kind, s.title])).toEqual([
+      ['sidebar', 'ميزان'],
+      ['sidebar', 'ميزان'],
+    ]);
+    expect(w.ui.shown[0]?.content).toContain('data-panel="report"');
+    expect(w.ui.shown[1]?.content).toContain('data-panel="help"');
+  });
+});
