@@ -6,6 +6,7 @@
 import { CUSTOM_FUNCTIONS } from '../core/functions/catalog';
 import type { SheetArg, SheetResult } from '../core/functions/run-kpi';
 import { addonEntryPoints } from './entry-points';
+import { templateRpc } from './template-rpc';
 
 /** Custom functions by their Sheets name. */
 export const customFunctions: Record<string, (...args: SheetArg[]) => SheetResult> = Object.fromEntries(
@@ -15,4 +16,5 @@ export const customFunctions: Record<string, (...args: SheetArg[]) => SheetResul
 /** Other entry points (menu, lifecycle, sidebar RPC), by their Apps Script name. */
 export const entryPoints: Record<string, (...args: never[]) => unknown> = {
   ...addonEntryPoints,
+  ...templateRpc,
 };
