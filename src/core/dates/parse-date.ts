@@ -45,7 +45,7 @@ export function readDate(value: unknown, order: DayOrder): DateReading | null {
     const t = value.getTime();
     if (Number.isNaN(t)) return null;
     // Sheets gives midnight in the spreadsheet's time zone: the local calendar date is the one shown.
-    return { day: epochDay(value.getFullYear(), value.getMonth() + 1, value.getDate()), kind: 'date-object' };
+    return { day: Math.floor((t - value.getTimezoneOffset() * 60_000) / 86_400_000), kind: 'date-object' };
   }
   if (typeof value === 'number') {
     if (!Number.isInteger(value) || value < 18000101 || value > 22001231) return null;

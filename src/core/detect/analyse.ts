@@ -9,7 +9,7 @@ import type { Calendar } from '../dates/periods';
 import type { Lang } from '../i18n/lang';
 import { label } from '../i18n/report-labels';
 import { MEASURES, type MeasureId } from '../kpi/measures';
-import { type DecimalMark, normalizeDigits, readNumber } from '../numbers/parse-number';
+import { type DecimalMark, isDate, normalizeDigits, readNumber } from '../numbers/parse-number';
 import type { ColumnMapping, ColumnRole } from '../report/model';
 import type { InputProblem } from '../report/options';
 import { detectHeaderRow } from './header-row';
@@ -329,9 +329,9 @@ export function analyse(grid: readonly (readonly unknown[])[], options: AnalyseO
   }
 
   // Measures, each read once.
-  const measures: MeasureColumn[] = [];
-  for (const { index, measure } of measureCols) {
-    const col = readMeasureColumn(rows, dataRows, index, measure, headers[index] as string);
+  const measures = readMeasureColumns(rows, dataRows, measureCols, headers);
+  for (const col of measures) {
+    const { index, measure } = col;
     const filled = col.count + col.notNumberRows.length;
     if (filled > 0 && col.notNumberRows.length >= 0.9 * filled) {
       const role = roleName({ kind: 'measure', measure }, lang);
@@ -352,7 +352,6 @@ export function analyse(grid: readonly (readonly unknown[])[], options: AnalyseO
         ),
       );
     }
-    measures.push(col);
   }
   if (problems.length > 0) return { ok: false, problems };
 
@@ -392,61 +391,77 @@ function isRepeatedHeader(row: readonly unknown[], headers: readonly string[]): 
   return same >= 2 && same >= named * 0.6;
 }
 
-function readMeasureColumn(
+/**
+ * Reads every measure column in one pass over the rows (row-major: each row array is touched
+ * once), into one Float64Array per column.
+ */
+function readMeasureColumns(
   rows: readonly (readonly unknown[])[],
   dataRows: readonly number[],
-  index: number,
-  measure: MeasureId,
-  header: string,
-): MeasureColumn {
-  const texts: string[] = [];
-  for (let i = 0; i < dataRows.length && texts.length < 2000; i++) {
-    const v = (rows[dataRows[i] as number] as readonly unknown[])[index];
-    if (typeof v === 'string' && v.trim() !== '') texts.push(v);
-  }
-  const decimal = decideDecimal(texts);
-  const values = new Float64Array(dataRows.length);
-  const notNumberRows: number[] = [];
-  let count = 0;
-  let integral = true;
-  let textNumbers = false;
-  let currency: string | null = headerCurrency(header);
-  const money = MEASURES[measure].kind === 'money';
-  for (let i = 0; i < dataRows.length; i++) {
+  cols: readonly { index: number; measure: MeasureId }[],
+  headers: readonly string[],
+): MeasureColumn[] {
+  const n = dataRows.length;
+  const K = cols.length;
+  const index = Int32Array.from(cols.map((c) => c.index));
+  const decimals: DecimalMark[] = cols.map((col) => {
+    const texts: string[] = [];
+    for (let i = 0; i < n && i < 5000 && texts.length < 2000; i++) {
+      const v = (rows[dataRows[i] as number] as readonly unknown[])[col.index];
+      if (typeof v === 'string' && v.trim() !== '') texts.push(v);
+    }
+    return decideDecimal(texts);
+  });
+  const values = cols.map(() => new Float64Array(n));
+  const notNumberRows: number[][] = cols.map(() => []);
+  const count = new Int32Array(K);
+  const fraction = new Uint8Array(K);
+  const textNumbers = new Uint8Array(K);
+  const money = cols.map((c) => MEASURES[c.measure].kind === 'money');
+  const currency: (string | null)[] = cols.map((c) => headerCurrency(headers[c.index] as string));
+  /** A text cell: a number written as text, or a filled cell that is not a number (NaN). */
+  const readText = (v: string, k: number, r: number): number => {
+    const decimal = decimals[k] as DecimalMark;
+    if (decimal === '.' && PLAIN_NUMBER.test(v)) return Number(v);
+    const reading = readNumber(v, { decimal });
+    if (reading.ok) {
+      if (money[k] && currency[k] === null && reading.currency) currency[k] = reading.currency;
+      return reading.value;
+    }
+    if (reading.reason !== 'blank') (notNumberRows[k] as number[]).push(r);
+    return Number.NaN;
+  };
+  for (let i = 0; i < n; i++) {
     const r = dataRows[i] as number;
-    const v = (rows[r] as readonly unknown[])[index];
-    let x = Number.NaN;
-    if (typeof v === 'number') {
-      if (Number.isFinite(v)) x = v;
-      else notNumberRows.push(r);
-    } else if (typeof v === 'string') {
-      if (decimal === '.' && PLAIN_NUMBER.test(v)) x = Number(v);
-      else {
-        const reading = readNumber(v, { decimal });
-        if (reading.ok) {
-          x = reading.value;
-          if (money && currency === null && reading.currency) currency = reading.currency;
-        } else if (reading.reason !== 'blank') notNumberRows.push(r);
+    const row = rows[r] as readonly unknown[];
+    for (let k = 0; k < K; k++) {
+      const v = row[index[k] as number];
+      let x = Number.NaN;
+      if (typeof v === 'number') {
+        if (Number.isFinite(v)) x = v;
+        else (notNumberRows[k] as number[]).push(r);
+      } else if (typeof v === 'string') {
+        x = readText(v, k, r);
+        if (!Number.isNaN(x)) textNumbers[k] = 1;
+      } else if (v !== null && v !== undefined) (notNumberRows[k] as number[]).push(r);
+      (values[k] as Float64Array)[i] = x;
+      if (!Number.isNaN(x)) {
+        count[k] = (count[k] as number) + 1;
+        if (fraction[k] === 0 && !Number.isInteger(x)) fraction[k] = 1;
       }
-      if (!Number.isNaN(x)) textNumbers = true;
-    } else if (v !== null && v !== undefined) notNumberRows.push(r);
-    values[i] = x;
-    if (!Number.isNaN(x)) {
-      count++;
-      if (integral && !Number.isInteger(x)) integral = false;
     }
   }
-  return {
-    index,
-    measure,
-    values,
-    count,
-    integral,
-    textNumbers,
-    notNumberRows,
-    currency: money ? currency : null,
-    decimal,
-  };
+  return cols.map((col, k) => ({
+    index: col.index,
+    measure: col.measure,
+    values: values[k] as Float64Array,
+    count: count[k] as number,
+    integral: fraction[k] === 0,
+    textNumbers: textNumbers[k] === 1,
+    notNumberRows: notNumberRows[k] as number[],
+    currency: money[k] ? (currency[k] ?? null) : null,
+    decimal: decimals[k] as DecimalMark,
+  }));
 }
 
 function readDateColumn(
@@ -463,10 +478,20 @@ function readDateColumn(
   const kinds = new Set<DateKind>();
   const badRows: number[] = [];
   let allDateObjects = true;
+  let sawDateObject = false;
   let jalali = 0;
   for (let i = 0; i < dataRows.length; i++) {
     const r = dataRows[i] as number;
     const v = (rows[r] as readonly unknown[])[index];
+    if (isDate(v)) {
+      // The common case from Sheets, without an object per row.
+      const t = v.getTime();
+      if (!Number.isNaN(t)) {
+        days[i] = Math.floor((t - v.getTimezoneOffset() * 60_000) / 86_400_000);
+        sawDateObject = true;
+        continue;
+      }
+    }
     const d = readDate(v, order.order);
     if (d) {
       days[i] = d.day;
@@ -481,6 +506,7 @@ function readDateColumn(
       }
     }
   }
+  if (sawDateObject) kinds.add('date-object');
   const usesDayOrder = kinds.has('day-month');
   return {
     index,

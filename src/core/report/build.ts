@@ -433,48 +433,79 @@ function addDataNotes(
   }
 }
 
-/** The source as a writer that recreates it needs: numbers read, dates as UTC-midnight Dates, group names trimmed. */
+/**
+ * The source as a writer that recreates it needs: numbers written as text read, text dates as
+ * UTC-midnight Dates, group names trimmed. Rows that need no change are shared, not copied, so a
+ * clean 1,000,000-row grid costs no allocation here.
+ */
 function cleanSource(
   grid: readonly (readonly unknown[])[],
   analysis: Analysis,
   groups: Groups | null,
   groupColumn: number | null,
-): (string | number | Date | null)[][] {
+): (readonly (string | number | Date | null)[])[] {
   const width = analysis.width;
-  const out: (string | number | Date | null)[][] = new Array(grid.length);
-  for (let r = 0; r < grid.length; r++) {
+  const out: (readonly (string | number | Date | null)[])[] = new Array(grid.length);
+  const plain = (v: unknown): string | number | Date | null =>
+    v === null || v === undefined
+      ? null
+      : typeof v === 'number' || typeof v === 'string' || isDate(v)
+        ? v
+        : String(v);
+  const copy = (r: number): (string | number | Date | null)[] => {
     const src = (Array.isArray(grid[r]) ? grid[r] : []) as readonly unknown[];
     const row: (string | number | Date | null)[] = new Array(width);
-    for (let c = 0; c < width; c++) {
-      const v = src[c];
-      row[c] =
-        v === '' || v === null || v === undefined
-          ? null
-          : typeof v === 'number' || typeof v === 'string' || isDate(v)
-            ? (v as string | number | Date)
-            : String(v);
-    }
-    out[r] = row;
-  }
-  const rows = analysis.dataRows;
-  for (const m of analysis.measures) {
-    for (let i = 0; i < rows.length; i++) {
-      const x = m.values[i] as number;
-      if (!Number.isNaN(x)) (out[rows[i] as number] as unknown[])[m.index] = x;
-    }
+    for (let c = 0; c < width; c++) row[c] = plain(src[c]);
+    return row;
+  };
+  const clean = (src: unknown): src is readonly (string | number | Date)[] => {
+    if (!Array.isArray(src) || src.length !== width) return false;
+    for (const v of src) if (typeof v !== 'string' && typeof v !== 'number' && !isDate(v)) return false;
+    return true;
+  };
+  for (let r = 0; r < grid.length; r++) {
+    const src = grid[r];
+    out[r] = clean(src) ? src : copy(r);
   }
   const date = analysis.date;
-  if (date) {
-    for (let i = 0; i < rows.length; i++) {
+  const writeGroups = groups !== null && groupColumn !== null && groupColumn !== date?.index;
+  const rows = analysis.dataRows;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as number;
+    const src = grid[r] as readonly unknown[];
+    let row: (string | number | Date | null)[] | null = null;
+    for (const m of analysis.measures) {
+      const x = m.values[i] as number;
+      if (Number.isNaN(x) || src[m.index] === x) continue;
+      row ??= writable(out, r, src, copy);
+      row[m.index] = x;
+    }
+    if (date) {
       const d = date.days[i] as number;
-      if (!Number.isNaN(d)) (out[rows[i] as number] as unknown[])[date.index] = new Date(d * 86_400_000);
+      if (!Number.isNaN(d) && !isDate(src[date.index])) {
+        row ??= writable(out, r, src, copy);
+        row[date.index] = new Date(d * 86_400_000);
+      }
     }
-  }
-  if (groups && groupColumn !== null && groupColumn !== date?.index) {
-    for (let i = 0; i < rows.length; i++) {
+    if (writeGroups) {
       const text = groups.labels[groups.index[i] as number] as string;
-      (out[rows[i] as number] as unknown[])[groupColumn] = text === '' ? null : text;
+      const want = text === '' ? null : text;
+      if (src[groupColumn] !== want) {
+        row ??= writable(out, r, src, copy);
+        row[groupColumn] = want;
+      }
     }
+    if (row) out[r] = row;
   }
   return out;
+}
+
+/** The output row, copied first when it is still the shared source row. */
+function writable(
+  out: (readonly (string | number | Date | null)[])[],
+  r: number,
+  src: readonly unknown[],
+  copy: (r: number) => (string | number | Date | null)[],
+): (string | number | Date | null)[] {
+  return out[r] === src ? copy(r) : (out[r] as (string | number | Date | null)[]);
 }
