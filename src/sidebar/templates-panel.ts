@@ -1,0 +1,255 @@
+/**
+ * The sidebar's templates panel: built-in and saved templates, with use, rename, duplicate,
+ * delete, export (JSON text to copy) and import (paste, validate, save). Mounted by the sidebar's
+ * main module: `mountTemplatesPanel(container, rpc)`. "Use" dispatches a `mizan:use-template`
+ * event (detail: { id }) on the container, for the report panel to pick up.
+ * Every text from a template goes in through textContent (names may hold anything).
+ */
+import type { Lang } from '../core/i18n/lang';
+import type { TemplateProblem } from '../core/templates/schema';
+import type {
+  TemplateResult,
+  TemplateRpc,
+  TemplateSummary,
+  TemplatesView,
+} from '../shared/template-rpc-types';
+import { clear, el } from './dom';
+
+/** The part of the sidebar's RPC the panel needs: the untyped door, typed here by TemplateRpc. */
+export interface PanelRpc {
+  callServer(name: string, ...args: unknown[]): Promise<unknown>;
+}
+
+type Calls = {
+  [K in keyof TemplateRpc]: (...a: Parameters<TemplateRpc[K]>) => Promise<ReturnType<TemplateRpc[K]>>;
+};
+
+function typed(rpc: PanelRpc): Calls {
+  const call =
+    <K extends keyof TemplateRpc>(name: K) =>
+    (...args: Parameters<TemplateRpc[K]>) =>
+      rpc.callServer(name, ...args) as Promise<ReturnType<TemplateRpc[K]>>;
+  return {
+    listTemplates: call('listTemplates'),
+    getTemplate: call('getTemplate'),
+    saveTemplate: call('saveTemplate'),
+    renameTemplate: call('renameTemplate'),
+    duplicateTemplate: call('duplicateTemplate'),
+    deleteTemplate: call('deleteTemplate'),
+    exportTemplateText: call('exportTemplateText'),
+    importTemplateText: call('importTemplateText'),
+  };
+}
+
+const STRINGS = {
+  en: {
+    title: 'Templates',
+    builtin: 'Built-in',
+    saved: 'Saved in this spreadsheet',
+    none: 'No saved templates yet: duplicate a built-in one or import one.',
+    use: 'Use',
+    rename: 'Rename',
+    duplicate: 'Duplicate',
+    delete: 'Delete',
+    export: 'Export',
+    import: 'Import',
+    importHint: 'Paste a template exported from Mizan:',
+    newName: 'New name:',
+    confirmDelete: 'Delete the template "{name}"?',
+    exported: 'Copy this text and import it in another spreadsheet:',
+    imported: 'Imported "{name}".',
+    migrated: 'Imported "{name}" (updated from an older version).',
+    unreadable: 'Row {row} of the "Mizan templates" sheet could not be read:',
+    kpis: '{n} KPIs',
+    failed: 'Something went wrong: {message}',
+  },
+  ar: {
+    title: 'القوالب',
+    builtin: 'القوالب المدمجة',
+    saved: 'المحفوظة في هذا الجدول',
+    none: 'لا توجد قوالب محفوظة بعد: انسخ قالبًا مدمجًا أو استورد قالبًا.',
+    use: 'استخدام',
+    rename: 'إعادة تسمية',
+    duplicate: 'نسخ',
+    delete: 'حذف',
+    export: 'تصدير',
+    import: 'استيراد',
+    importHint: 'الصق قالبًا مُصدَّرًا من ميزان:',
+    newName: 'الاسم الجديد:',
+    confirmDelete: 'حذف القالب "{name}"؟',
+    exported: 'انسخ هذا النص واستورده في جدول آخر:',
+    imported: 'تم استيراد "{name}".',
+    migrated: 'تم استيراد "{name}" (حُدِّث من إصدار أقدم).',
+    unreadable: 'تعذّرت قراءة الصف {row} من ورقة "Mizan templates":',
+    kpis: '{n} مؤشرات',
+    failed: 'حدث خطأ: {message}',
+  },
+  fa: {
+    title: 'قالب‌ها',
+    builtin: 'قالب‌های آماده',
+    saved: 'ذخیره‌شده در این صفحه‌گسترده',
+    none: 'هنوز قالبی ذخیره نشده: از یک قالب آماده کپی بگیرید یا قالبی وارد کنید.',
+    use: 'استفاده',
+    rename: 'تغییر نام',
+    duplicate: 'کپی',
+    delete: 'حذف',
+    export: 'خروجی',
+    import: 'ورود',
+    importHint: 'قالبی را که از میزان خروجی گرفته‌اید اینجا بچسبانید:',
+    newName: 'نام جدید:',
+    confirmDelete: 'قالب «{name}» حذف شود؟',
+    exported: 'این متن را کپی کنید و در صفحه‌گسترده دیگری وارد کنید:',
+    imported: '«{name}» وارد شد.',
+    migrated: '«{name}» وارد شد (از نسخه قدیمی‌تر به‌روز شد).',
+    unreadable: 'ردیف {row} برگه «Mizan templates» خوانده نشد:',
+    kpis: '{n} شاخص',
+    failed: 'مشکلی پیش آمد: {message}',
+  },
+} as const;
+type Strings = { readonly [K in keyof (typeof STRINGS)['en']]: string };
+
+const fill = (s: string, v: Record<string, string | number>) =>
+  s.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ''));
+
+function langOf(container: HTMLElement): Lang {
+  const l = (container.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang).slice(0, 2);
+  return l === 'ar' || l === 'fa' ? l : 'en';
+}
+
+function problemList(problems: readonly TemplateProblem[]): HTMLElement {
+  return el(
+    'ul',
+    { class: 'problems' },
+    ...problems.map((p) => el('li', { text: p.path ? `${p.path}: ${p.message}` : p.message })),
+  );
+}
+
+/** Mounts the panel into `container` and loads the list. Returns a function that reloads it. */
+export function mountTemplatesPanel(container: HTMLElement, rpc: PanelRpc): () => Promise<void> {
+  const api = typed(rpc);
+  const status = el('div', { class: 'status', role: 'status' });
+  const list = el('div', { class: 'template-list' });
+  const output = el('div', { class: 'template-output' });
+  const importBox = el('textarea', { rows: '4', class: 'template-import', spellcheck: 'false' });
+  const importButton = el('button', { type: 'button' });
+  let s: Strings = STRINGS.en;
+  let lang: Lang = 'en';
+
+  const say = (node: Node | string | null) => {
+    clear(status);
+    if (node) status.append(typeof node === 'string' ? document.createTextNode(node) : node);
+  };
+  const failed = (e: unknown) => say(fill(s.failed, { message: e instanceof Error ? e.message : String(e) }));
+
+  /** Runs a change; on problems shows them, on success reloads the list. */
+  async function act<T>(run: () => Promise<TemplateResult<T>>, done?: (r: T) => void) {
+    try {
+      const r = await run();
+      if (!r.ok) return say(problemList(r.problems));
+      say(null);
+      done?.(r);
+      await reload();
+    } catch (e) {
+      failed(e);
+    }
+  }
+
+  function row(t: TemplateSummary): HTMLElement {
+    const button = (label: string, onClick: () => void) => {
+      const b = el('button', { type: 'button', text: label });
+      b.addEventListener('click', onClick);
+      return b;
+    };
+    const actions = [
+      button(s.use, () =>
+        container.dispatchEvent(
+          new CustomEvent('mizan:use-template', { detail: { id: t.id }, bubbles: true }),
+        ),
+      ),
+      !t.builtin &&
+        button(s.rename, () => {
+          const name = window.prompt(s.newName, t.name);
+          if (name !== null) void act(() => api.renameTemplate(t.id, name));
+        }),
+      button(s.duplicate, () => void act(() => api.duplicateTemplate(t.id))),
+      !t.builtin &&
+        button(s.delete, () => {
+          if (window.confirm(fill(s.confirmDelete, { name: t.name })))
+            void act(() => api.deleteTemplate(t.id));
+        }),
+      button(
+        s.export,
+        () =>
+          void act(
+            () => api.exportTemplateText(t.id),
+            (r: { text: string }) => {
+              const text = el('textarea', { rows: '8', readonly: 'true', class: 'template-export' });
+              text.value = r.text;
+              clear(output);
+              output.append(el('p', { text: s.exported }), text);
+              text.select();
+            },
+          ),
+      ),
+    ];
+    return el(
+      'li',
+      { 'data-id': t.id },
+      el('span', { class: 'template-name', text: t.name }),
+      el('span', { class: 'template-meta', text: fill(s.kpis, { n: t.kpis.length }) }),
+      el('span', { class: 'template-actions' }, ...actions),
+    );
+  }
+
+  function render(view: TemplatesView): void {
+    clear(list);
+    list.append(
+      el('h3', { text: s.builtin }),
+      el('ul', {}, ...view.builtin.map(row)),
+      el('h3', { text: s.saved }),
+    );
+    list.append(
+      view.saved.length ? el('ul', { class: 'saved' }, ...view.saved.map(row)) : el('p', { text: s.none }),
+    );
+    for (const u of view.unreadable)
+      list.append(el('p', { text: fill(s.unreadable, { row: u.row }) }), problemList(u.problems));
+  }
+
+  async function reload(): Promise<void> {
+    lang = langOf(container);
+    s = STRINGS[lang];
+    container.dir = lang === 'en' ? 'ltr' : 'rtl';
+    importButton.textContent = s.import;
+    hint.textContent = s.importHint;
+    title.textContent = s.title;
+    try {
+      render(await api.listTemplates(lang));
+    } catch (e) {
+      failed(e);
+    }
+  }
+
+  const title = el('h2');
+  const hint = el('label');
+  importButton.addEventListener(
+    'click',
+    () =>
+      void act(
+        () => api.importTemplateText(importBox.value),
+        (r: { template: { name: string }; migratedFrom: number | null }) => {
+          importBox.value = '';
+          say(fill(r.migratedFrom === null ? s.imported : s.migrated, { name: r.template.name }));
+        },
+      ),
+  );
+  clear(container);
+  container.append(
+    title,
+    list,
+    output,
+    el('div', { class: 'template-import-box' }, hint, importBox, importButton),
+    status,
+  );
+  void reload();
+  return reload;
+}
