@@ -4,17 +4,17 @@
  * data. Pure: no Apps Script call here, so it is tested directly.
  */
 import type { Status } from '../core/benchmarks/types';
-import type { Cell, CellStyle, ReportModel } from '../core/report/model';
+import type { BrandColours, Cell, CellStyle, ReportModel } from '../core/report/model';
 import { literalText } from './literal-text';
 
 /** Sheets' default format: what cells without a number format get. */
 export const DEFAULT_FORMAT = 'General';
 
-/** Fill colours per status; the same ones are used by the conditional format rules. */
-export const STATUS_FILL: Readonly<Record<Status, string>> = {
-  good: '#d9ead3',
-  fair: '#fff2cc',
-  poor: '#f4cccc',
+/** Colours per status (the xlsx writer's, so both reports look alike); rules use them too. */
+export const STATUS_COLOURS: Readonly<Record<Status, { readonly fill: string; readonly font: string }>> = {
+  good: { fill: '#c6efce', font: '#006100' },
+  fair: { fill: '#ffeb9c', font: '#9c5700' },
+  poor: { fill: '#ffc7ce', font: '#9c0006' },
 };
 
 interface Look {
@@ -23,24 +23,42 @@ interface Look {
   readonly size: number;
   readonly color: string;
   readonly fill: string;
+  readonly align: 'normal' | 'center';
 }
 
-const PLAIN: Look = { weight: 'normal', italic: false, size: 10, color: '#000000', fill: '#ffffff' };
+const PLAIN: Look = {
+  weight: 'normal',
+  italic: false,
+  size: 10,
+  color: '#000000',
+  fill: '#ffffff',
+  align: 'normal',
+};
 
-/** How each model style looks in Sheets. */
+/** How each model style looks in Sheets (as in the xlsx writer). */
 const LOOKS: Readonly<Record<CellStyle, Look>> = {
-  title: { ...PLAIN, weight: 'bold', size: 16, color: '#1c4587' },
-  subtitle: { ...PLAIN, color: '#595959' },
-  section: { ...PLAIN, weight: 'bold', size: 12, color: '#1c4587' },
-  header: { ...PLAIN, weight: 'bold', fill: '#e8eaed' },
+  title: { ...PLAIN, weight: 'bold', size: 16, color: '#1f3864' },
+  subtitle: { ...PLAIN, italic: true, color: '#595959' },
+  section: { ...PLAIN, weight: 'bold', size: 12, color: '#1f3864' },
+  header: { ...PLAIN, weight: 'bold', color: '#ffffff', fill: '#44546a', align: 'center' },
   label: PLAIN,
   value: PLAIN,
-  total: { ...PLAIN, weight: 'bold', fill: '#f3f3f3' },
-  note: { ...PLAIN, italic: true, color: '#595959' },
-  legend: { ...PLAIN, size: 9, color: '#434343' },
-  up: { ...PLAIN, color: '#38761d' },
-  down: { ...PLAIN, color: '#cc0000' },
+  total: { ...PLAIN, weight: 'bold', fill: '#f2f2f2' },
+  note: { ...PLAIN, italic: true, size: 9, color: '#595959' },
+  legend: { ...PLAIN, size: 9, color: '#404040' },
+  up: { ...PLAIN, color: '#006100' },
+  down: { ...PLAIN, color: '#9c0006' },
 };
+
+/** A template's brand colour on the title, sections and header fills (as the xlsx writer does). */
+function branded(style: CellStyle, brand: BrandColours | undefined): Look {
+  const look = LOOKS[style];
+  const primary = /^#[0-9a-f]{6}$/i.test(brand?.primary ?? '') ? (brand?.primary as string) : null;
+  if (!primary) return look;
+  if (style === 'title' || style === 'section') return { ...look, color: primary };
+  if (style === 'header') return { ...look, fill: primary };
+  return look;
+}
 
 export interface SheetLayout {
   readonly rows: number;
@@ -53,6 +71,7 @@ export interface SheetLayout {
   readonly sizes: number[][];
   readonly colors: string[][];
   readonly fills: string[][];
+  readonly aligns: ('normal' | 'center')[][];
   readonly notes: string[][];
   /** True when some cell carries a note (skips setNotes otherwise). */
   readonly hasNotes: boolean;
@@ -100,6 +119,7 @@ export function layoutReport(model: ReportModel): SheetLayout {
     sizes: grid(rows, cols, PLAIN.size),
     colors: grid(rows, cols, PLAIN.color),
     fills: grid(rows, cols, PLAIN.fill),
+    aligns: grid<'normal' | 'center'>(rows, cols, PLAIN.align),
     notes: grid(rows, cols, ''),
     hasNotes: false,
   };
@@ -108,17 +128,18 @@ export function layoutReport(model: ReportModel): SheetLayout {
       line.forEach((cell, c) => {
         const row = block.row + r;
         const col = block.col + c;
-        const look = LOOKS[cell.style ?? (r < block.headerRows ? 'header' : 'value')];
+        const look = branded(cell.style ?? (r < block.headerRows ? 'header' : 'value'), model.brand);
         (out.values[row] as unknown[])[col] = cellInput(cell);
         if (cell.fmt) (out.formats[row] as string[])[col] = cell.fmt;
         (out.weights[row] as ('bold' | 'normal')[])[col] = look.weight;
         (out.styles[row] as ('italic' | 'normal')[])[col] = look.italic ? 'italic' : 'normal';
         (out.sizes[row] as number[])[col] = look.size;
-        (out.colors[row] as string[])[col] = look.color;
         // A formula's status is coloured by the conditional rules (which follow the numbers);
-        // a fixed value can also be coloured statically, which keeps its colour without rules.
-        const fill = !cell.f && cell.status ? STATUS_FILL[cell.status] : look.fill;
-        (out.fills[row] as string[])[col] = fill;
+        // a fixed value is also coloured statically, so it keeps its colour without rules.
+        const status = !cell.f && cell.status ? STATUS_COLOURS[cell.status] : null;
+        (out.colors[row] as string[])[col] = status ? status.font : look.color;
+        (out.fills[row] as string[])[col] = status ? status.fill : look.fill;
+        (out.aligns[row] as ('normal' | 'center')[])[col] = look.align;
         if (cell.note) {
           (out.notes[row] as string[])[col] = cell.note;
           out.hasNotes = true;

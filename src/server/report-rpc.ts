@@ -27,6 +27,7 @@ import type {
   SidebarState,
 } from '../shared/rpc';
 import { findReportTab, REPORT_KEY, writeReport } from './report-writer';
+import { TEMPLATE_SHEET, TemplateStore } from './template-store';
 
 /** Rows read for the sidebar's preview; a build reads them all. */
 export const PREVIEW_ROWS = 2000;
@@ -58,22 +59,35 @@ export function getSidebarState(): SidebarState {
       .find()
       .map((m) => m.getLocation().getSheet()?.getSheetId()),
   );
-  const sheets = ss.getSheets().map((s) => {
-    const id = s.getSheetId();
-    return { id, name: s.getName(), isReport: reports.has(id) };
-  });
+  const sheets = ss
+    .getSheets()
+    .map((s) => ({ id: s.getSheetId(), name: s.getName() }))
+    .filter((s) => s.name !== TEMPLATE_SHEET)
+    .map((s) => ({ ...s, isReport: reports.has(s.id) }));
+  let saved: readonly Template[] = [];
+  try {
+    saved = store(ss)
+      .list()
+      .saved.map((x) => x.template);
+  } catch {
+    // The templates panel reports an unreadable store; the report works without saved templates.
+  }
   return {
     lang,
     sheets,
     activeSheetId: ss.getActiveSheet().getSheetId(),
-    templates: BUILTIN_TEMPLATES.map((t) => ({ id: t.id, name: templateName(t, lang) })),
+    templates: [...BUILTIN_TEMPLATES, ...saved].map((t) => ({ id: t.id, name: templateName(t, lang) })),
     profiles: BENCHMARK_PROFILES.map((p) => ({ id: p.id, name: p.names[lang] })),
   };
 }
 
-/** The request's template: a built-in one (saved templates are resolved by the templates module). */
-function templateOf(request: ReportRequest): Template | undefined {
-  return request.templateId ? builtinTemplate(request.templateId) : undefined;
+function store(ss: Spreadsheet): TemplateStore {
+  return new TemplateStore(ss, () => LockService.getDocumentLock());
+}
+
+/** The request's template: saved in this spreadsheet or built in. */
+function templateOf(ss: Spreadsheet, request: ReportRequest): Template | undefined {
+  return request.templateId ? (store(ss).load(request.templateId) ?? undefined) : undefined;
 }
 
 /**
@@ -81,6 +95,7 @@ function templateOf(request: ReportRequest): Template | undefined {
  * explicitly in the sidebar on top of it (the sidebar shows those choices, so they win).
  */
 function optionsFor(
+  template: Template | undefined,
   request: ReportRequest,
   sourceName: string,
   mapping: readonly ColumnMapping[] | undefined,
@@ -93,7 +108,6 @@ function optionsFor(
     ...(Number.isInteger(request.headerRow) ? { headerRow: request.headerRow } : {}),
     ...(request.overrides ? { overrides: request.overrides } : {}),
   };
-  const template = templateOf(request);
   const applied = template ? templateToReportOptions(template, base, mapping) : { options: base, notes: [] };
   const profile =
     request.profileId === undefined
@@ -140,10 +154,11 @@ export function analyzeSource(request: ReportRequest): AnalyzeResult {
   const grid = read > 0 && lastCol > 0 ? source.getRange(1, 1, read, lastCol).getValues() : [];
   const sourceName = source.getName();
   // Detect once without the template's grouping (it needs the mapping), then with it.
-  const first = optionsFor(request, sourceName, undefined);
+  const template = templateOf(ss, request);
+  const first = optionsFor(template, request, sourceName, undefined);
   const preview = detectColumns(grid, first.options);
   if (!preview.ok || preview.headerRow === null) return { ok: false, problems: preview.problems };
-  const { options, notes } = optionsFor(request, sourceName, preview.mapping);
+  const { options, notes } = optionsFor(template, request, sourceName, preview.mapping);
   const existing = findReportTab(ss, source.getSheetId());
   return {
     ok: true,
@@ -179,11 +194,12 @@ export function generateReport(request: GenerateRequest): GenerateResult {
     if (!source) return fail({ code: 'source-missing' });
     const grid = source.getDataRange().getValues();
     const sourceName = source.getName();
-    const needsMapping = templateOf(request) !== undefined;
-    const mapping = needsMapping
-      ? detectColumns(grid, optionsFor(request, sourceName, undefined).options).mapping
+    const template = templateOf(ss, request);
+    // A template's grouping names a column by role or header: find it in the mapping first.
+    const mapping = template
+      ? detectColumns(grid, optionsFor(template, request, sourceName, undefined).options).mapping
       : undefined;
-    const { options, notes } = optionsFor(request, sourceName, mapping);
+    const { options, notes } = optionsFor(template, request, sourceName, mapping);
     const result = buildReport(grid, {
       ...options,
       formulas: request.formulas === 'values' ? 'values' : 'live',

@@ -9,7 +9,7 @@
  *   source sheet; any other tab with the wanted name is left alone and the report gets "(2)".
  */
 import type { ConditionalRule, ReportModel } from '../core/report/model';
-import { layoutReport, STATUS_FILL } from './report-layout';
+import { layoutReport, STATUS_COLOURS } from './report-layout';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -140,6 +140,7 @@ function render(sheet: Sheet, model: ReportModel): void {
   range.setFontSizes(layout.sizes);
   range.setFontColors(layout.colors);
   range.setBackgrounds(layout.fills);
+  range.setHorizontalAlignments(layout.aligns);
   if (layout.hasNotes) range.setNotes(layout.notes);
   if (model.frozenRows > 0) sheet.setFrozenRows(model.frozenRows);
   setWidths(sheet, model.columnWidths);
@@ -190,7 +191,8 @@ function addRules(sheet: Sheet, rules: readonly ConditionalRule[]): void {
     else if (when[0] === '<=') builder.whenNumberLessThanOrEqualTo(when[1]);
     else if (when[0] === '>') builder.whenNumberGreaterThan(when[1]);
     else builder.whenNumberLessThan(when[1]);
-    builder.setBackground(STATUS_FILL[rule.status]);
+    builder.setBackground(STATUS_COLOURS[rule.status].fill);
+    builder.setFontColor(STATUS_COLOURS[rule.status].font);
     builder.setRanges(ranges.map((a1) => sheet.getRange(a1)));
     built.push(builder.build());
   }

@@ -192,6 +192,22 @@ describe('the sidebar RPC', () => {
     });
   });
 
+  it('applies a built-in template: its KPIs in its order, its name in the legend', () => {
+    const w = world(readCsvSheet(new URL('campaigns-en.csv', EXAMPLES)));
+    const a = ok(analyzeSource({ sheetId: 0, lang: 'en', templateId: 'paid-search' }));
+    // Paid search asks for ctr, cpc, conversion_rate, cpa, cpl, roas, roi (builtin.ts); all present here.
+    expect(a.kpis.map((k) => k.kpi)).toEqual(['ctr', 'cpc', 'conversion_rate', 'cpa', 'cpl', 'roas', 'roi']);
+    const out = ok(generateReport(live('en', { templateId: 'paid-search' })));
+    const texts = w
+      .sheet(out.sheetName)
+      .snapshot()
+      .flat()
+      .map((c) => String(c.value));
+    expect(texts.some((t) => t.includes('Paid search'))).toBe(true);
+    const recipe = w.metadata.find((m) => m.key === 'mizan.recipe');
+    expect(JSON.parse(recipe?.value ?? '{}')).toMatchObject({ templateId: 'paid-search', formulas: 'live' });
+  });
+
   it('says what is wrong with a sheet it cannot read', () => {
     world([['just a note'], ['nothing else']]);
     const a = analyzeSource({ sheetId: 0, lang: 'en' });

@@ -134,7 +134,7 @@ describe('writeReport', () => {
     expect(cells[4]?.[1]?.value).toBe(cost);
     // A group CPA with a status gets its fill.
     const fills = cells.slice(7, 10).map((line) => line[3]?.background);
-    expect(fills.every((f) => f === '#d9ead3' || f === '#f4cccc')).toBe(true);
+    expect(fills.every((f) => f === '#c6efce' || f === '#ffc7ce')).toBe(true);
   });
 
   it('makes the same number of Spreadsheet calls for 10 and 10,000 rows', () => {
