@@ -54,13 +54,17 @@ function containsRun(hay: readonly string[], needle: readonly string[]): boolean
 export function matchHeader(header: unknown): HeaderMatch | null {
   const key = normalizeKey(header);
   if (key === '') return null;
+  // "Revenue %" is a share, not the revenue: a percent sign makes a measure header a derived column.
+  const percent = typeof header === 'string' && /[%٪]/.test(header);
   const exact = EXACT.get(compact(key));
-  if (exact) return { role: exact, confidence: 1 };
+  if (exact)
+    return exact.kind === 'measure' && percent
+      ? { role: { kind: 'ignored' }, confidence: 0.5 }
+      : { role: exact, confidence: 1 };
   const tokens = key.split(' ');
   for (const p of PARTIAL) {
     if (!containsRun(tokens, p.tokens)) continue;
-    const derived = typeof header === 'string' && header.includes('%');
-    if (p.role.kind === 'measure' && (derived || tokens.some((t) => RATE_WORDS.has(t)))) {
+    if (p.role.kind === 'measure' && (percent || tokens.some((t) => RATE_WORDS.has(t)))) {
       return { role: { kind: 'ignored' }, confidence: 0.5 };
     }
     const share = p.tokens.length / tokens.length;

@@ -281,6 +281,7 @@ export function buildReport(grid: unknown[][], options: ReportOptions): ReportRe
     period: periods.length > 0 ? periodKind : null,
     profile: options.profile ? { id: options.profile.id, name: options.profile.names[lang] } : null,
     template: options.template ?? null,
+    ...(options.brand ? { brand: options.brand } : {}),
     kpis: plans.map((p) => p.def.id),
     totals,
     groups: groupRowsOut,
