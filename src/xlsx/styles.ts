@@ -40,7 +40,7 @@ export const CELL_STYLES: Readonly<Record<CellStyle, LookOfCell>> = {
   header: {
     font: { name: FONT, size: 10, bold: true, color: argb('FFFFFF') },
     fill: solid('44546A'),
-    alignment: { vertical: 'middle', wrapText: true },
+    alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
   },
   label: { font: { name: FONT, size: 10 } },
   value: { font: { name: FONT, size: 10 } },

@@ -60,6 +60,8 @@ type Workbook = ExcelJS.stream.xlsx.WorkbookWriter;
 
 function writeReportSheet(workbook: Workbook, model: ReportModel, valuesOnly: boolean): void {
   const sheet = workbook.addWorksheet(reportSheetName(model), {
+    // Printed (and exported to PDF) landscape A4, a little reduced: the tables are wide.
+    pageSetup: { orientation: 'landscape', paperSize: 9, scale: 80 },
     views: [
       {
         rightToLeft: model.rtl,
@@ -68,13 +70,14 @@ function writeReportSheet(workbook: Workbook, model: ReportModel, valuesOnly: bo
       },
     ],
   });
-  sheet.columns = model.columnWidths.map((px) => ({ width: excelWidth(px) }));
+  const rows = placedRows(model.blocks);
+  sheet.columns = columnWidths(model.columnWidths, rows).map((width) => ({ width }));
   const ruleRects = model.rules.flatMap((rule) => rangesOf(rule.range));
-  for (const [rowIndex, cells] of placedRows(model.blocks)) {
+  for (const [rowIndex, cells] of rows) {
     const row = sheet.getRow(rowIndex + 1);
     for (const [col, cell] of cells) {
       const covered = ruleRects.some((rect) => contains(rect, rowIndex, col));
-      writeCell(row.getCell(col + 1), cell, valuesOnly, covered && !valuesOnly, model.brand);
+      writeCell(row.getCell(col + 1), cell, valuesOnly, covered && !valuesOnly, model.brand, model.rtl);
     }
     row.commit();
   }
@@ -100,12 +103,55 @@ function placedRows(blocks: readonly Block[]): [number, Map<number, Cell>][] {
   return [...rows.entries()].sort((a, b) => a[0] - b[0]);
 }
 
+/**
+ * The model's widths, widened where a number would not fit (Excel and LibreOffice show "###"
+ * for a number wider than its column; a toman revenue with its unit easily is).
+ */
+function columnWidths(pixels: readonly number[], rows: readonly [number, Map<number, Cell>][]): number[] {
+  const widths = pixels.map(excelWidth);
+  for (const [, cells] of rows) {
+    for (const [col, cell] of cells) {
+      const needed =
+        typeof cell.v === 'number'
+          ? numberWidth(cell.v, cell.fmt ?? '')
+          : typeof cell.v === 'string'
+            ? textWidth(cell)
+            : 0;
+      if (needed > (widths[col] ?? 0)) widths[col] = needed;
+    }
+  }
+  return Array.from(widths, (w) => w ?? excelWidth(100));
+}
+
+/** Labels and text values get room, up to a limit; titles, notes and headers overflow or wrap. */
+const FITTED: ReadonlySet<Cell['style']> = new Set(['label', 'value']);
+const TEXT_WIDTH_MAX = 32;
+
+function textWidth(cell: Cell): number {
+  if (!FITTED.has(cell.style)) return 0;
+  return Math.min(TEXT_WIDTH_MAX, Math.ceil(String(cell.v).length * 1.1) + 2);
+}
+
+/** Characters a formatted number takes: digits, group separators, decimals, sign, units in quotes. */
+function numberWidth(value: number, fmt: string): number {
+  const section = fmt.split(';')[0] ?? '';
+  const percent = section.includes('%');
+  const integer = Math.floor(Math.abs(percent ? value * 100 : value)).toString().length;
+  const decimals = /\.(0+)/.exec(section)?.[1]?.length ?? 0;
+  const groups = section.includes(',') ? Math.floor((integer - 1) / 3) : 0;
+  const literal = [...section.matchAll(/"([^"]*)"/g)].reduce((n, m) => n + (m[1]?.length ?? 0), 0);
+  const chars =
+    integer + groups + (decimals > 0 ? decimals + 1 : 0) + (percent ? 1 : 0) + (value < 0 ? 1 : 0) + literal;
+  return Math.ceil(chars * 1.15) + 3;
+}
+
 function writeCell(
   target: ExcelJS.Cell,
   cell: Cell,
   valuesOnly: boolean,
   coloredByRule: boolean,
   brand: ReportModel['brand'],
+  rtl: boolean,
 ): void {
   target.value = cellValue(cell, valuesOnly);
   if (cell.fmt) target.numFmt = cell.fmt;
@@ -113,10 +159,14 @@ function writeCell(
     ...(cell.style ? brandedLook(cell.style, brand) : {}),
     ...(cell.status && !coloredByRule ? statusLook(cell.status) : {}),
   };
-  if (look.font) target.font = look.font;
+  // Italic Arabic script falls back to fonts without the glyphs in some viewers (LibreOffice).
+  if (look.font) target.font = rtl && look.font.italic ? { ...look.font, italic: false } : look.font;
   if (look.fill) target.fill = look.fill;
   if (look.border) target.border = look.border;
-  if (look.alignment) target.alignment = look.alignment;
+  // In a right-to-left report, text reads right to left even when it starts with a digit or "≥".
+  const alignment =
+    rtl && typeof cell.v === 'string' ? { ...look.alignment, readingOrder: 'rtl' as const } : look.alignment;
+  if (alignment) target.alignment = alignment;
   if (cell.note) target.note = cell.note;
 }
 
