@@ -72,10 +72,10 @@ function kpiFunction(def: KpiDef): CustomFunctionSpec {
     description: def.descriptions.en,
     params: def.inputs.map((i) => ({
       name: i.name,
-      doc: `${i.doc} A value or a range.`,
+      doc: i.doc,
       optional: i.default !== undefined,
     })),
-    returns: `${def.names.en}: ${RETURNS[def.unit]}; a range in gives a range out.`,
+    returns: `${def.names.en}: ${RETURNS[def.unit]}; a range gives a range.`,
     run: (...args) => runKpi(def, args),
     ...(example ? { example } : {}),
   };
