@@ -27,7 +27,10 @@ export function campaignCsv(rows: number): string {
   const start = Date.UTC(2024, 0, 1);
   for (let i = 0; i < rows; i++) {
     const [channel, campaign] = CHANNELS[i % CHANNELS.length] as readonly [string, string];
-    const date = new Date(start + Math.floor(i / CHANNELS.length) * 86_400_000).toISOString().slice(0, 10);
+    // A year of days, over and over: a realistic span (periods by month), whatever the row count.
+    const date = new Date(start + (Math.floor(i / CHANNELS.length) % 365) * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
     const h = (i * 2654435761) % 1000;
     const impressions = 1000 + h * 7;
     const clicks = 20 + (h % 300);

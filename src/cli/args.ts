@@ -2,7 +2,9 @@
  * Command-line arguments of `mizan report`: parsed strictly, so a typo is an error that names the
  * option, never an option silently ignored.
  */
+import { BENCHMARK_PROFILES } from '../core/benchmarks/profiles';
 import type { Lang } from '../core/i18n/lang';
+import { BUILTIN_TEMPLATES } from '../core/templates';
 
 export interface ReportArgs {
   /** undefined: the bundled example data. */
@@ -36,15 +38,17 @@ export const USAGE = `Usage: npm run report -- [input.csv|input.xlsx] [options]
 Builds a KPI report from a campaign export. Without an input it uses the bundled example data.
 
 Options:
-  -o, --out <file.xlsx>      write the report as an Excel workbook (default: <input>-report.xlsx
-                             when --json is not given)
+  -o, --out <file.xlsx>      write the report as an Excel workbook
       --json <file.json>     write the report's numbers as JSON (schema: docs/report-json.md)
-      --template <name|file> a built-in template name or a template JSON file
+                             (with neither: out/<input>-report.xlsx and out/<input>-report.json)
+      --template <name|file> a built-in template or a template JSON file exported from the add-on
+                             (built-in: ${BUILTIN_TEMPLATES.map((t) => t.id).join(', ')})
       --group-by <column>    group by this column (header text or letter), or "none"
       --lang <en|ar|fa>      report language (default: guessed from the headers, else en)
       --values-only          write values instead of live formulas
       --sheet <name>         the sheet to read from an .xlsx input (default: the first)
       --profile <id>         the benchmark profile that colours the statuses
+                             (${BENCHMARK_PROFILES.map((p) => p.id).join(', ')})
   -q, --quiet                print nothing but errors
   -h, --help                 show this help
 

@@ -111,27 +111,30 @@ interface Outputs {
   readonly json: string | null;
 }
 
-/** Checks the outputs before any work: a folder that exists, never the input itself. */
+/**
+ * Checks the outputs before any work: a folder that exists, never the input itself. With neither
+ * --out nor --json, both go to out/<input>-report.{xlsx,json} under the current folder.
+ */
 async function outputPaths(args: ReportArgs, inputPath: string, cwd: string): Promise<Outputs> {
-  const defaultXlsx = args.out === undefined && args.json === undefined;
-  const xlsx = defaultXlsx
-    ? resolve(cwd, 'out', `${basename(inputPath, extname(inputPath))}-report.xlsx`)
-    : args.out !== undefined
-      ? resolve(cwd, args.out)
-      : null;
-  const json = args.json !== undefined ? resolve(cwd, args.json) : null;
+  const defaults = args.out === undefined && args.json === undefined;
+  const defaultPath = (ext: string) =>
+    resolve(cwd, 'out', `${basename(inputPath, extname(inputPath))}-report.${ext}`);
+  const xlsx = defaults ? defaultPath('xlsx') : args.out !== undefined ? resolve(cwd, args.out) : null;
+  const json = defaults ? defaultPath('json') : args.json !== undefined ? resolve(cwd, args.json) : null;
   if (xlsx !== null && extname(xlsx).toLowerCase() !== '.xlsx') {
     throw new Failure(EXIT.usage, `--out must name an .xlsx file (got "${args.out}")`);
   }
   if (xlsx !== null && xlsx === json) throw new Failure(EXIT.usage, '--out and --json name the same file');
+  if (defaults) await mkdir(resolve(cwd, 'out'), { recursive: true });
   for (const path of [xlsx, json]) {
     if (path === null) continue;
-    if (path === inputPath)
+    if (path === inputPath) {
       throw new Failure(EXIT.usage, `the output ${path} is the input file; it would be overwritten`);
-    if (defaultXlsx && path === xlsx) await mkdir(dirname(path), { recursive: true });
+    }
     const folder = await stat(dirname(path)).catch(() => null);
-    if (!folder?.isDirectory())
+    if (!folder?.isDirectory()) {
       throw new Failure(EXIT.unwritable, `cannot write ${path}: the folder ${dirname(path)} does not exist`);
+    }
   }
   return { xlsx, json };
 }

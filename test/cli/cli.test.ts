@@ -288,6 +288,9 @@ describe('defaults and progress', () => {
     const run = await report([], { cwd });
     expect(run.status).toBe(0);
     expect(existsSync(join(cwd, 'out', 'campaigns-en-report.xlsx'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(cwd, 'out', 'campaigns-en-report.json'), 'utf8')).source.name).toBe(
+      'campaigns-en',
+    );
     expect(run.out).toContain('campaigns-en');
   });
 
