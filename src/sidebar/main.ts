@@ -172,9 +172,8 @@ function renderColumns(result: Extract<AnalyzeResult, { ok: true }>): void {
   clear(list);
   clear(unknown);
   for (const c of result.columns) {
-    const confidence = c.overridden
-      ? tr.corrected
-      : `${fmt(Math.round(c.confidence * 100))}% ${tr.confidence}`;
+    const percent = new Intl.NumberFormat(state.lang, { style: 'percent' }).format(c.confidence);
+    const confidence = c.overridden ? tr.corrected : `${percent} ${tr.confidence}`;
     const select = roleSelect(c.role, state.lang, tr, `${tr.column} ${c.letter}`);
     select.dataset.column = String(c.index);
     select.addEventListener('change', () => {
@@ -357,21 +356,38 @@ function renderHelp(): void {
   }
 }
 
-/** The templates panel is a colleague's module; mounted when it is part of the build. */
+let reloadTemplates: (() => Promise<void>) | null = null;
+
+/** The templates panel (src/sidebar/templates-panel.ts) when it is part of the build. */
 async function mountTemplates(): Promise<void> {
   const name = 'panel';
   try {
+    // A glob import: esbuild bundles the module if it exists, and the sidebar works without it.
     const mod = (await import(`./templates-${name}.ts`)) as {
-      mountTemplatesPanel?: (container: HTMLElement, api: typeof rpc) => void;
+      mountTemplatesPanel?: (container: HTMLElement, api: typeof rpc) => () => Promise<void>;
     };
-    mod.mountTemplatesPanel?.(byId('templates-panel'), rpc);
+    reloadTemplates = mod.mountTemplatesPanel?.(byId('templates-panel'), rpc) ?? null;
   } catch {
     // Not built in: the report panel works on its own.
   }
 }
 
+/** "Use" in the templates panel: that template in step 3, then a fresh preview. */
+async function useTemplate(id: string): Promise<void> {
+  if (state.server && !state.server.templates.some((t) => t.id === id)) {
+    state.server = await call('getSidebarState'); // a template saved since the sidebar opened
+  }
+  state.templateId = id;
+  if (state.server) renderChoices(state.server);
+  showPanel('report');
+  byId('step-report').scrollIntoView({ behavior: 'smooth' });
+  await analyze();
+}
+
 function showPanel(panel: string): void {
-  show(byId('report-panel'), panel === 'report');
+  document.body.dataset.panel = panel;
+  show(byId('report-panel'), panel === 'report' || panel === 'templates');
+  show(byId('templates-panel'), panel !== 'help');
   show(byId('help-panel'), panel === 'help');
   if (panel === 'help') renderHelp();
   if (panel === 'templates') byId('templates-panel').scrollIntoView();
@@ -384,6 +400,7 @@ function wire(): void {
     applyLanguage((e.target as HTMLSelectElement).value as Lang);
     if (state.server) renderChoices(state.server);
     if (document.body.dataset.panel === 'help') renderHelp();
+    void reloadTemplates?.();
     void analyze();
   });
   byId<HTMLSelectElement>('report-lang').addEventListener('change', (e) => {
@@ -425,6 +442,10 @@ function wire(): void {
     void analyze();
   });
   byId('generate').addEventListener('click', () => void generate());
+  byId('templates-panel').addEventListener('mizan:use-template', (e) => {
+    const id = (e as CustomEvent<{ id?: unknown }>).detail?.id;
+    if (typeof id === 'string') void useTemplate(id);
+  });
   byId('open-report').addEventListener('click', () => void openReport());
 }
 

@@ -1,0 +1,214 @@
+/**
+ * The sidebar in a real browser (Debian Chromium through playwright-core) against the dev
+ * server: the built dist/Sidebar.html, google.script.run shimmed onto the server code running
+ * on the fake spreadsheet. Picks a source, corrects a column, builds the report, opens it, and
+ * checks the report tab; checks hostile text stays text; takes the English and Persian
+ * screenshots kept in docs/screenshots/.
+ *
+ * Without /usr/bin/chromium the suite is skipped with a loud warning, except under CI=true,
+ * where it fails.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DevServer } from '../../scripts/dev-server';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = new URL('../../', import.meta.url);
+const SHOTS = new URL('docs/screenshots/', ROOT);
+const haveChromium = existsSync(CHROMIUM);
+const inCi = process.env.CI === 'true' || process.env.CI === '1';
+
+if (!haveChromium && !inCi) {
+  console.warn(
+    `\n${'!'.repeat(72)}\n  SKIPPING the browser test: ${CHROMIUM} is missing (apt-get install chromium).\n${'!'.repeat(72)}\n`,
+  );
+}
+
+interface ReportJson {
+  sheets: string[];
+  active: string;
+  name: string;
+  rightToLeft: boolean;
+  frozenRows: number;
+  rules: number;
+  charts: { type: string }[];
+  cells: { value: unknown; formula: string; evaluated: unknown }[][];
+}
+
+describe.skipIf(!haveChromium && !inCi)('the sidebar in Chromium', () => {
+  let dev: DevServer;
+  let base: string;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  const report = async (sheet?: string): Promise<ReportJson> =>
+    (
+      await fetch(`${base}/report${sheet ? `?sheet=${encodeURIComponent(sheet)}` : ''}`)
+    ).json() as Promise<ReportJson>;
+
+  /** A screenshot of the whole sidebar: the viewport grows to the page, so nothing floats. */
+  async function screenshot(name: string): Promise<void> {
+    mkdirSync(SHOTS, { recursive: true });
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width: 300, height: Math.min(height, 4000) });
+    await page.screenshot({ path: new URL(name, SHOTS).pathname });
+    await page.setViewportSize({ width: 300, height: 900 });
+  }
+
+  async function open(): Promise<void> {
+    await page.goto(`${base}/`);
+    await page.waitForSelector('#columns li');
+  }
+
+  beforeAll(async () => {
+    expect(haveChromium, `${CHROMIUM} is required under CI`).toBe(true);
+    if (!existsSync(new URL('dist/Sidebar.html', ROOT))) {
+      execFileSync('node', ['build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+    }
+    dev = new DevServer({ extraSheets: ['Notes'] });
+    base = `http://127.0.0.1:${await dev.listen(0)}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  });
+
+  afterEach(() => {
+    expect(pageErrors).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await dev?.close();
+  });
+
+  it('picks a source, corrects a column, builds the report and opens it', async () => {
+    await open();
+    // The picker offers both tabs; an empty tab gets a plain-words problem, not a crash.
+    const sources = await page.$$eval('#source option', (os) => os.map((o) => o.textContent));
+    expect(sources).toEqual(['Campaigns', 'Notes']);
+    await page.selectOption('#source', { label: 'Notes' });
+    await page.waitForSelector('#problems:not([hidden])');
+    expect((await page.textContent('#problems'))?.length).toBeGreaterThan(20);
+    await page.selectOption('#source', { label: 'Campaigns' });
+    await page.waitForSelector('#problems[hidden]', { state: 'attached' });
+    await page.waitForSelector('#kpis [data-kpi="cpl"]');
+
+    // Correct a column: Leads is not to be used, so CPL can no longer be computed.
+    const leads = page
+      .locator('#columns li')
+      .filter({ has: page.locator('.name', { hasText: /^Leads$/ }) })
+      .locator('select');
+    await leads.selectOption('x');
+    await page.waitForFunction(() => !document.querySelector('#kpis [data-kpi="cpl"]'));
+    await page.waitForSelector('#unrecognised-box:not([hidden]), #columns li .conf.user');
+    expect(await page.locator('#missing [data-kpi="cpl"]').textContent()).toMatch(/lead/i);
+
+    await page.click('#generate');
+    await page.waitForSelector('#result:not([hidden])');
+    expect(await page.textContent('#result-text')).toContain('KPI report – Campaigns');
+    await screenshot('sidebar-en.png');
+
+    dev.world.active = dev.world.sheet('Campaigns');
+    await page.click('#open-report');
+    await expect.poll(async () => (await report()).active).toBe('KPI report – Campaigns');
+
+    const tab = await report('KPI report – Campaigns');
+    expect(tab.rightToLeft).toBe(false);
+    expect(tab.frozenRows).toBeGreaterThan(0);
+    expect(tab.charts.length).toBeGreaterThan(0);
+    const cells = tab.cells.flat();
+    const texts = cells.map((c) => String(c.value));
+    expect(texts).toContain('Cost per acquisition (CPA)');
+    // The corrected column (Leads, column I) feeds no formula any more.
+    expect(cells.filter((c) => c.formula.includes("'Campaigns'!I"))).toEqual([]);
+    expect(cells.some((c) => c.formula.includes("'Campaigns'!H"))).toBe(true);
+    // Total cost, hand-computed in examples/campaigns-en.expected.json, from a live formula.
+    const cost = cells.find((c) => c.formula.startsWith('=SUM(') && typeof c.evaluated === 'number');
+    expect(cost?.evaluated).toBeCloseTo(62389.58, 6);
+  });
+
+  it('shows hostile sheet text as text in the sidebar and writes it literally in the report', async () => {
+    const hostileHeader = '<img src=x onerror="window.__pwned=1">Notes';
+    const csvText = [
+      `Channel,Campaign,Cost,Clicks,Conversions,"${hostileHeader.replace(/"/g, '""')}"`,
+      'Search,"=IMPORTXML(""http://x"",""//a"")",10,100,2,a',
+      'Search,+1,20,200,3,b',
+      'Social,-cmd,30,150,1,c',
+      'Social,<b>bold</b>,5,50,1,d',
+    ].join('\n');
+    await fetch(`${base}/dev/reset`, {
+      method: 'POST',
+      body: JSON.stringify({ csvText, sheetName: '<i>data</i>' }),
+    });
+    await open();
+    expect(await page.locator('#source option').first().textContent()).toBe('<i>data</i>');
+    const names = await page.$$eval('.columns .name', (ns) => ns.map((n) => n.textContent));
+    expect(names).toContain(hostileHeader);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.locator('#columns b, #columns i').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
+    await page.selectOption('#group-by', { label: 'B · Campaign' });
+    await page.click('#generate');
+    await page.waitForSelector('#result:not([hidden])');
+    const tab = await report(dev.world.sheets[1]?.name);
+    const cells = tab.cells.flat();
+    for (const name of ['=IMPORTXML("http://x","//a")', '+1', '-cmd', '<b>bold</b>']) {
+      const found = cells.filter((c) => c.value === name);
+      expect(found.length, name).toBeGreaterThan(0);
+      expect(found.every((c) => c.formula === '')).toBe(true);
+    }
+  });
+
+  it('speaks Persian right to left, and builds a right-to-left report', async () => {
+    await fetch(`${base}/dev/reset`, {
+      method: 'POST',
+      body: JSON.stringify({
+        csv: 'examples/campaigns-fa.csv',
+        locale: 'fa_IR',
+        sheetName: 'داده‌های کمپین',
+        extraSheets: ['یادداشت'],
+      }),
+    });
+    await open();
+    expect(await page.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual([
+      'rtl',
+      'fa',
+    ]);
+    expect(await page.textContent('#step-source h2')).toBe('۱. منبع');
+    expect(await page.inputValue('#report-lang')).toBe('fa');
+    await page.click('#generate');
+    await page.waitForSelector('#result:not([hidden])');
+    await screenshot('sidebar-fa.png');
+    const tab = await report(dev.world.sheets[1]?.name);
+    expect(tab.name).toMatch(/گزارش/);
+    expect(tab.rightToLeft).toBe(true);
+    const numbers = tab.cells.flat().filter((c) => c.formula && typeof c.evaluated === 'number');
+    expect(numbers.length).toBeGreaterThan(10);
+  });
+
+  it('switches the sidebar language from the header', async () => {
+    await open();
+    await page.selectOption('#ui-lang', 'en');
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('ltr');
+    expect(await page.textContent('#step-source h2')).toBe('1. Source');
+    await page.selectOption('#ui-lang', 'ar');
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    expect(await page.textContent('#generate')).toBe('إنشاء التقرير');
+  });
+});
