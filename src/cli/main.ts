@@ -8,6 +8,7 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { profileById } from '../core/benchmarks/profiles';
 import type { BenchmarkProfile } from '../core/benchmarks/types';
+import { buildReport, detectColumns } from '../core/report';
 import { reportJsonText } from '../core/report/json';
 import type { ReportModel } from '../core/report/model';
 import type { ReportOptions } from '../core/report/options';
@@ -15,7 +16,6 @@ import { type Template, templateToReportOptions } from '../core/templates';
 import { writeReportXlsx } from '../xlsx/write-report';
 import { parseReportArgs, type ReportArgs, USAGE } from './args';
 import { writeAtomically, writeTextAtomically } from './atomic-write';
-import { type Engine, loadEngine } from './engine';
 import { resolveGroupBy } from './group-by';
 import { guessLang } from './guess-lang';
 import { NO_PROGRESS, PROGRESS_MIN_ROWS, type Progress, progressBar } from './progress';
@@ -74,10 +74,6 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const outputs = await outputPaths(args, inputPath, io.cwd);
   const profile = profileOption(args.profile);
   const template = args.template !== undefined ? await templateOption(args.template, io.cwd) : undefined;
-  const engine = await loadEngine();
-  if (!engine) {
-    throw new Failure(EXIT.bug, 'the report engine (src/core/report/index.ts) is missing from this build');
-  }
 
   const progress = await progressFor(io, inputPath);
   const read = await readInput(inputPath, {
@@ -89,10 +85,10 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const data = read.data;
   const bigRun = io.tty && data.grid.length > PROGRESS_MIN_ROWS ? progressBar(io.err) : NO_PROGRESS;
 
-  const { options, notes } = reportOptions(args, data, profile, template, engine);
+  const { options, notes } = reportOptions(args, data, profile, template);
   for (const note of notes) if (!args.quiet) io.err(`warning: ${note}\n`);
   bigRun.update('Building report', 0);
-  const result = engine.buildReport(data.grid, options);
+  const result = buildReport(data.grid, options);
   bigRun.done();
   if (!result.ok) {
     const list = result.problems.map((p) => `  • ${problemText(p).replace(/\n/g, '\n  ')}`).join('\n');
@@ -167,7 +163,6 @@ function reportOptions(
   data: InputData,
   profile: BenchmarkProfile | undefined,
   template: Template | undefined,
-  engine: Engine,
 ): { options: ReportOptions; notes: string[] } {
   let groupBy: number | null | undefined;
   if (args.groupBy !== undefined) {
@@ -181,7 +176,7 @@ function reportOptions(
   if (template) {
     // Grouping by a dimension or a header needs the engine's reading of the columns.
     const needsColumns = template.groupBy !== 'auto' && template.groupBy !== 'none' && groupBy === undefined;
-    const columns = needsColumns ? engine.detectColumns(data.grid, { lang }).mapping : undefined;
+    const columns = needsColumns ? detectColumns(data.grid, { lang }).mapping : undefined;
     const applied = templateToReportOptions(template, options, columns);
     options = applied.options;
     notes.push(...applied.notes.map((n) => n.message));

@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadEngine } from '../../src/cli/engine';
 import { readInput } from '../../src/cli/read-input';
 import { profileById } from '../../src/core/benchmarks/profiles';
 import type { Lang } from '../../src/core/i18n/lang';
+import { buildReport } from '../../src/core/report';
 import type { ReportModel } from '../../src/core/report/model';
 import { reportSheetName, writeReportXlsx } from '../../src/xlsx/write-report';
 import { sampleModel } from './fixtures/sample-model';
@@ -71,12 +71,10 @@ describe.skipIf(!run)('LibreOffice recalculates the live formulas to the engineâ
   it.each(['en', 'ar', 'fa'] as Lang[])(
     'on the engineâ€™s report of the %s example (every formula cell)',
     async (lang) => {
-      const engine = await loadEngine();
-      if (!engine) throw new Error('the report engine is missing');
       const path = fileURLToPath(new URL(`../../examples/campaigns-${lang}.csv`, import.meta.url));
       const read = await readInput(path);
       if (!read.ok) throw new Error(read.message);
-      const result = engine.buildReport(read.data.grid, {
+      const result = buildReport(read.data.grid, {
         sourceName: read.data.sourceName,
         lang,
         formulaSource: 'recreated',
