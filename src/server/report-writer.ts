@@ -54,20 +54,28 @@ function mizanTabs(ss: Spreadsheet): { sheet: Sheet; source: string; name: strin
   return tabs;
 }
 
-/** The tab Mizan made for this source, if any (the right-most one when there are several). */
-export function findReportTab(ss: Spreadsheet, sourceId: number): ReportTab | null {
-  const mine = mizanTabs(ss).filter(
-    (t) => t.source === String(sourceId) && !t.name.startsWith(BUILDING_PREFIX),
-  );
+type MizanTab = ReturnType<typeof mizanTabs>[number];
+
+/** Of Mizan's tabs, the one made for this source (the right-most when there are several). */
+function reportTabIn(tabs: readonly MizanTab[], sourceId: number): ReportTab | null {
+  const mine = tabs.filter((t) => t.source === String(sourceId) && !t.name.startsWith(BUILDING_PREFIX));
   const last = mine[mine.length - 1];
   return last ? { sheet: last.sheet, name: last.name } : null;
 }
 
+/** The tab Mizan made for this source, if any. */
+export function findReportTab(ss: Spreadsheet, sourceId: number): ReportTab | null {
+  return reportTabIn(mizanTabs(ss), sourceId);
+}
+
 /** Deletes tabs a killed run left half-built (the 6-minute limit stops a script without a catch). */
-function removeAbandoned(ss: Spreadsheet): void {
-  for (const t of mizanTabs(ss)) {
+function removeAbandoned(ss: Spreadsheet, tabs: readonly MizanTab[]): MizanTab[] {
+  const kept: MizanTab[] = [];
+  for (const t of tabs) {
     if (t.name.startsWith(BUILDING_PREFIX)) ss.deleteSheet(t.sheet);
+    else kept.push(t);
   }
+  return kept;
 }
 
 /** `wanted`, or "wanted (2)", "(3)"… so no tab is overwritten (Sheets compares names ignoring case). */
@@ -84,8 +92,8 @@ export function freeName(wanted: string, taken: readonly string[]): string {
 
 /** Writes the report; on any failure the spreadsheet is left as it was, and the error is rethrown. */
 export function writeReport(ss: Spreadsheet, model: ReportModel, target: WriteTarget): WriteOutcome {
-  removeAbandoned(ss);
-  const existing = target.placement === 'update' ? findReportTab(ss, target.source.getSheetId()) : null;
+  const tabs = removeAbandoned(ss, mizanTabs(ss));
+  const existing = target.placement === 'update' ? reportTabIn(tabs, target.source.getSheetId()) : null;
   const taken = ss.getSheets().map((s) => s.getName());
   const finalName = existing ? existing.name : freeName(model.sheetName, taken);
   const tempName = freeName(`${BUILDING_PREFIX}${Date.now()}`, taken);
@@ -182,8 +190,12 @@ function addRules(sheet: Sheet, rules: readonly ConditionalRule[]): void {
     if (entry) entry.ranges.push(rule.range);
     else grouped.set(key, { rule, ranges: [rule.range] });
   }
+  // Every rule's ranges in one call, handed out to the rules in order.
+  const groups = [...grouped.values()];
+  const all = sheet.getRangeList(groups.flatMap((g) => g.ranges)).getRanges();
+  let next = 0;
   const built: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] = [];
-  for (const { rule, ranges } of grouped.values()) {
+  for (const { rule, ranges } of groups) {
     const builder = SpreadsheetApp.newConditionalFormatRule();
     const when = rule.when;
     if (when[0] === 'between') builder.whenNumberBetween(when[1], when[2]);
@@ -193,7 +205,8 @@ function addRules(sheet: Sheet, rules: readonly ConditionalRule[]): void {
     else builder.whenNumberLessThan(when[1]);
     builder.setBackground(STATUS_COLOURS[rule.status].fill);
     builder.setFontColor(STATUS_COLOURS[rule.status].font);
-    builder.setRanges(ranges.map((a1) => sheet.getRange(a1)));
+    builder.setRanges(all.slice(next, next + ranges.length));
+    next += ranges.length;
     built.push(builder.build());
   }
   sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules(), ...built]);

@@ -643,6 +643,7 @@ type SheetApi = Pick<
   | 'getSheetId'
   | 'getIndex'
   | 'getRange'
+  | 'getRangeList'
   | 'getDataRange'
   | 'getLastRow'
   | 'getLastColumn'
@@ -763,6 +764,23 @@ export class FakeSheet implements SheetApi {
       );
     }
     return new FakeRange(this, box.row, box.col, box.rows, box.cols) as unknown as GRange;
+  }
+  getRangeList(a1Notations: string[]): GoogleAppsScript.Spreadsheet.RangeList {
+    this.rec('getRangeList');
+    const ranges = a1Notations.map((a1) => {
+      const b = parseA1(a1);
+      if (b.row + b.rows - 1 > this.maxRows || b.col + b.cols - 1 > this.maxCols) {
+        throw new Error(`Fake: range ${a1} is outside the sheet "${this.name}"`);
+      }
+      return new FakeRange(this, b.row, b.col, b.rows, b.cols);
+    });
+    const log = this.world.log;
+    return {
+      getRanges: () => {
+        log.record('RangeList', 'getRanges');
+        return [...ranges];
+      },
+    } as unknown as GoogleAppsScript.Spreadsheet.RangeList;
   }
   getDataRange(): GRange {
     this.rec('getDataRange');
