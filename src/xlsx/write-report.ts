@@ -20,7 +20,9 @@ export interface XlsxOptions {
 
 /** Excel's limit on sheet names. */
 const SHEET_NAME_MAX = 31;
-const DATE_FORMAT = 'yyyy-mm-dd';
+const PLAIN_STYLE: Partial<ExcelJS.Style> = {};
+const DATE_STYLE: Partial<ExcelJS.Style> = { numFmt: 'yyyy-mm-dd' };
+const HEADER_STYLE: Partial<ExcelJS.Style> = { font: { bold: true } };
 
 export async function writeReportXlsx(
   model: ReportModel,
@@ -252,8 +254,9 @@ function writeSourceSheet(
       if (value === null || value === '') return;
       const cell = row.getCell(c + 1);
       cell.value = value;
-      if (value instanceof Date) cell.numFmt = DATE_FORMAT;
-      if (r === model.headerRow) cell.font = { bold: true };
+      // One shared style object per kind of cell: ExcelJS caches a style by object identity,
+      // which makes a 100,000-row source several times faster to write than a fresh style per cell.
+      cell.style = r === model.headerRow ? HEADER_STYLE : value instanceof Date ? DATE_STYLE : PLAIN_STYLE;
     });
     row.commit();
     if (onProgress && r % step === 0) onProgress(r / source.length);
