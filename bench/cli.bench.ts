@@ -106,9 +106,9 @@ export async function run(): Promise<void> {
       const mb = statSync(csv).size / 1e6;
       const parse = measure('parse', csv, '');
       const report = measure(mode, csv, join(dir, `report-${rows}.${mode}`));
-      const outMb = statSync(join(dir, `report-${rows}.${mode}`)).size / 1e6;
+      const outKb = statSync(join(dir, `report-${rows}.${mode}`)).size / 1e3;
       console.log(
-        `  ${rows.toLocaleString('en-US')} rows (${mb.toFixed(1)} MB CSV) → ${mode} (${outMb.toFixed(1)} MB)`,
+        `  ${rows.toLocaleString('en-US')} rows (${mb.toFixed(1)} MB CSV) → ${mode} (${outKb.toFixed(0)} KB)`,
       );
       console.log(line('read + parse CSV only', parse));
       console.log(line(`CSV → ${mode} report`, report, parse));
