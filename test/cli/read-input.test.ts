@@ -256,3 +256,24 @@ describe('small helpers', () => {
     expect(out[2]).toBe('\r\x1b[2K');
   });
 });
+
+describe('atomic writes', () => {
+  it('a write that fails half-way leaves the old file and no temporary file', async () => {
+    const { writeAtomically, writeTextAtomically } = await import('../../src/cli/atomic-write');
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const folder = mkdtempSync(join(tmpdir(), 'mizan-atomic-'));
+    const target = join(folder, 'report.xlsx');
+    writeFileSync(target, 'old report');
+    await expect(
+      writeAtomically(target, async (temp) => {
+        writeFileSync(temp, 'half of a new rep');
+        throw new Error('disk full');
+      }),
+    ).rejects.toThrow('disk full');
+    expect(readFileSync(target, 'utf8')).toBe('old report');
+    expect(readdirSync(folder)).toEqual(['report.xlsx']);
+    await writeTextAtomically(target, 'new report');
+    expect(readFileSync(target, 'utf8')).toBe('new report');
+    expect(readdirSync(folder)).toEqual(['report.xlsx']);
+  });
+});
