@@ -202,6 +202,23 @@ describe.skipIf(!haveChromium && !inCi)('the sidebar in Chromium', () => {
     expect(numbers.length).toBeGreaterThan(10);
   });
 
+  it('uses a template picked in the templates panel, and shows the functions help', async () => {
+    await fetch(`${base}/dev/reset`, { method: 'POST', body: JSON.stringify({}) });
+    await open();
+    await page.locator('#templates-panel li[data-id="paid-search"] button').first().click();
+    await expect.poll(() => page.inputValue('#template')).toBe('paid-search');
+    await expect
+      .poll(() => page.$$eval('#kpis li', (ls) => ls.map((l) => l.getAttribute('data-kpi'))))
+      .toEqual(['ctr', 'cpc', 'conversion_rate', 'cpa', 'cpl', 'roas', 'roi']);
+
+    await page.goto(`${base}/?panel=help`);
+    await page.waitForSelector('#help-panel:not([hidden]) dt');
+    expect(await page.isHidden('#report-panel')).toBe(true);
+    const entries = await page.$$eval('#help-list dt', (ds) => ds.map((d) => d.textContent));
+    expect(entries).toContain('CTR(clicks, impressions)');
+    expect(entries.length).toBeGreaterThan(20);
+  });
+
   it('switches the sidebar language from the header', async () => {
     await open();
     await page.selectOption('#ui-lang', 'en');
