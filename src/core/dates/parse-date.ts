@@ -23,6 +23,10 @@ const DMY = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?:$|\s)/;
 const MONTH_FIRST = /^([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?:$|[\s,])/i;
 const DAY_FIRST = /^(\d{1,2})\s+([a-z]{3,9})\.?,?\s+(\d{4})(?:$|[\s,])/i;
 
+/** Dates a campaign sheet can hold: 1800-01-01 … 2200-12-31 (epoch days). */
+export const MIN_DAY = -62_091;
+export const MAX_DAY = 84_370;
+
 function gregorian(y: number, m: number, d: number): number | null {
   if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31) return null;
   const day = epochDay(y, m, d);
@@ -45,7 +49,8 @@ export function readDate(value: unknown, order: DayOrder): DateReading | null {
     const t = value.getTime();
     if (Number.isNaN(t)) return null;
     // Sheets gives midnight in the spreadsheet's time zone: the local calendar date is the one shown.
-    return { day: Math.floor((t - value.getTimezoneOffset() * 60_000) / 86_400_000), kind: 'date-object' };
+    const day = Math.floor((t - value.getTimezoneOffset() * 60_000) / 86_400_000);
+    return day < MIN_DAY || day > MAX_DAY ? null : { day, kind: 'date-object' };
   }
   if (typeof value === 'number') {
     if (!Number.isInteger(value) || value < 18000101 || value > 22001231) return null;

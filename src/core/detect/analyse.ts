@@ -4,7 +4,14 @@
  * column read once into a Float64Array through the one number reader. Bad input gives problems
  * that say what and where, never an exception.
  */
-import { type DateKind, type DayOrderDecision, decideDayOrder, readDate } from '../dates/parse-date';
+import {
+  type DateKind,
+  type DayOrderDecision,
+  decideDayOrder,
+  MAX_DAY,
+  MIN_DAY,
+  readDate,
+} from '../dates/parse-date';
 import type { Calendar } from '../dates/periods';
 import type { Lang } from '../i18n/lang';
 import { label } from '../i18n/report-labels';
@@ -485,9 +492,9 @@ function readDateColumn(
     const v = (rows[r] as readonly unknown[])[index];
     if (isDate(v)) {
       // The common case from Sheets, without an object per row.
-      const t = v.getTime();
-      if (!Number.isNaN(t)) {
-        days[i] = Math.floor((t - v.getTimezoneOffset() * 60_000) / 86_400_000);
+      const day = Math.floor((v.getTime() - v.getTimezoneOffset() * 60_000) / 86_400_000);
+      if (day >= MIN_DAY && day <= MAX_DAY) {
+        days[i] = day;
         sawDateObject = true;
         continue;
       }

@@ -52,6 +52,10 @@ export interface Computed {
   readonly notes: DataNote[];
 }
 
+/** At most about this many rows in the period table. */
+const MAX_PERIODS = 400;
+const PERIOD_DAYS: Readonly<Record<PeriodKind, number>> = { day: 1, week: 7, month: 28 };
+
 const bad = (lang: Lang, what: string): InputProblem => ({
   code: 'bad-option',
   message: label('badOptionMsg', lang, { what }),
@@ -115,6 +119,10 @@ export function buildReport(grid: unknown[][], options: ReportOptions): ReportRe
   let periodKind: PeriodKind | null = null;
   if (hasDates && options.period !== null)
     periodKind = options.period ?? (distinct.size >= 2 ? inferPeriod(first, last) : null);
+  // A stray date (a typo year) must not make a table of thousands of periods: coarsen, or leave it out.
+  while (periodKind && (last - first) / PERIOD_DAYS[periodKind] > MAX_PERIODS) {
+    periodKind = periodKind === 'day' ? 'week' : periodKind === 'week' ? 'month' : null;
+  }
   const calendar: Calendar = date?.calendar ?? 'gregorian';
   const periodSpans = periodKind
     ? periodsBetween(first, last, periodKind, calendar, options.weekStartsOn ?? 1)

@@ -359,3 +359,27 @@ describe('detectColumns (the sidebar preview)', () => {
     expect(overridden.computable.map((k) => k.kpi)).toContain('cpc');
   });
 });
+
+describe('stray dates', () => {
+  it('a typo year does not make thousands of periods: the table coarsens', () => {
+    const m = build([
+      ['Date', 'Clicks', 'Impressions'],
+      ['2026-09-01', 1, 10],
+      ['2026-09-02', 1, 10],
+      ['2206-09-03', 1, 10], // out of range: not a date
+      [new Date(2096, 8, 3), 1, 10], // 70 years later: months would be 840 rows
+    ]);
+    expect(m.periods.length).toBe(0);
+    expect(m.period).toBeNull();
+    expect(m.notes.some((n) => n.rows?.includes(4))).toBe(true);
+    const weekly = build(
+      [
+        ['Date', 'Clicks', 'Impressions'],
+        ['2026-09-01', 1, 10],
+        ['2028-09-01', 1, 10],
+      ],
+      { period: 'day' },
+    );
+    expect(weekly.period).toBe('week'); // 731 days would be too many rows
+  });
+});
