@@ -70,18 +70,24 @@ export function kpiTableText(model: ReportModel, color: boolean): string {
   const rows = model.totals.kpis.map((k) => {
     const def = KPI_BY_ID.get(k.kpi);
     return {
-      name: def ? `${def.names[model.lang]}${model.lang === 'en' ? '' : ` (${def.fn})`}` : k.kpi,
+      id: k.kpi,
+      name: def ? def.names[model.lang] : '',
       value: formatKpi(def, k.value, model.currency),
       status: k.status,
     };
   });
   if (rows.length === 0) return 'No KPI could be computed from these columns.';
-  const nameWidth = Math.max(3, ...rows.map((r) => width(r.name)));
+  const idWidth = Math.max(3, ...rows.map((r) => r.id.length));
+  const nameWidth = Math.max(4, ...rows.map((r) => width(r.name)));
   const valueWidth = Math.max(5, ...rows.map((r) => width(r.value)));
-  const lines = [`${pad('KPI', nameWidth)}  ${padStart('Total', valueWidth)}  Status`];
+  const lines = [
+    `${pad('KPI', idWidth)}  ${pad('Name', nameWidth)}  ${padStart('Total', valueWidth)}  Status`,
+  ];
   for (const r of rows) {
     const status = r.status ? (color ? `${ANSI[r.status]}● ${r.status}${RESET}` : r.status) : '–';
-    lines.push(`${pad(r.name, nameWidth)}  ${padStart(r.value, valueWidth)}  ${status}`);
+    lines.push(
+      `${pad(r.id, idWidth)}  ${pad(r.name, nameWidth)}  ${padStart(r.value, valueWidth)}  ${status}`,
+    );
   }
   if (model.notComputed.length > 0) {
     const names = model.notComputed.map((n) => KPI_BY_ID.get(n.kpi)?.names[model.lang] ?? n.kpi);

@@ -68,7 +68,8 @@ describe.each(['en', 'ar', 'fa'])('the %s example', (lang) => {
     expect(run.status).toBe(EXIT.ok);
     expect(run.out).toMatch(/Columns \(header on row 1, 248 data rows\)/);
     expect(run.out).toMatch(/ D {3}.*measure: cost/);
-    expect(run.out).toMatch(/KPI +Total +Status/);
+    expect(run.out).toMatch(/KPI +Name +Total +Status/);
+    expect(run.out).toMatch(/\nctr +\S.* +\d+\.\d\d% +poor\n/);
     expect(run.out).toContain(`Wrote ${xlsx}`);
     doc = JSON.parse(readFileSync(json, 'utf8'));
     expect(checkSchema(doc, schema)).toEqual([]);
