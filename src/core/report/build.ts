@@ -52,6 +52,9 @@ export interface Computed {
   readonly notes: DataNote[];
 }
 
+/** Where weeks start by default: Saturday in Iran, Sunday in the Gulf, Monday (ISO) otherwise. */
+const WEEK_START: Readonly<Record<Lang, 0 | 1 | 6>> = { en: 1, ar: 0, fa: 6 };
+
 /** At most about this many rows in the period table. */
 const MAX_PERIODS = 400;
 const PERIOD_DAYS: Readonly<Record<PeriodKind, number>> = { day: 1, week: 7, month: 28 };
@@ -125,7 +128,7 @@ export function buildReport(grid: unknown[][], options: ReportOptions): ReportRe
   }
   const calendar: Calendar = date?.calendar ?? 'gregorian';
   const periodSpans = periodKind
-    ? periodsBetween(first, last, periodKind, calendar, options.weekStartsOn ?? 1)
+    ? periodsBetween(first, last, periodKind, calendar, options.weekStartsOn ?? WEEK_START[lang])
     : [];
 
   // Currency: the first money column that names one.

@@ -383,3 +383,36 @@ describe('stray dates', () => {
     expect(weekly.period).toBe('week'); // 731 days would be too many rows
   });
 });
+
+describe('calendars and rates the platform computed', () => {
+  it('Persian sheets get Jalali months and Saturday weeks', () => {
+    const grid: unknown[][] = [['تاریخ', 'کلیک', 'نمایش']];
+    // 1405/06/25 … 1405/08/05: Shahrivar, Mehr and Aban.
+    for (const d of ['۱۴۰۵/۰۶/۲۵', '۱۴۰۵/۰۷/۰۱', '۱۴۰۵/۰۷/۳۰', '۱۴۰۵/۰۸/۰۱', '۱۴۰۵/۰۸/۰۵'])
+      grid.push([d, 1, 10]);
+    const months = build(grid, { lang: 'fa', period: 'month' });
+    expect(months.periods.map((p) => [p.label, p.rows, p.start])).toEqual([
+      ['۱۴۰۵/۰۶', 1, '2026-08-23'], // 1405/01/01 = 2026-03-21, plus 5 × 31 days
+      ['۱۴۰۵/۰۷', 2, '2026-09-23'],
+      ['۱۴۰۵/۰۸', 2, '2026-10-23'],
+    ]);
+    const weeks = build(grid, { lang: 'fa', period: 'week' });
+    // 2026-09-16 (1405/06/25) is a Wednesday: its week starts on Saturday 2026-09-12.
+    expect(weeks.periods[0]?.start).toBe('2026-09-12');
+  });
+
+  it('GA4: a bounce-rate column alone is named, not summed, and bounce rate is not computed', () => {
+    const m = build([
+      ['Date', 'Sessions', 'Bounce rate', 'Conversions'],
+      ['20260901', 100, 0.4, 3],
+      ['20260902', 300, 0.2, 5],
+    ]);
+    expect(m.kpis).not.toContain('bounce_rate');
+    const why = m.notComputed.find((k) => k.kpi === 'bounce_rate');
+    expect(why?.missing).toEqual([['bounces']]);
+    expect(why?.message).toContain('C "Bounce rate"');
+    expect(m.mapping[2]?.role).toEqual({ kind: 'precomputed', kpi: 'bounce_rate' });
+    expect(m.notes.some((n) => n.column === 'C')).toBe(true);
+    expect(kpi(m, 'conversion_rate')?.value).toBe(8 / 400);
+  });
+});
