@@ -87,7 +87,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 
   const { options, notes } = reportOptions(args, data, profile, template);
   for (const note of notes) if (!args.quiet) io.err(`warning: ${note}\n`);
-  bigRun.update('Building report', 0);
+  bigRun.step('Building the report');
   const result = buildReport(data.grid, options);
   bigRun.done();
   if (!result.ok) {

@@ -6,10 +6,12 @@ export const PROGRESS_MIN_ROWS = 50_000;
 
 export interface Progress {
   update(label: string, fraction: number): void;
+  /** A step whose progress cannot be measured (the engine's one synchronous call). */
+  step(label: string): void;
   done(): void;
 }
 
-export const NO_PROGRESS: Progress = { update() {}, done() {} };
+export const NO_PROGRESS: Progress = { update() {}, step() {}, done() {} };
 
 const WIDTH = 24;
 const EVERY_MS = 100;
@@ -28,6 +30,10 @@ export function progressBar(write: (text: string) => void, now: () => number = D
       write(
         `\r${label.padEnd(16)} [${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${String(Math.round(f * 100)).padStart(3)}%`,
       );
+    },
+    step(label) {
+      shown = true;
+      write(`\r\x1b[2K${label}…`);
     },
     done() {
       if (shown) write('\r\x1b[2K');

@@ -376,10 +376,12 @@ describe('defaults and progress', () => {
   it('shows a progress bar over 50,000 rows on a terminal only', async () => {
     const csv = join(dir, 'big.csv');
     writeFileSync(csv, campaignCsv(60_000));
-    const onTty = await report([csv, '--json', join(dir, 'big.json'), '--quiet'], { tty: true });
+    const onTty = await report([csv, '--out', join(dir, 'big.xlsx'), '--quiet'], { tty: true });
     expect(onTty.status).toBe(0);
-    expect(onTty.err).toMatch(/\r.*\[[#-]+\] +\d+%/);
-    const piped = await report([csv, '--json', join(dir, 'big2.json'), '--quiet'], { tty: false });
+    expect(onTty.err).toContain('Building the report…');
+    expect(onTty.err).toMatch(/\rWriting xlsx +\[#{24}\] 100%/);
+    expect(onTty.err.endsWith('\r\x1b[2K')).toBe(true);
+    const piped = await report([csv, '--out', join(dir, 'big2.xlsx'), '--quiet'], { tty: false });
     expect(piped.err).toBe('');
     const small = await report(
       [join(ROOT, 'examples/campaigns-en.csv'), '--json', join(dir, 's.json'), '-q'],
