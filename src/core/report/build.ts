@@ -294,6 +294,9 @@ export function buildReport(grid: unknown[][], options: ReportOptions): ReportRe
     template: options.template ?? null,
     ...(options.brand ? { brand: options.brand } : {}),
     kpis: plans.map((p) => p.def.id),
+    kpiInputs: Object.fromEntries(
+      plans.map((p) => [p.def.id, Object.fromEntries(p.inputs.map((u) => [u.input, u.measure]))]),
+    ),
     totals,
     groups: groupRowsOut,
     periods,

@@ -183,6 +183,11 @@ export interface ReportModel {
   /** From the template, when it sets brand colours. */
   readonly brand?: BrandColours;
   readonly kpis: readonly string[];
+  /**
+   * For each KPI in `kpis`, the measure that fed each registry input (conversion rate per clicks
+   * or per sessions: { conversion_rate: { conversions: 'conversions', visitors: 'clicks' } }).
+   */
+  readonly kpiInputs?: Readonly<Record<string, Readonly<Record<string, MeasureId>>>>;
   readonly totals: MetricRow;
   readonly groups: readonly MetricRow[];
   readonly periods: readonly PeriodRow[];

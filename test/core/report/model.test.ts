@@ -147,6 +147,11 @@ describe('sum-then-divide', () => {
       ['A', 200, 5],
     ]);
     expect(kpi(perClicks, 'conversion_rate')?.value).toBe(0.025);
+    expect(perClicks.kpiInputs?.conversion_rate).toEqual({ conversions: 'conversions', visitors: 'clicks' });
+    expect(withSessions.kpiInputs?.conversion_rate).toEqual({
+      conversions: 'conversions',
+      visitors: 'sessions',
+    });
     expect(perClicks.notes.some((n) => n.message.includes('Conversions ÷ Clicks'))).toBe(true);
   });
 
