@@ -88,6 +88,7 @@ describe.each(['en', 'ar', 'fa'])('the %s example', (lang) => {
         true,
       );
     }
+    expect(doc.kpiInputs.conversion_rate?.visitors).toBe(want.conversion_rate_denominator);
     for (const kpi of Object.keys(want.kpis_not_computable)) {
       expect(doc.totals.kpis[kpi], kpi).toBeUndefined();
       expect(doc.notComputed.map((n) => n.kpi)).toContain(kpi);

@@ -66,6 +66,8 @@ export interface ReportJson {
   readonly template: ReportModel['template'];
   /** KPI ids in report order. */
   readonly kpis: readonly string[];
+  /** For each KPI, the measure that fed each of its registry inputs ({} when not known). */
+  readonly kpiInputs: Readonly<Record<string, Readonly<Record<string, string>>>>;
   readonly totals: LevelJson;
   readonly groups: readonly LevelJson[];
   readonly periods: readonly PeriodJson[];
@@ -155,6 +157,7 @@ export function reportToJson(model: ReportModel): ReportJson {
     profile: model.profile,
     template: model.template,
     kpis: [...model.kpis],
+    kpiInputs: model.kpiInputs ?? {},
     totals: levelJson(model.totals),
     groups: model.groups.map(levelJson),
     periods: model.periods.map(periodJson),
