@@ -335,8 +335,21 @@ export function analyse(grid: readonly (readonly unknown[])[], options: AnalyseO
     };
   }
 
-  // Measures, each read once.
-  const measures = readMeasureColumns(rows, dataRows, measureCols, headers);
+  // Measures, each read once (twice when an unlabelled total row had to be taken out).
+  let measures = readMeasureColumns(rows, dataRows, measureCols, headers);
+  const dimensionCols = drafts.flatMap((d, c) =>
+    d.role?.kind === 'dimension' && d.role.dimension !== 'date' ? [c] : [],
+  );
+  const unlabelled = unlabelledTotals(rows, dataRows, measures, dimensionCols);
+  if (unlabelled.length > 0) {
+    const drop = new Set(unlabelled);
+    for (const r of unlabelled) excluded.push({ row: r, reason: 'total' });
+    excluded.sort((a, b) => a.row - b.row);
+    const kept = dataRows.filter((r) => !drop.has(r));
+    dataRows.length = 0;
+    dataRows.push(...kept);
+    measures = readMeasureColumns(rows, dataRows, measureCols, headers);
+  }
   for (const col of measures) {
     const { index, measure } = col;
     const filled = col.count + col.notNumberRows.length;
@@ -383,6 +396,41 @@ export function analyse(grid: readonly (readonly unknown[])[], options: AnalyseO
     ok: true,
     analysis: { width, headerRow: h, headers, mapping, dataRows, excluded, measures, date },
   };
+}
+
+/**
+ * Rows with no name in any dimension column whose every additive measure equals the sum of all
+ * the other rows: a total row without a label (Meta exports put one on top). Reach is left out
+ * of the test, since a platform's total reach is deduplicated.
+ */
+function unlabelledTotals(
+  rows: readonly (readonly unknown[])[],
+  dataRows: readonly number[],
+  measures: readonly MeasureColumn[],
+  dimensionCols: readonly number[],
+): number[] {
+  if (dataRows.length < 3 || dimensionCols.length === 0) return [];
+  const additive = measures.filter((m) => m.measure !== 'reach');
+  if (additive.length === 0) return [];
+  const sums = additive.map((m) => m.values.reduce((s, v) => (Number.isNaN(v) ? s : s + v), 0));
+  const out: number[] = [];
+  for (let i = 0; i < dataRows.length; i++) {
+    const r = dataRows[i] as number;
+    const row = rows[r] as readonly unknown[];
+    if (!dimensionCols.every((c) => isBlank(row[c]))) continue;
+    // Two non-zero matches at least, so that a row that happens to equal the rest in one column stays data.
+    let matched = 0;
+    let equal = true;
+    for (const [k, m] of additive.entries()) {
+      const v = m.values[i] as number;
+      if (Number.isNaN(v)) continue;
+      const rest = (sums[k] as number) - v;
+      if (Math.abs(v - rest) > 1e-6 * Math.max(1, Math.abs(v))) equal = false;
+      else if (v !== 0) matched++;
+    }
+    if (equal && matched >= 2) out.push(r);
+  }
+  return out;
 }
 
 function isRepeatedHeader(row: readonly unknown[], headers: readonly string[]): boolean {

@@ -421,3 +421,28 @@ describe('calendars and rates the platform computed', () => {
     expect(kpi(m, 'conversion_rate')?.value).toBe(8 / 400);
   });
 });
+
+describe('total rows without a label', () => {
+  it('a row with no name whose numbers are the sums of the others is a total (Meta puts one on top)', () => {
+    const m = build([
+      ['Campaign name', 'Amount spent (USD)', 'Impressions', 'Reach', 'Link clicks'],
+      ['', 30, 3000, 1500, 60],
+      ['A', 10, 1000, 800, 20],
+      ['B', 20, 2000, 900, 40],
+    ]);
+    expect(m.totals.measures).toEqual({ cost: 30, impressions: 3000, reach: 1700, clicks: 60 });
+    expect(m.dataRows).toEqual([2, 3]);
+    expect(m.notes.some((n) => n.rows?.includes(2) && n.message.includes('Total rows'))).toBe(true);
+  });
+
+  it('a row that equals the others in one column only stays data', () => {
+    const m = build([
+      ['Campaign', 'Clicks', 'Impressions'],
+      ['', 3, 500],
+      ['A', 1, 100],
+      ['B', 2, 100],
+    ]);
+    expect(m.totals.rows).toBe(3);
+    expect(m.totals.measures.clicks).toBe(6);
+  });
+});
