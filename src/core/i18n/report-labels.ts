@@ -160,6 +160,11 @@ export const REPORT_LABELS = {
     'العمود {col} ("{header}") يحوي تواريخ مكتوبة كنص: جدول الفترات قيم وليس صيغًا.',
     'ستون {col} («{header}») تاریخ‌هایی به‌صورت متن دارد: جدول دوره‌ها مقدار است، نه فرمول.',
   ),
+  tooManyFormulas: L(
+    'The table has {n} rows over a large sheet: its cells hold values, not formulas, to keep the sheet fast.',
+    'الجدول فيه {n} صفًا على ورقة كبيرة: خلاياه قيم وليست صيغًا حتى تبقى الورقة سريعة.',
+    'جدول {n} ردیف روی برگه‌ای بزرگ دارد: خانه‌هایش مقدارند، نه فرمول، تا برگه کند نشود.',
+  ),
   groupValues: L(
     'Some names in column {col} ("{header}") are written differently in different rows or start with = < >: their rows hold values, not formulas.',
     'بعض الأسماء في العمود {col} ("{header}") مكتوبة بأشكال مختلفة أو تبدأ بـ = < >: صفوفها قيم وليست صيغًا.',

@@ -55,6 +55,9 @@ export interface Computed {
 /** Where weeks start by default: Saturday in Iran, Sunday in the Gulf, Monday (ISO) otherwise. */
 const WEEK_START: Readonly<Record<Lang, 0 | 1 | 6>> = { en: 1, ar: 0, fa: 6 };
 
+/** Source cells that the SUMIFS of one table column may read in total (rows × table rows). */
+const SUMIFS_BUDGET = 20_000_000;
+
 /** At most about this many rows in the period table. */
 const MAX_PERIODS = 400;
 const PERIOD_DAYS: Readonly<Record<PeriodKind, number>> = { day: 1, week: 7, month: 28 };
@@ -233,12 +236,28 @@ export function buildReport(grid: unknown[][], options: ReportOptions): ReportRe
   const recreated = options.formulaSource === 'recreated';
   const notes: DataNote[] = [];
   const measureLive = analysis.measures.map((m) => live && (recreated || !m.textNumbers));
+  // Each SUMIFS reads every data row: past a budget, a table of them would make the sheet crawl.
+  const rowsRead = analysis.dataRows.length;
+  const groupsAffordable = groups === null || groups.labels.length * rowsRead <= SUMIFS_BUDGET;
+  const periodsAffordable = periodSpans.length * rowsRead <= SUMIFS_BUDGET;
   const groupLive = groups
     ? groups.labels.map(
-        (l, g) => live && l !== '' && !/^[=<>]/.test(l) && (recreated || (groups.exact[g] as boolean)),
+        (l, g) =>
+          live &&
+          groupsAffordable &&
+          l !== '' &&
+          !/^[=<>]/.test(l) &&
+          (recreated || (groups.exact[g] as boolean)),
       )
     : [];
-  const dateLive = live && date !== null && (recreated || date.allDateObjects);
+  const dateLive = live && periodsAffordable && date !== null && (recreated || date.allDateObjects);
+  if (live && (!groupsAffordable || (!periodsAffordable && periods.length > 0))) {
+    notes.push({
+      message: label('tooManyFormulas', lang, {
+        n: !groupsAffordable ? (groups?.labels.length ?? 0) : periods.length,
+      }),
+    });
+  }
   const cuts = cutRows(grid, analysis);
 
   addDataNotes(notes, analysis, plans, lang, {
@@ -246,7 +265,7 @@ export function buildReport(grid: unknown[][], options: ReportOptions): ReportRe
     recreated,
     periods: periods.length > 0,
     groupColumn,
-    groupLive,
+    groupLive: groupsAffordable ? groupLive : [],
   });
 
   const computed: Computed = {

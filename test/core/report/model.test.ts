@@ -446,3 +446,16 @@ describe('total rows without a label', () => {
     expect(m.totals.measures.clicks).toBe(6);
   });
 });
+
+describe('formula budget', () => {
+  it('a groups table too big for SUMIFS holds values, with a note', () => {
+    const grid: unknown[][] = [['Campaign', 'Clicks', 'Impressions']];
+    for (let i = 0; i < 5000; i++) grid.push([`C${i}`, 1, 10]);
+    const m = build(grid); // 5,000 groups × 5,000 rows = 25M reads per column: over budget
+    const groups = m.blocks.find((b) => b.id === 'groups');
+    expect(groups?.cells[2]?.[2]?.f).toBeUndefined();
+    expect(cells(m, 'totals').find((c) => c.v === 5000)?.f).toBe("SUM('Data'!B2:B5001)");
+    expect(m.notes.some((n) => n.message.includes('5000 rows'))).toBe(true);
+    expect(m.notes.some((n) => n.message.includes('written differently'))).toBe(false);
+  });
+});
