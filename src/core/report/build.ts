@@ -43,6 +43,8 @@ export interface Computed {
   readonly periodKind: PeriodKind | null;
   readonly periodSpans: readonly Period[];
   readonly calendar: Calendar;
+  /** First and last date, as epoch days, when there are dates. */
+  readonly dateSpan: { readonly first: number; readonly last: number } | null;
   readonly dateLive: boolean;
   /** Per measure (index in analysis.measures): may its aggregates be formulas? */
   readonly measureLive: readonly boolean[];
@@ -282,6 +284,7 @@ export function buildReport(grid: unknown[][], options: ReportOptions): ReportRe
     periodKind,
     periodSpans,
     calendar,
+    dateSpan: hasDates ? { first, last } : null,
     dateLive,
     measureLive,
     live,

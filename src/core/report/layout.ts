@@ -2,11 +2,13 @@
  * Where every cell of the report goes: title, totals, a table per group and per period, KPIs
  * not computed, the legend, data notes and the column mapping; with number formats, styles,
  * statuses, notes, live formulas (when the source allows), conditional rules and charts.
+ * Blocks are stacked top to bottom in column A, one blank row apart; charts sit right of the totals.
  */
 import type { Status } from '../benchmarks/types';
 import { epochDayToJalali, fromEpochDay } from '../dates/jalali';
 import { isoOfDay } from '../dates/parse-date';
 import { roleName } from '../detect/analyse';
+import type { Lang } from '../i18n/lang';
 import { label, localDigits } from '../i18n/report-labels';
 import { MEASURES, type MeasureId } from '../kpi/measures';
 import { kpiById } from '../kpi/registry';
@@ -22,7 +24,7 @@ import {
   segmentsOf,
   sheetRef,
 } from './formulas';
-import { formulaNote, type KpiPlan } from './kpi-plan';
+import { formulaNote, type Judge, type KpiPlan } from './kpi-plan';
 import type { Block, Cell, ChartSpec, ConditionalRule, LegendEntry, MetricRow } from './model';
 import { statusFormula, statusRules, thresholdText } from './rules';
 
@@ -38,6 +40,7 @@ export interface Rendering {
 
 const NO_DECIMALS = new Set(['تومان', 'تومن', 'ت', 'ریال', 'ريال', 'IRR', 'IRT', '﷼', 'JPY', '¥']);
 const PREFIXED = new Set(['$', '€', '£', '¥', '₹', '₺', 'US$', '$US', 'C$', 'A$', 'R$']);
+const CHANGE_FORMAT = kpiById('pct_change')?.format ?? '+0.0%;-0.0%;0.0%';
 
 /** A money format carrying the sheet's currency: "$"#,##0.00 or #,##0 "تومان". */
 export function moneyFormat(currency: string | null): string {
@@ -54,370 +57,406 @@ const text = (v: string, style?: Cell['style'], extra: Partial<Cell> = {}): Cell
 });
 
 export function layout(c: Computed): Rendering {
-  const { lang, analysis, plans } = c;
-  const blocks: Block[] = [];
-  const rules: ConditionalRule[] = [];
-  const charts: ChartSpec[] = [];
-  const legend: LegendEntry[] = [];
-  // Live unless the source made some aggregates values (numbers or dates written as text, odd group names).
-  const allLive =
-    c.live &&
-    c.measureLive.every(Boolean) &&
-    (c.groups.length === 0 || c.groupLive.every(Boolean)) &&
-    (c.periods.length === 0 || c.dateLive);
-  const src = new SourceRefs(sheetRef(c.options.sourceName), segmentsOf(analysis.dataRows, c.cuts));
-  const measures = analysis.measures;
-  const measureFormat = (i: number): string => {
-    const m = measures[i] as (typeof measures)[number];
-    const kind = MEASURES[m.measure].kind;
-    if (kind === 'money') return moneyFormat(c.currency);
-    return m.integral ? '#,##0' : '#,##0.00';
-  };
-  const kpiFormat = (def: KpiDef): string => (def.unit === 'money' ? moneyFormat(c.currency) : def.format);
-  const mName = (m: MeasureId) => MEASURES[m].names[lang];
-  const reachNote = (m: MeasureId) => (m === 'reach' ? { note: label('reachSum', lang) } : {});
-  const value = (
+  return new ReportLayout(c).render();
+}
+
+/** Tables share their columns: label, rows, each measure, each KPI (then, for periods, each KPI's change). */
+const FIRST_MEASURE_COL = 2;
+
+class ReportLayout {
+  private readonly lang: Lang;
+  private readonly blocks: Block[] = [];
+  private readonly rules: ConditionalRule[] = [];
+  private readonly charts: ChartSpec[] = [];
+  private readonly legend: LegendEntry[] = [];
+  private readonly src: SourceRefs;
+  private readonly measureCol = new Map<MeasureId, number>();
+  private readonly firstKpiCol: number;
+  private row = 0;
+  private totalsRow = 0;
+
+  constructor(private readonly c: Computed) {
+    this.lang = c.lang;
+    this.src = new SourceRefs(sheetRef(c.options.sourceName), segmentsOf(c.analysis.dataRows, c.cuts));
+    for (const [i, m] of c.analysis.measures.entries()) this.measureCol.set(m.measure, FIRST_MEASURE_COL + i);
+    this.firstKpiCol = FIRST_MEASURE_COL + c.analysis.measures.length;
+  }
+
+  render(): Rendering {
+    this.title();
+    this.totals();
+    this.groups();
+    this.periods();
+    this.lists();
+    const c = this.c;
+    const width = Math.max(4, ...this.blocks.map((b) => Math.max(...b.cells.map((r) => r.length))));
+    return {
+      blocks: this.blocks,
+      rules: this.rules,
+      charts: this.charts,
+      legend: this.legend,
+      frozenRows: 2,
+      columnWidths: Array.from({ length: width }, (_, i) => (i === 0 ? 240 : i === 1 ? 110 : 130)),
+      // Live unless the source made some aggregates values (text numbers or dates, odd group names, size).
+      liveFormulas:
+        c.live &&
+        c.measureLive.every(Boolean) &&
+        (c.groups.length === 0 || c.groupLive.every(Boolean)) &&
+        (c.periods.length === 0 || c.dateLive),
+    };
+  }
+
+  // Cells.
+
+  private value(
     v: number | null,
     f: string | null,
     fmt: string,
     style: Cell['style'],
     status?: Status | null,
-  ): Cell => {
+  ): Cell {
     const cell: Cell = { v, fmt, ...(style ? { style } : {}), ...(status ? { status } : {}) };
-    if (!c.live) return cell;
-    return f === null ? cell : { ...cell, f };
-  };
-  /** The KPI's formula over measure cells, or null when an input cell has no value. */
-  const kpiFormula = (plan: KpiPlan, row: MetricRow, cellOf: (m: MeasureId) => string): string | null => {
+    return this.c.live && f !== null ? { ...cell, f } : cell;
+  }
+
+  private measureName(m: MeasureId): Cell['v'] {
+    return MEASURES[m].names[this.lang];
+  }
+
+  private measureFormat(i: number): string {
+    const m = this.c.analysis.measures[i] as Computed['analysis']['measures'][number];
+    if (MEASURES[m.measure].kind === 'money') return moneyFormat(this.c.currency);
+    return m.integral ? '#,##0' : '#,##0.00';
+  }
+
+  private kpiFormat(def: KpiDef): string {
+    return def.unit === 'money' ? moneyFormat(this.c.currency) : def.format;
+  }
+
+  private reachNote(m: MeasureId): Partial<Cell> {
+    return m === 'reach' ? { note: label('reachSum', this.lang) } : {};
+  }
+
+  /** The KPI over the row's measure cells, or null when an input has no value. */
+  private kpiFormula(plan: KpiPlan, row: MetricRow, cellOf: (m: MeasureId) => string): string | null {
     if (plan.inputs.some((u) => row.measures[u.measure] === undefined)) return null;
     const byInput = new Map(plan.inputs.map((u) => [u.input, cellOf(u.measure)]));
     return guardedKpi(plan.expr, (r) => byInput.get(r) ?? r);
-  };
-
-  // Title.
-  let row = 0;
-  const subtitle: string[] = [];
-  if (analysis.date && c.periodSpans.length + 1 > 0) {
-    const range = dateRangeText(c);
-    if (range) subtitle.push(range);
   }
-  subtitle.push(label('rowsCount', lang, { n: analysis.dataRows.length }));
-  if (c.currency) subtitle.push(label('currency', lang, { c: c.currency }));
-  if (c.options.profile) subtitle.push(label('benchmarks', lang, { p: c.options.profile.names[lang] }));
-  if (c.options.template) subtitle.push(label('template', lang, { t: c.options.template.name }));
-  blocks.push({
-    id: 'title',
-    kind: 'title',
-    row,
-    col: 0,
-    headerRows: 0,
-    cells: [
-      [text(label('title', lang, { source: c.options.sourceName }), 'title', { userText: true })],
-      [text(subtitle.join(' · '), 'subtitle', { userText: true })],
-    ],
-  });
-  row += 3;
 
-  // Totals: one line per measure, then one per KPI with its status and threshold.
-  const totalsRow = row;
-  const tCells: Cell[][] = [
-    [text(label('totals', lang), 'section')],
-    [label('metric', lang), label('value', lang), label('status', lang), label('threshold', lang)].map((t) =>
-      text(t, 'header'),
-    ),
-  ];
-  const totalCell = new Map<MeasureId, string>();
-  measures.forEach((m, i) => {
-    const r = totalsRow + 2 + i;
-    totalCell.set(m.measure, a1(r, 1));
-    const v = c.totals.measures[m.measure] ?? null;
-    tCells.push([
-      text(mName(m.measure), 'label', reachNote(m.measure)),
-      value(v, v === null || !c.measureLive[i] ? null : src.sum(m.index), measureFormat(i), 'total'),
-    ]);
-  });
-  plans.forEach((plan, j) => {
-    const r = totalsRow + 2 + measures.length + j;
-    const kv = c.totals.kpis[j];
-    const cell = a1(r, 1);
-    const f = kpiFormula(plan, c.totals, (m) => totalCell.get(m) as string);
-    const row2: Cell[] = [
-      text(plan.def.names[lang], 'label', { note: formulaNote(plan, lang) }),
-      value(kv?.value ?? null, f, kpiFormat(plan.def), 'total', kv?.status),
-    ];
-    if (plan.judge) {
-      const status = kv?.status ? label(kv.status, lang) : '';
-      row2.push(
-        c.live
-          ? {
-              v: status,
-              f: statusFormula(cell, plan.judge, lang),
-              style: 'value',
-              ...(kv?.status ? { status: kv.status } : {}),
-            }
-          : { v: status, style: 'value', ...(kv?.status ? { status: kv.status } : {}) },
-      );
-      row2.push(text(thresholdText(plan.judge, plan.def.unit, lang), 'note'));
-      pushRules(rules, plan, cell);
-      legend.push(legendEntry(plan, lang));
-    }
-    tCells.push(row2);
-  });
-  blocks.push({ id: 'totals', kind: 'totals', row: totalsRow, col: 0, headerRows: 2, cells: tCells });
-  row = totalsRow + tCells.length + 1;
+  private place(block: Omit<Block, 'row' | 'col'>, gap = 1): void {
+    this.blocks.push({ ...block, row: this.row, col: 0 });
+    this.row += block.cells.length + gap;
+  }
 
-  // Per group.
-  const tableHeader = (first: Cell, extra: Cell[] = []): Cell[] => [
-    first,
-    text(label('rows', lang), 'header'),
-    ...measures.map((m) => text(mName(m.measure), 'header', reachNote(m.measure))),
-    ...plans.map((p) => text(p.def.names[lang], 'header', { note: formulaNote(p, lang) })),
-    ...extra,
-  ];
-  const firstKpiCol = 2 + measures.length;
-  if (c.groupColumn !== null && c.groups.length > 0) {
-    const top = row;
-    const header = analysis.headers[c.groupColumn] as string;
+  // Blocks.
+
+  private title(): void {
+    const { c, lang } = this;
+    const parts: string[] = [];
+    const range = dateRangeText(c);
+    if (range) parts.push(range);
+    parts.push(label('rowsCount', lang, { n: c.analysis.dataRows.length }));
+    if (c.currency) parts.push(label('currency', lang, { c: c.currency }));
+    if (c.options.profile) parts.push(label('benchmarks', lang, { p: c.options.profile.names[lang] }));
+    if (c.options.template) parts.push(label('template', lang, { t: c.options.template.name }));
+    this.place({
+      id: 'title',
+      kind: 'title',
+      headerRows: 0,
+      cells: [
+        [text(label('title', lang, { source: c.options.sourceName }), 'title', { userText: true })],
+        [text(parts.join(' · '), 'subtitle', { userText: true })],
+      ],
+    });
+  }
+
+  /** One line per measure, then one per KPI with its status and threshold. */
+  private totals(): void {
+    const { c, lang } = this;
+    const top = this.row;
+    this.totalsRow = top;
+    const measures = c.analysis.measures;
     const cells: Cell[][] = [
-      [text(label('byGroup', lang, { dim: header }), 'section', { userText: true })],
-      tableHeader(text(header, 'header', { userText: true })),
+      [text(label('totals', lang), 'section')],
+      ['metric', 'value', 'status', 'threshold'].map((k) => text(label(k as 'metric', lang), 'header')),
+    ];
+    const totalCell = new Map<MeasureId, string>();
+    measures.forEach((m, i) => {
+      totalCell.set(m.measure, a1(top + 2 + i, 1));
+      const v = c.totals.measures[m.measure] ?? null;
+      const f = v === null || !c.measureLive[i] ? null : this.src.sum(m.index);
+      cells.push([
+        text(MEASURES[m.measure].names[lang], 'label', this.reachNote(m.measure)),
+        this.value(v, f, this.measureFormat(i), 'total'),
+      ]);
+    });
+    c.plans.forEach((plan, j) => {
+      const kv = c.totals.kpis[j];
+      const cell = a1(top + 2 + measures.length + j, 1);
+      const f = this.kpiFormula(plan, c.totals, (m) => totalCell.get(m) as string);
+      const line: Cell[] = [
+        text(plan.def.names[lang], 'label', { note: formulaNote(plan, lang) }),
+        this.value(kv?.value ?? null, f, this.kpiFormat(plan.def), 'total', kv?.status),
+      ];
+      if (plan.judge) {
+        const status = kv?.status ?? null;
+        const word: Cell = {
+          v: status ? label(status, lang) : '',
+          style: 'value',
+          ...(status ? { status } : {}),
+        };
+        line.push(c.live ? { ...word, f: statusFormula(cell, plan.judge, lang) } : word);
+        line.push(text(thresholdText(plan.judge, plan.def.unit, lang), 'note'));
+        this.pushRules(plan, cell);
+        this.legend.push(legendEntry(plan.def.id, plan.judge, lang));
+      }
+      cells.push(line);
+    });
+    this.place({ id: 'totals', kind: 'totals', headerRows: 2, cells });
+  }
+
+  private tableHeader(first: Cell, extra: Cell[] = []): Cell[] {
+    const { lang } = this;
+    return [
+      first,
+      text(label('rows', lang), 'header'),
+      ...this.c.analysis.measures.map((m) =>
+        text(MEASURES[m.measure].names[lang], 'header', this.reachNote(m.measure)),
+      ),
+      ...this.c.plans.map((p) => text(p.def.names[lang], 'header', { note: formulaNote(p, lang) })),
+      ...extra,
+    ];
+  }
+
+  /** Label, rows, measures (SUMIFS when `criteria` is given), KPIs over the row's own cells. */
+  private tableLine(
+    r: number,
+    first: Cell,
+    row: MetricRow,
+    criteria: readonly (readonly [number, string])[] | null,
+  ): Cell[] {
+    const { c } = this;
+    const cellOf = (m: MeasureId) => a1(r, this.measureCol.get(m) as number);
+    const line: Cell[] = [first, { v: row.rows, fmt: '#,##0', style: 'value' }];
+    c.analysis.measures.forEach((m, i) => {
+      const v = row.measures[m.measure] ?? null;
+      const f = v !== null && criteria && c.measureLive[i] ? this.src.sumifs(m.index, criteria) : null;
+      line.push(this.value(v, f, this.measureFormat(i), 'value'));
+    });
+    c.plans.forEach((plan, j) => {
+      const kv = row.kpis[j];
+      line.push(
+        this.value(
+          kv?.value ?? null,
+          this.kpiFormula(plan, row, cellOf),
+          this.kpiFormat(plan.def),
+          'value',
+          kv?.status,
+        ),
+      );
+    });
+    return line;
+  }
+
+  /** Rules on each KPI column, and a chart of the first KPI (or measure) down the table. */
+  private tableExtras(
+    top: number,
+    count: number,
+    chart: Pick<ChartSpec, 'type' | 'title'>,
+    anchorCol: number,
+  ): void {
+    const last = top + 1 + count;
+    this.c.plans.forEach((plan, j) => {
+      this.pushRules(plan, a1Range(top + 2, this.firstKpiCol + j, last, this.firstKpiCol + j));
+    });
+    const col = this.c.plans.length > 0 ? this.firstKpiCol : FIRST_MEASURE_COL;
+    this.charts.push({
+      ...chart,
+      labels: a1Range(top + 2, 0, last, 0),
+      series: [{ name: this.chartSubject(), range: a1Range(top + 2, col, last, col) }],
+      anchor: { row: this.totalsRow, col: anchorCol },
+    });
+  }
+
+  private chartSubject(): string {
+    const first = this.c.plans[0];
+    if (first) return first.def.names[this.lang];
+    return String(
+      this.measureName((this.c.analysis.measures[0] as Computed['analysis']['measures'][number]).measure),
+    );
+  }
+
+  private groups(): void {
+    const { c, lang } = this;
+    if (c.groupColumn === null || c.groups.length === 0) return;
+    const column = c.groupColumn;
+    const top = this.row;
+    const header = c.analysis.headers[column] as string;
+    const title = label('byGroup', lang, { dim: header });
+    const cells: Cell[][] = [
+      [text(title, 'section', { userText: true })],
+      this.tableHeader(text(header, 'header', { userText: true })),
     ];
     c.groups.forEach((g, gi) => {
       const r = top + 2 + gi;
+      // The criterion is the report's own label cell: no user text inside a formula.
       const labelCell = a1(r, 0);
-      const rowLive = c.groupLive[gi] as boolean;
       const criterion = /[*?~]/.test(g.label) ? literalCriterion(labelCell) : labelCell;
-      const cellOf = (m: MeasureId) => a1(r, 2 + measures.findIndex((x) => x.measure === m));
-      const line: Cell[] = [
-        text(g.label === '' ? '—' : g.label, 'label', { userText: true }),
-        { v: g.rows, fmt: '#,##0', style: 'value' },
-      ];
-      measures.forEach((m, i) => {
-        const v = g.measures[m.measure] ?? null;
-        const f =
-          v !== null && rowLive && c.measureLive[i]
-            ? src.sumifs(m.index, [[c.groupColumn as number, criterion]])
-            : null;
-        line.push(value(v, f, measureFormat(i), 'value'));
-      });
-      plans.forEach((plan, j) => {
-        const kv = g.kpis[j];
-        line.push(
-          value(kv?.value ?? null, kpiFormula(plan, g, cellOf), kpiFormat(plan.def), 'value', kv?.status),
-        );
-      });
-      cells.push(line);
+      const first = text(g.label === '' ? '—' : g.label, 'label', { userText: true });
+      cells.push(this.tableLine(r, first, g, c.groupLive[gi] ? [[column, criterion]] : null));
     });
-    const last = top + 1 + c.groups.length;
-    plans.forEach((plan, j) => {
-      if (plan.judge) pushRules(rules, plan, a1Range(top + 2, firstKpiCol + j, last, firstKpiCol + j));
-    });
-    blocks.push({ id: 'groups', kind: 'groups', row: top, col: 0, headerRows: 2, cells });
-    const chartCol = plans.length > 0 ? firstKpiCol : 2;
-    const chartName = plans[0]?.def.names[lang] ?? mName((measures[0] as (typeof measures)[number]).measure);
-    charts.push({
-      type: 'bar',
-      title: `${chartName} – ${label('byGroup', lang, { dim: header })}`,
-      labels: a1Range(top + 2, 0, last, 0),
-      series: [{ name: chartName, range: a1Range(top + 2, chartCol, last, chartCol) }],
-      anchor: { row: totalsRow, col: 5 },
-    });
-    row = last + 2;
+    this.place({ id: 'groups', kind: 'groups', headerRows: 2, cells });
+    this.tableExtras(top, c.groups.length, { type: 'bar', title: `${this.chartSubject()} – ${title}` }, 5);
   }
 
-  // Per period, with the change of each KPI vs the previous period.
-  if (c.periods.length > 0 && c.periodKind && analysis.date) {
-    const top = row;
-    const dateCol = analysis.date.index;
+  /** Per period, with each KPI's change vs the previous period. */
+  private periods(): void {
+    const { c, lang } = this;
+    const date = c.analysis.date;
+    if (c.periods.length === 0 || !c.periodKind || !date) return;
+    const top = this.row;
     const title = label(
       c.periodKind === 'day' ? 'byDay' : c.periodKind === 'week' ? 'byWeek' : 'byMonth',
       lang,
     );
-    const changeHeaders = plans.map((p) =>
+    const changeHeaders = c.plans.map((p) =>
       text(label('change', lang, { name: p.def.names[lang] }), 'header'),
     );
     const cells: Cell[][] = [
       [text(title, 'section')],
-      tableHeader(text(label('period', lang), 'header'), changeHeaders),
+      this.tableHeader(text(label('period', lang), 'header'), changeHeaders),
     ];
-    const changeFmt = kpiById('pct_change')?.format ?? '+0.0%;-0.0%;0.0%';
     c.periods.forEach((p, pi) => {
       const r = top + 2 + pi;
       const span = c.periodSpans[pi] as { start: number; end: number };
       const s = fromEpochDay(span.start);
       const e = fromEpochDay(span.end);
       const bounds: [number, string][] = [
-        [dateCol, dateBound('>=', s.y, s.m, s.d)],
-        [dateCol, dateBound('<', e.y, e.m, e.d)],
+        [date.index, dateBound('>=', s.y, s.m, s.d)],
+        [date.index, dateBound('<', e.y, e.m, e.d)],
       ];
-      const cellOf = (m: MeasureId) => a1(r, 2 + measures.findIndex((x) => x.measure === m));
-      const line: Cell[] = [text(p.label, 'label'), { v: p.rows, fmt: '#,##0', style: 'value' }];
-      measures.forEach((m, i) => {
-        const v = p.measures[m.measure] ?? null;
-        line.push(
-          value(
-            v,
-            v !== null && c.dateLive && c.measureLive[i] ? src.sumifs(m.index, bounds) : null,
-            measureFormat(i),
-            'value',
-          ),
-        );
-      });
-      plans.forEach((plan, j) => {
-        const kv = p.kpis[j];
-        line.push(
-          value(kv?.value ?? null, kpiFormula(plan, p, cellOf), kpiFormat(plan.def), 'value', kv?.status),
-        );
-      });
-      plans.forEach((plan, j) => {
-        const ch = p.change[plan.def.id] ?? null;
-        const col = firstKpiCol + j;
-        const prevRow = c.periods[pi - 1];
-        let f: string | null = null;
-        if (pi > 0 && prevRow) {
-          const cur = a1(r, col);
-          const prev = a1(r - 1, col);
-          f = `IF(OR(${prev}="",${prev}=0,${cur}=""),"",(${cur}-${prev})/${prev})`;
-        }
-        const dir = plan.def.direction;
-        const judged =
-          ch === null || ch === 0 || (dir !== 'higher' && dir !== 'lower')
-            ? null
-            : ch > 0 === (dir === 'higher')
-              ? 'good'
-              : 'poor';
-        const style = ch === null || ch === 0 ? 'value' : ch > 0 ? 'up' : 'down';
-        line.push(value(ch, f, changeFmt, style, judged));
-      });
+      const line = this.tableLine(r, text(p.label, 'label'), p, c.dateLive ? bounds : null);
+      for (const plan of c.plans) line.push(this.changeCell(plan, p.change[plan.def.id] ?? null, r, pi > 0));
       cells.push(line);
     });
-    const last = top + 1 + c.periods.length;
-    plans.forEach((plan, j) => {
-      if (plan.judge) pushRules(rules, plan, a1Range(top + 2, firstKpiCol + j, last, firstKpiCol + j));
-    });
-    blocks.push({ id: 'periods', kind: 'periods', row: top, col: 0, headerRows: 2, cells });
-    const chartCol = plans.length > 0 ? firstKpiCol : 2;
-    const chartName = plans[0]?.def.names[lang] ?? mName((measures[0] as (typeof measures)[number]).measure);
-    charts.push({
-      type: 'line',
-      title: `${chartName} – ${title}`,
-      labels: a1Range(top + 2, 0, last, 0),
-      series: [{ name: chartName, range: a1Range(top + 2, chartCol, last, chartCol) }],
-      anchor: { row: totalsRow, col: 12 },
-    });
-    row = last + 2;
+    this.place({ id: 'periods', kind: 'periods', headerRows: 2, cells });
+    this.tableExtras(top, c.periods.length, { type: 'line', title: `${this.chartSubject()} – ${title}` }, 12);
   }
 
-  // KPIs not computed, legend, notes, mapping.
-  const listBlock = (
+  /** (current − previous) ÷ previous of the KPI column; up/down, good/poor by the KPI's direction. */
+  private changeCell(plan: KpiPlan, change: number | null, r: number, hasPrevious: boolean): Cell {
+    const col = this.firstKpiCol + this.c.plans.indexOf(plan);
+    const cur = a1(r, col);
+    const prev = a1(r - 1, col);
+    const f = hasPrevious ? `IF(OR(${prev}="",${prev}=0,${cur}=""),"",(${cur}-${prev})/${prev})` : null;
+    const dir = plan.def.direction;
+    const judged: Status | null =
+      change === null || change === 0 || (dir !== 'higher' && dir !== 'lower')
+        ? null
+        : change > 0 === (dir === 'higher')
+          ? 'good'
+          : 'poor';
+    const style = change === null || change === 0 ? 'value' : change > 0 ? 'up' : 'down';
+    return this.value(change, f, CHANGE_FORMAT, style, judged);
+  }
+
+  /** KPIs not computed, the legend, notes on the data, and how each column was read. */
+  private lists(): void {
+    const { c, lang } = this;
+    const present = new Set(c.analysis.measures.map((m) => m.measure));
+    const relevant = c.notComputed.filter(
+      (nc) =>
+        c.options.kpis !== undefined ||
+        (kpiById(nc.kpi)?.inputs.some((i) => i.measures?.some((m) => present.has(m))) ?? false),
+    );
+    this.list(
+      'missing',
+      'missing',
+      label('notComputed', lang),
+      ['kpi', 'why'],
+      relevant.map((nc) => [text(kpiById(nc.kpi)?.names[lang] ?? nc.kpi, 'label'), text(nc.message, 'note')]),
+    );
+    const judged = c.plans.flatMap((p) => (p.judge ? [{ p, judge: p.judge }] : []));
+    this.list(
+      'legend',
+      'legend',
+      label('legend', lang),
+      ['kpi', 'threshold', 'source'],
+      judged.map(({ p, judge }) => [
+        text(p.def.names[lang], 'legend'),
+        text(thresholdText(judge, p.def.unit, lang), 'legend'),
+        text(legendEntry(p.def.id, judge, lang).source, 'legend', { userText: true }),
+      ]),
+    );
+    this.list(
+      'notes',
+      'notes',
+      label('notes', lang),
+      null,
+      c.notes.map((n) => [text(n.message, 'note', { userText: true })]),
+    );
+    this.list(
+      'mapping',
+      'mapping',
+      label('mapping', lang),
+      ['column', 'header', 'readAs', 'confidence'],
+      c.analysis.mapping.map((m) => [
+        text(m.letter, 'label'),
+        text(m.header, 'value', { userText: true }),
+        text(
+          m.role.kind === 'precomputed'
+            ? label('precomputed', lang, { kpi: kpiById(m.role.kpi)?.names[lang] ?? m.role.kpi })
+            : roleName(m.role, lang),
+          'value',
+        ),
+        { v: m.confidence, fmt: '0%', style: 'value' },
+      ]),
+    );
+  }
+
+  private list(
     id: string,
     kind: Block['kind'],
     title: string,
-    header: string[] | null,
+    header: readonly string[] | null,
     lines: Cell[][],
-  ) => {
+  ): void {
     if (lines.length === 0) return;
-    const cells: Cell[][] = [
-      [text(title, 'section')],
-      ...(header ? [header.map((h) => text(h, 'header'))] : []),
-      ...lines,
-    ];
-    blocks.push({ id, kind, row, col: 0, headerRows: header ? 2 : 1, cells });
-    row += cells.length + 1;
-  };
-  const shownMissing = c.notComputed.filter(
-    (nc) =>
-      c.options.kpis !== undefined ||
-      (kpiById(nc.kpi)?.inputs.some((i) =>
-        i.measures?.some((m) => analysis.measures.some((x) => x.measure === m)),
-      ) ??
-        false),
-  );
-  listBlock(
-    'missing',
-    'missing',
-    label('notComputed', lang),
-    [label('kpi', lang), label('why', lang)],
-    shownMissing.map((nc) => [
-      text(kpiById(nc.kpi)?.names[lang] ?? nc.kpi, 'label'),
-      text(nc.message, 'note'),
-    ]),
-  );
-  listBlock(
-    'legend',
-    'legend',
-    label('legend', lang),
-    [label('kpi', lang), label('threshold', lang), label('source', lang)],
-    plans
-      .filter((p) => p.judge)
-      .map((p) => [
-        text(p.def.names[lang], 'legend'),
-        text(thresholdText(p.judge as NonNullable<KpiPlan['judge']>, p.def.unit, lang), 'legend'),
-        text(legendEntry(p, lang).source, 'legend', { userText: true }),
-      ]),
-  );
-  listBlock(
-    'notes',
-    'notes',
-    label('notes', lang),
-    null,
-    c.notes.map((n) => [text(n.message, 'note', { userText: true })]),
-  );
-  listBlock(
-    'mapping',
-    'mapping',
-    label('mapping', lang),
-    [label('column', lang), label('header', lang), label('readAs', lang), label('confidence', lang)],
-    analysis.mapping.map((m) => [
-      text(m.letter, 'label'),
-      text(m.header, 'value', { userText: true }),
-      text(
-        m.role.kind === 'precomputed'
-          ? label('precomputed', lang, { kpi: kpiById(m.role.kpi)?.names[lang] ?? m.role.kpi })
-          : roleName(m.role, lang),
-        'value',
-      ),
-      { v: m.confidence, fmt: '0%', style: 'value' },
-    ]),
-  );
+    const head = header ? [header.map((h) => text(label(h as 'kpi', this.lang), 'header'))] : [];
+    this.place({
+      id,
+      kind,
+      headerRows: header ? 2 : 1,
+      cells: [[text(title, 'section')], ...head, ...lines],
+    });
+  }
 
-  const width = Math.max(4, ...blocks.map((b) => Math.max(...b.cells.map((r) => r.length))));
-  const columnWidths = Array.from({ length: width }, (_, i) => (i === 0 ? 240 : i === 1 ? 110 : 130));
-  return { blocks, rules, charts, legend, frozenRows: 2, columnWidths, liveFormulas: allLive };
+  private pushRules(plan: KpiPlan, range: string): void {
+    if (!plan.judge) return;
+    // In priority order: the first rule a value meets gives its colour.
+    for (const r of statusRules(plan.judge))
+      this.rules.push({ range, status: r.status, when: r.when, kpi: plan.def.id });
+  }
 }
 
-function pushRules(rules: ConditionalRule[], plan: KpiPlan, range: string): void {
-  if (!plan.judge) return;
-  for (const r of statusRules(plan.judge))
-    rules.push({ range, status: r.status, when: r.when, kpi: plan.def.id });
-}
-
-function legendEntry(plan: KpiPlan, lang: 'en' | 'ar' | 'fa'): LegendEntry {
-  const j = plan.judge as NonNullable<KpiPlan['judge']>;
-  if (j.kind === 'target') {
+function legendEntry(kpi: string, judge: Judge, lang: Lang): LegendEntry {
+  if (judge.kind === 'target') {
     return {
-      kpi: plan.def.id,
-      thresholds: { direction: 'target', op: j.target.op, value: j.target.value },
+      kpi,
+      thresholds: { direction: 'target', op: judge.target.op, value: judge.target.value },
       source: label('targetSource', lang),
     };
   }
-  return { kpi: plan.def.id, thresholds: j.thresholds, source: j.source };
+  return { kpi, thresholds: judge.thresholds, source: judge.source };
 }
 
 function dateRangeText(c: Computed): string | null {
-  const model = c.analysis.date;
-  if (!model) return null;
-  let first = Number.POSITIVE_INFINITY;
-  let last = Number.NEGATIVE_INFINITY;
-  for (const d of model.days) {
-    if (d < first) first = d;
-    if (d > last) last = d;
-  }
-  if (!(first <= last)) return null;
+  if (!c.dateSpan) return null;
   const fmt = (d: number) => {
     if (c.calendar !== 'jalali') return isoOfDay(d);
     const j = epochDayToJalali(d);
     return `${j.jy}/${String(j.jm).padStart(2, '0')}/${String(j.jd).padStart(2, '0')}`;
   };
-  return localDigits(`${fmt(first)} – ${fmt(last)}`, c.lang);
+  return localDigits(`${fmt(c.dateSpan.first)} – ${fmt(c.dateSpan.last)}`, c.lang);
 }
