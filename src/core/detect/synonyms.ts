@@ -32,7 +32,6 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
       'media cost',
       'total spend',
       'التكلفة',
-      'تكلفة',
       'الإنفاق',
       'المبلغ المنفق',
       'المصروف',
@@ -75,7 +74,6 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
       'total clicks',
       'outbound clicks',
       'النقرات',
-      'نقرات',
       'عدد النقرات',
       'النقرات على الرابط',
       'کلیک',
@@ -110,7 +108,6 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
     role: measure('pageviews'),
     words: [
       'pageviews',
-      'page views',
       'views',
       'screen page views',
       'views screen page',
@@ -122,7 +119,7 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
       'بازدید',
     ],
   },
-  { role: measure('exits'), words: ['exits', 'مرات الخروج', 'الخروج', 'خروج', 'خروج ها'] },
+  { role: measure('exits'), words: ['exits', 'مرات الخروج', 'الخروج', 'خروج ها'] },
   {
     role: measure('total_duration'),
     words: [
@@ -147,28 +144,16 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
       'key events',
       'website purchases',
       'التحويلات',
-      'تحويلات',
       'النتائج',
       'تبدیل',
       'تبدیل ها',
-      'نتایج',
       'نتیجه',
       'تعداد تبدیل',
     ],
   },
   {
     role: measure('leads'),
-    words: [
-      'leads',
-      'lead',
-      'sign ups',
-      'signups',
-      'العملاء المحتملون',
-      'العملاء المحتملين',
-      'سرنخ',
-      'سرنخ ها',
-      'لید',
-    ],
+    words: ['leads', 'lead', 'sign ups', 'العملاء المحتملون', 'العملاء المحتملين', 'سرنخ', 'سرنخ ها', 'لید'],
   },
   {
     role: measure('orders'),
@@ -178,7 +163,6 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
       'transactions',
       'number of orders',
       'الطلبات',
-      'طلبات',
       'عدد الطلبات',
       'سفارش',
       'سفارش ها',
@@ -280,7 +264,7 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
   },
   {
     role: measure('opens'),
-    words: ['unique opens', 'opens', 'opened', 'مرات الفتح', 'الفتح', 'بازشدن', 'باز شده', 'باز شدن'],
+    words: ['unique opens', 'opens', 'opened', 'مرات الفتح', 'الفتح', 'بازشدن', 'باز شده'],
   },
   {
     role: measure('email_clicks'),
@@ -295,15 +279,7 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
   },
   {
     role: measure('unsubscribes'),
-    words: [
-      'unsubscribes',
-      'unsubscribed',
-      'opt outs',
-      'إلغاء الاشتراك',
-      'الغاء الاشتراك',
-      'لغو اشتراک',
-      'لغو عضویت',
-    ],
+    words: ['unsubscribes', 'unsubscribed', 'opt outs', 'إلغاء الاشتراك', 'لغو اشتراک', 'لغو عضویت'],
   },
   {
     role: measure('messages_sent'),
@@ -394,7 +370,6 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
       'period',
       'التاريخ',
       'اليوم',
-      'تاریخ',
       'روز',
       'تاریخ ارسال',
     ],
@@ -444,7 +419,7 @@ export const HEADER_SYNONYMS: readonly SynonymEntry[] = [
     words: ['conversion rate', 'conv rate', 'session conversion rate', 'معدل التحويل', 'نرخ تبدیل'],
   },
   { role: rate('bounce_rate'), words: ['bounce rate', 'معدل الارتداد', 'نرخ پرش'] },
-  { role: rate('open_rate'), words: ['open rate', 'معدل الفتح', 'نرخ بازشدن', 'نرخ باز شدن'] },
+  { role: rate('open_rate'), words: ['open rate', 'معدل الفتح', 'نرخ بازشدن'] },
   { role: rate('unsubscribe_rate'), words: ['unsubscribe rate', 'معدل إلغاء الاشتراك', 'نرخ لغو اشتراک'] },
   {
     role: rate('response_rate'),
