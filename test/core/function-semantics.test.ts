@@ -44,8 +44,14 @@ const SAMPLE: Record<string, number[]> = {
 
 const rowWise = KPIS.filter((k) => k.inputs[0]?.kind !== 'scores');
 const call = (fn: string, ...args: unknown[]) => (f[fn] as SheetFn)(...args);
-const persian = (n: number) => String(n).replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d))).replace('.', '٫');
-const arabic = (n: number) => String(n).replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d))).replace('.', '٫');
+const persian = (n: number) =>
+  String(n)
+    .replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)))
+    .replace('.', '٫');
+const arabic = (n: number) =>
+  String(n)
+    .replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d)))
+    .replace('.', '٫');
 const col = (...vals: unknown[]) => vals.map((v) => [v]);
 
 describe.each(rowWise.map((k) => [k.fn, k] as const))('%s', (fn, def) => {
@@ -112,13 +118,15 @@ describe.each(rowWise.map((k) => [k.fn, k] as const))('%s', (fn, def) => {
   });
 
   it('a zero denominator throws a message naming it; in a range it gives ""', () => {
-    const last = def.expr && 'op' in def.expr && def.expr.op === '/' && 'ref' in def.expr.b ? def.expr.b.ref : null;
+    const last =
+      def.expr && 'op' in def.expr && def.expr.op === '/' && 'ref' in def.expr.b ? def.expr.b.ref : null;
     if (!last) return;
     const idx = def.inputs.findIndex((i) => i.name === last);
     const args = [...sample] as unknown[];
     args[idx] = 0;
     // Other inputs that must not exceed the denominator are zeroed too, so only the zero remains.
-    if (def.check) for (let i = 0; i < args.length; i++) if (i !== idx && def.inputs[i]?.kind === 'count') args[i] = 0;
+    if (def.check)
+      for (let i = 0; i < args.length; i++) if (i !== idx && def.inputs[i]?.kind === 'count') args[i] = 0;
     expect(() => call(fn, ...args)).toThrow(`${fn}: ${last} is 0, so`);
     const ranged = args.map((v) => col(v, v));
     expect(call(fn, ...ranged)).toEqual([[''], ['']]);
@@ -136,21 +144,42 @@ describe('shared semantics: specific messages and cases', () => {
     expect(call('ROI', 3000, 1000)).toBeCloseTo(2, 12);
     expect(call('ROI', 3000, 1000, '')).toBeCloseTo(2, 12);
     expect(call('ROI', 60000, 20000, '60%')).toBeCloseTo(0.8, 12);
-    expect(() => call('ROI', 60000, 20000, 60)).toThrow('ROI: gross_margin is 60; write it as a fraction or percent (60% or 0.6)');
+    expect(() => call('ROI', 60000, 20000, 60)).toThrow(
+      'ROI: gross_margin is 60; write it as a fraction or percent (60% or 0.6)',
+    );
   });
   it('a 2-D range keeps rows and columns', () => {
-    const out = call('CTR', [[1, 2], [3, 4]], [[10, 20], [0, 40]]);
-    expect(out).toEqual([[0.1, 0.1], ['', 0.1]]);
+    const out = call(
+      'CTR',
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      [
+        [10, 20],
+        [0, 40],
+      ],
+    );
+    expect(out).toEqual([
+      [0.1, 0.1],
+      ['', 0.1],
+    ]);
   });
   it('conversions above visitors are rejected in A/B tests', () => {
-    expect(() => call('AB_SIGNIFICANCE', 120, 100, 30, 100)).toThrow('AB_SIGNIFICANCE: conversions_a (120) is more than visitors_a (100)');
+    expect(() => call('AB_SIGNIFICANCE', 120, 100, 30, 100)).toThrow(
+      'AB_SIGNIFICANCE: conversions_a (120) is more than visitors_a (100)',
+    );
   });
   it('the clv_retention denominator is named by its formula', () => {
-    expect(() => call('CLV_RETENTION', 100, 1, 0)).toThrow('CLV_RETENTION: 1 + discount_rate - retention_rate is 0');
+    expect(() => call('CLV_RETENTION', 100, 1, 0)).toThrow(
+      'CLV_RETENTION: 1 + discount_rate - retention_rate is 0',
+    );
   });
   it('durations may be written as h:mm:ss; a date cell is explained', () => {
     expect(call('AVG_SESSION_DURATION', '10:00:00', 240)).toBeCloseTo(150, 12);
-    expect(() => call('AVG_SESSION_DURATION', new Date(0), 240)).toThrow(/AVG_SESSION_DURATION: total_duration is a date or time cell/);
+    expect(() => call('AVG_SESSION_DURATION', new Date(0), 240)).toThrow(
+      /AVG_SESSION_DURATION: total_duration is a date or time cell/,
+    );
   });
 });
 
@@ -162,8 +191,12 @@ describe('NPS', () => {
     expect(call('NPS', col('', ''))).toBe('');
   });
   it('rejects values outside 0–10 and text below the first row', () => {
-    expect(() => call('NPS', col(9, 11))).toThrow('NPS: 11 (row 2, column 1 of the range) is not a score; scores are whole numbers from 0 to 10');
+    expect(() => call('NPS', col(9, 11))).toThrow(
+      'NPS: 11 (row 2, column 1 of the range) is not a score; scores are whole numbers from 0 to 10',
+    );
     expect(() => call('NPS', col(9, 7.5))).toThrow(/NPS: 7.5/);
-    expect(() => call('NPS', col(9, 'nine'))).toThrow('NPS: nine (row 2, column 1 of the range) is not a score');
+    expect(() => call('NPS', col(9, 'nine'))).toThrow(
+      'NPS: nine (row 2, column 1 of the range) is not a score',
+    );
   });
 });
