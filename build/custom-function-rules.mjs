@@ -23,7 +23,7 @@ export function checkEmittedJsdoc(code, specs) {
   for (const s of specs) {
     const re = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*function ${s.name}\\(`);
     const m = code.match(re);
-    if (!m || !m[1].includes('@customfunction'))
+    if (!m?.[1].includes('@customfunction'))
       problems.push(`${s.name}: no JSDoc with @customfunction above it`);
   }
   return problems;

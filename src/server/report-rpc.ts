@@ -11,7 +11,6 @@ import type { ColumnMapping } from '../core/report/model';
 import type { InputProblem, ReportOptions } from '../core/report/options';
 import {
   BUILTIN_TEMPLATES,
-  builtinTemplate,
   type Template,
   templateName,
   templateToReportOptions,

@@ -239,6 +239,7 @@ export const BENCHMARK_FUNCTIONS: readonly CustomFunctionSpec[] = [
     ],
     returns: 'good, fair or poor (in the language asked for); a range in gives a range out.',
     run: kpiStatus,
+    example: { call: '=KPI_STATUS("open_rate", 25%, "email")', result: '"good"; with "fa" → "خوب"' },
   },
   {
     name: 'KPI_BENCHMARK',
@@ -247,5 +248,9 @@ export const BENCHMARK_FUNCTIONS: readonly CustomFunctionSpec[] = [
     params: [KPI_PARAM, PROFILE_PARAM],
     returns: 'one row per KPI; a blank bound is open-ended.',
     run: kpiBenchmark,
+    example: {
+      call: '=KPI_BENCHMARK("open_rate", "email")',
+      result: '"higher" | 0.2133 | | 0.16 | | Mailchimp email benchmarks… | 2019 |',
+    },
   },
 ];

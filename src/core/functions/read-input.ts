@@ -70,7 +70,7 @@ export function readInput(raw: unknown, kind: InputKind): InputReading {
  */
 export function readInputValue(raw: unknown, kind: InputKind): number {
   if (typeof raw === 'number') {
-    if (raw !== raw || raw === Infinity || raw === -Infinity) return Number.NaN;
+    if (!Number.isFinite(raw)) return Number.NaN;
     switch (kind) {
       case 'signed':
       case 'scores':

@@ -4,6 +4,18 @@ import { BENCHMARK_PROFILES, benchmarkFor, profileById } from '../../../src/core
 import { statusAgainst } from '../../../src/core/benchmarks/status';
 import { kpiById } from '../../../src/core/kpi/registry';
 
+/** The profile, or a failed test: no non-null assertions. */
+function profile_(id: string) {
+  const p = profileById(id);
+  if (!p) throw new Error(`no profile ${id}`);
+  return p;
+}
+function thresholdsOf(profile: ReturnType<typeof profile_>, kpi: string) {
+  const b = benchmarkFor(profile, kpi);
+  if (!b) throw new Error(`no ${kpi} benchmark in ${profile.id}`);
+  return b.thresholds;
+}
+
 describe('benchmark profiles', () => {
   it('ships the profiles the issue asks for', () => {
     for (const id of ['search', 'social', 'display', 'email', 'ecommerce', 'messaging', 'saas'])
@@ -72,7 +84,7 @@ describe('benchmark profiles', () => {
     ['saas', 'ltv_cac', 3, 1],
     ['saas', 'cac_payback', 12, 15],
   ])('%s %s: good %f, fair %f', (profile, kpi, good, fair) => {
-    const t = benchmarkFor(profileById(profile)!, kpi)?.thresholds;
+    const t = benchmarkFor(profile_(profile), kpi)?.thresholds;
     expect(t?.direction === 'higher' || t?.direction === 'lower').toBe(true);
     if (t?.direction !== 'higher' && t?.direction !== 'lower') return;
     expect(t.good).toBeCloseTo(good, 12);
@@ -80,7 +92,7 @@ describe('benchmark profiles', () => {
   });
 
   it('bounce rate: 25–40% is good, within 25% of the edges fair, else poor', () => {
-    const t = benchmarkFor(profileById('website')!, 'bounce_rate')!.thresholds;
+    const t = thresholdsOf(profile_('website'), 'bounce_rate');
     expect(statusAgainst(0.25, t)).toBe('good');
     expect(statusAgainst(0.4, t)).toBe('good');
     expect(statusAgainst(0.19, t)).toBe('fair'); // ≥ 18.75%
@@ -90,11 +102,11 @@ describe('benchmark profiles', () => {
   });
 
   it('messaging has no invented response-rate benchmark', () => {
-    expect(benchmarkFor(profileById('messaging')!, 'response_rate')).toBeUndefined();
+    expect(benchmarkFor(profile_('messaging'), 'response_rate')).toBeUndefined();
   });
 
   it('ROI: earning more than it costs is good, losing money poor', () => {
-    const t = benchmarkFor(profileById('search')!, 'roi')!.thresholds;
+    const t = thresholdsOf(profile_('search'), 'roi');
     expect(statusAgainst(0.2, t)).toBe('good');
     expect(statusAgainst(-0.01, t)).toBe('poor');
   });
