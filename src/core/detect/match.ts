@@ -76,7 +76,9 @@ export function matchHeader(header: unknown): HeaderMatch | null {
 /** True for a cell that labels a total row: "Total", "الإجمالي", "جمع", "Total: Account". */
 export function isTotalLabel(value: unknown): boolean {
   if (typeof value !== 'string') return false;
-  const key = normalizeKey(value);
+  // Brackets are kept: they hold units in headers, but in a label they are part of the name,
+  // and dropping them would turn a campaign called "@SUM(A1)" into "sum", a total.
+  const key = normalizeKey(value, true);
   if (key === '') return false;
   if (TOTALS.has(compact(key))) return true;
   const first = key.split(' ')[0] ?? '';

@@ -192,3 +192,14 @@ describe('total rows and the header row', () => {
     expect([0, 25, 26, 27, 701, 702].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AB', 'ZZ', 'AAA']);
   });
 });
+
+describe('total-row labels keep their brackets', () => {
+  it('a campaign called "@SUM(A1)" or "Sum (Q3 test)" is not a total row; "Total" and "جمع" are', async () => {
+    const { isTotalLabel } = await import('../../../src/core/detect/match');
+    expect(isTotalLabel('@SUM(A1)')).toBe(false);
+    expect(isTotalLabel('Sum (Q3 test)')).toBe(false);
+    expect(isTotalLabel('Total')).toBe(true);
+    expect(isTotalLabel(' جمع ')).toBe(true);
+    expect(isTotalLabel('Total: Account')).toBe(true);
+  });
+});
