@@ -51,11 +51,9 @@ function customFunctionStub(spec) {
     const name = p.optional ? `[${p.name}]` : p.name;
     lines.push(` * @param {number|Range} ${name} ${jsdocText(p.doc)}`);
   }
-  lines.push(
-    ` * @return {number|string|Array<Array<number|string>>} ${jsdocText(spec.returns)}`,
-    ' * @customfunction',
-    ' */',
-  );
+  // No @return: Sheets' help card shows the description and the parameters only, and every
+  // byte here is loaded on every custom-function call.
+  lines.push(' * @customfunction', ' */');
   const params = spec.params.map((p) => p.name).join(', ');
   lines.push(
     `function ${spec.name}(${params}) {`,
