@@ -77,6 +77,14 @@ const CURRENCY_TOKENS: readonly string[] = [
   'ت',
 ];
 
+// One alternation each (longest tokens first), compiled once: far cheaper than testing tokens in turn.
+const escapeRegExp = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const CURRENCY_ALTERNATION = CURRENCY_TOKENS.map(escapeRegExp).join('|');
+const CURRENCY_PREFIX = new RegExp(`^(?:${CURRENCY_ALTERNATION})`, 'i');
+const CURRENCY_SUFFIX = new RegExp(`(?:${CURRENCY_ALTERNATION})$`, 'i');
+const canonicalCurrency = (found: string): string =>
+  CURRENCY_TOKENS.find((t) => t.toUpperCase() === found.toUpperCase()) ?? found;
+
 const PERSIAN_ZERO = 0x06f0;
 const ARABIC_INDIC_ZERO = 0x0660;
 
@@ -107,22 +115,16 @@ export function normalizeDigits(text: string): string {
 const INVISIBLES = /[\s\u00a0\u202f\u2009\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u200b\u200c\u200d]/g;
 
 function stripCurrency(text: string): { rest: string; currency: string | null } {
+  // Most cells have no currency: a digit (or separator) at both ends says so without a scan.
+  if (/^[\d.,'\u066b\u066c]/.test(text) && /[\d.,'\u066b\u066c]$/.test(text))
+    return { rest: text, currency: null };
   let rest = text;
   let currency: string | null = null;
   for (let pass = 0; pass < 2; pass++) {
-    for (const token of CURRENCY_TOKENS) {
-      const upper = rest.toUpperCase();
-      if (upper.startsWith(token.toUpperCase())) {
-        currency ??= token;
-        rest = rest.slice(token.length);
-        break;
-      }
-      if (upper.endsWith(token.toUpperCase()) && rest.length > token.length) {
-        currency ??= token;
-        rest = rest.slice(0, rest.length - token.length);
-        break;
-      }
-    }
+    const m = rest.match(CURRENCY_PREFIX) ?? (rest.length > 1 ? rest.match(CURRENCY_SUFFIX) : null);
+    if (!m) break;
+    currency ??= canonicalCurrency(m[0]);
+    rest = m.index === 0 ? rest.slice(m[0].length) : rest.slice(0, m.index);
   }
   return { rest, currency };
 }
