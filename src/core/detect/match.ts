@@ -16,18 +16,35 @@ export interface HeaderMatch {
 /** Spaces removed: Persian writes "نشست‌ها", "نشست ها" and "نشستها" for one word. */
 const compact = (key: string): string => key.replace(/ /g, '');
 
-const EXACT = new Map<string, ColumnRole>();
-const PARTIAL: { tokens: string[]; role: ColumnRole }[] = [];
-for (const entry of HEADER_SYNONYMS) {
-  for (const word of entry.words) {
-    const key = normalizeKey(word);
-    if (!EXACT.has(compact(key))) EXACT.set(compact(key), entry.role);
-    PARTIAL.push({ tokens: key.split(' '), role: entry.role });
-  }
+interface SynonymIndex {
+  readonly exact: Map<string, ColumnRole>;
+  readonly partial: { tokens: string[]; role: ColumnRole }[];
+  readonly totals: Set<string>;
 }
-PARTIAL.sort((a, b) => b.tokens.join(' ').length - a.tokens.join(' ').length);
 
-const TOTALS = new Set(TOTAL_LABELS.map((w) => compact(normalizeKey(w))));
+let built: SynonymIndex | null = null;
+
+/**
+ * The synonym table keyed for matching, built on first use: the Apps Script bundle is evaluated
+ * before every custom-function call, which never matches a header, so that start-up must not pay.
+ */
+function synonymIndex(): SynonymIndex {
+  if (built) return built;
+  const exact = new Map<string, ColumnRole>();
+  const partial: { tokens: string[]; role: ColumnRole }[] = [];
+  for (const entry of HEADER_SYNONYMS) {
+    for (const word of entry.words) {
+      const key = normalizeKey(word);
+      if (!exact.has(compact(key))) exact.set(compact(key), entry.role);
+      partial.push({ tokens: key.split(' '), role: entry.role });
+    }
+  }
+  partial.sort((a, b) => b.tokens.join(' ').length - a.tokens.join(' ').length);
+  const totals = new Set(TOTAL_LABELS.map((w) => compact(normalizeKey(w))));
+  built = { exact, partial, totals };
+  return built;
+}
+
 const RATE_WORDS = new Set([
   'rate',
   'avg',
@@ -56,13 +73,13 @@ export function matchHeader(header: unknown): HeaderMatch | null {
   if (key === '') return null;
   // "Revenue %" is a share, not the revenue: a percent sign makes a measure header a derived column.
   const percent = typeof header === 'string' && /[%٪]/.test(header);
-  const exact = EXACT.get(compact(key));
+  const exact = synonymIndex().exact.get(compact(key));
   if (exact)
     return exact.kind === 'measure' && percent
       ? { role: { kind: 'ignored' }, confidence: 0.5 }
       : { role: exact, confidence: 1 };
   const tokens = key.split(' ');
-  for (const p of PARTIAL) {
+  for (const p of synonymIndex().partial) {
     if (!containsRun(tokens, p.tokens)) continue;
     if (p.role.kind === 'measure' && (percent || tokens.some((t) => RATE_WORDS.has(t)))) {
       return { role: { kind: 'ignored' }, confidence: 0.5 };
@@ -80,9 +97,10 @@ export function isTotalLabel(value: unknown): boolean {
   // and dropping them would turn a campaign called "@SUM(A1)" into "sum", a total.
   const key = normalizeKey(value, true);
   if (key === '') return false;
-  if (TOTALS.has(compact(key))) return true;
+  const { totals } = synonymIndex();
+  if (totals.has(compact(key))) return true;
   const first = key.split(' ')[0] ?? '';
-  return value.includes(':') && TOTALS.has(first);
+  return value.includes(':') && totals.has(first);
 }
 
 /** The compact key, for comparing a repeated header row with the header. */

@@ -22,26 +22,23 @@ export function twoProportionZTest(convA: number, visA: number, convB: number, v
 }
 
 /**
- * ln Γ(x) for x > 0: Stirling's series from 10 up (error < 1e-15, one log), Lanczos (g = 7,
- * n = 9, relative error about 1e-15) below.
+ * ln Γ(x) for x > 0, by Stirling's series at x ≥ 10 (error below 1e-15 relative); smaller x
+ * is first shifted up with Γ(x) = Γ(x + k) ÷ (x(x+1)…(x+k−1)), one product and two logs.
  */
 export function logGamma(x: number): number {
-  if (x >= 10) {
-    const r = 1 / x;
-    const r2 = r * r;
-    const series = r * (1 / 12 - r2 * (1 / 360 - r2 * (1 / 1260 - r2 * (1 / 1680 - r2 / 1188))));
-    return (x - 0.5) * Math.log(x) - x + 0.9189385332046728 + series;
+  let shift = 0;
+  if (x < 10) {
+    let product = 1;
+    while (x < 10) {
+      product *= x;
+      x += 1;
+    }
+    shift = Math.log(product);
   }
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-  const c = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-  ];
-  const z = x - 1;
-  let a = c[0] as number;
-  const t = z + 7.5;
-  for (let i = 1; i < 9; i++) a += (c[i] as number) / (z + i);
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
+  const r = 1 / x;
+  const r2 = r * r;
+  const series = r * (1 / 12 - r2 * (1 / 360 - r2 * (1 / 1260 - r2 * (1 / 1680 - r2 / 1188))));
+  return (x - 0.5) * Math.log(x) - x + 0.9189385332046728 + series - shift;
 }
 
 /**
