@@ -36,6 +36,8 @@ export interface Io {
 }
 
 export const EXAMPLE_INPUT = fileURLToPath(new URL('../../examples/campaigns-en.csv', import.meta.url));
+/** The example's own recipe (its team's SMART goals), so the first run shows coloured statuses. */
+export const EXAMPLE_TEMPLATE = fileURLToPath(new URL('../../examples/template-en.json', import.meta.url));
 
 /** A text file this big (≈ 50,000 rows) gets a progress bar while it is parsed. */
 const LARGE_FILE_BYTES = 5_000_000;
@@ -73,7 +75,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const inputPath = args.input !== undefined ? resolve(io.cwd, args.input) : EXAMPLE_INPUT;
   const outputs = await outputPaths(args, inputPath, io.cwd);
   const profile = profileOption(args.profile);
-  const template = args.template !== undefined ? await templateOption(args.template, io.cwd) : undefined;
+  const templateSpec =
+    args.template ?? (args.input === undefined && args.profile === undefined ? EXAMPLE_TEMPLATE : undefined);
+  const template = templateSpec !== undefined ? await templateOption(templateSpec, io.cwd) : undefined;
 
   const progress = await progressFor(io, inputPath);
   const read = await readInput(inputPath, {

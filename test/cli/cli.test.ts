@@ -371,6 +371,12 @@ describe('defaults and progress', () => {
       'campaigns-en',
     );
     expect(run.out).toContain('campaigns-en');
+    // The example's own template colours the statuses against its team's targets, by hand:
+    // conversion rate 3,907 / 65,875 sessions = 5.93% ≥ 5% (good); CAC 62,389.58 / 1,070 = 58.31 > 50 × 1.1 (poor).
+    const json = JSON.parse(readFileSync(join(cwd, 'out', 'campaigns-en-report.json'), 'utf8'));
+    expect(JSON.stringify(json)).toContain('example-shop-goals');
+    expect(run.out).toMatch(/conversion_rate .* 5\.93% +good/);
+    expect(run.out).toMatch(/cac .* 58\.31 +poor/);
   });
 
   it('shows a progress bar over 50,000 rows on a terminal only', async () => {
