@@ -9,40 +9,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-
-const CHANNELS = [
-  ['Search', 'Brand Search'],
-  ['Search', 'Autumn Collection - Search'],
-  ['Social', 'Instagram Lookalike'],
-  ['Social', 'Facebook Retargeting'],
-  ['Email', 'Weekly Newsletter'],
-  ['WhatsApp', 'WhatsApp Broadcast'],
-] as const;
-
-/** A campaign export of `rows` data rows, deterministic (no Math.random). */
-export function campaignCsv(rows: number): string {
-  const lines = [
-    'Channel,Campaign,Date,Cost,Impressions,Clicks,Sessions,Conversions,Leads,Orders,Revenue,New customers',
-  ];
-  const start = Date.UTC(2024, 0, 1);
-  for (let i = 0; i < rows; i++) {
-    const [channel, campaign] = CHANNELS[i % CHANNELS.length] as readonly [string, string];
-    // A year of days, over and over: a realistic span (periods by month), whatever the row count.
-    const date = new Date(start + (Math.floor(i / CHANNELS.length) % 365) * 86_400_000)
-      .toISOString()
-      .slice(0, 10);
-    const h = (i * 2654435761) % 1000;
-    const impressions = 1000 + h * 7;
-    const clicks = 20 + (h % 300);
-    const sessions = Math.floor(clicks * 0.9);
-    const leads = h % 5;
-    const orders = h % 7;
-    lines.push(
-      `${channel},${campaign},${date},${(50 + h / 3).toFixed(2)},${impressions},${clicks},${sessions},${leads + orders},${leads},${orders},${(orders * 61.5).toFixed(2)},${orders % 3}`,
-    );
-  }
-  return `${lines.join('\n')}\n`;
-}
+import { campaignCsv } from './campaign-data';
 
 interface Measured {
   readonly ms: number;

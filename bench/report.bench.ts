@@ -5,61 +5,8 @@
  * time per row, so linearity can be read off the last column.
  */
 import { buildReport } from '../src/core/report/index';
+import { campaignGrid } from './campaign-data';
 import { fmtMs, timeMs } from './timing';
-
-const HEADER = [
-  'Channel',
-  'Campaign',
-  'Date',
-  'Cost',
-  'Impressions',
-  'Reach',
-  'Clicks',
-  'Sessions',
-  'Conversions',
-  'Leads',
-  'Orders',
-  'Revenue',
-  'New customers',
-  'Engagements',
-  'Visitors',
-];
-const CHANNELS = ['Search', 'Social', 'Email', 'Display', 'WhatsApp'];
-
-/** Deterministic data (a linear congruential generator, no Math.random). */
-export function campaignGrid(rows: number): unknown[][] {
-  let seed = 42;
-  const rnd = (n: number) => {
-    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return seed % n;
-  };
-  const campaigns = Array.from({ length: 50 }, (_, i) => `Campaign ${i + 1}`);
-  const grid: unknown[][] = [['Campaign export'], [], HEADER];
-  const start = Date.UTC(2025, 0, 1);
-  for (let i = 0; i < rows; i++) {
-    const impressions = 1000 + rnd(50_000);
-    const clicks = rnd(impressions / 20);
-    grid.push([
-      CHANNELS[i % CHANNELS.length],
-      campaigns[rnd(campaigns.length)],
-      new Date(start + rnd(365) * 86_400_000),
-      rnd(100_000) / 100,
-      impressions,
-      Math.floor(impressions * 0.7),
-      clicks,
-      Math.floor(clicks * 0.9),
-      rnd(40),
-      rnd(20),
-      rnd(15),
-      rnd(500_000) / 100,
-      rnd(5),
-      rnd(300),
-      Math.floor(clicks * 0.8),
-    ]);
-  }
-  grid.push(['Total', '', '', 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-  return grid;
-}
 
 /** The same grid as a CSV reader gives it: every cell text, thousands separators, ISO dates. */
 function asText(grid: unknown[][]): unknown[][] {

@@ -9,43 +9,11 @@ import { layoutReport } from '../src/server/report-layout';
 import { generateReport } from '../src/server/report-rpc';
 import type { SheetValue } from '../test/fakes/csv-sheet';
 import { FakeWorld } from '../test/fakes/spreadsheet';
+import { campaignGrid } from './campaign-data';
 import { fmtMs, timeMs } from './timing';
 
-const CHANNELS = [
-  ['Search', 'Brand Search'],
-  ['Search', 'Autumn Collection - Search'],
-  ['Social', 'Instagram Lookalike'],
-  ['Social', 'Facebook Retargeting'],
-  ['Email', 'Weekly Newsletter'],
-  ['WhatsApp', 'WhatsApp Broadcast'],
-] as const;
-
-/** A pasted campaign sheet as getValues returns it: numbers, Dates, text. Deterministic. */
-function sheetValues(rows: number): SheetValue[][] {
-  const grid: SheetValue[][] = [
-    ['Channel', 'Campaign', 'Date', 'Cost', 'Impressions', 'Clicks', 'Sessions', 'Conversions', 'Revenue'],
-  ];
-  const start = Date.UTC(2024, 0, 1);
-  for (let i = 0; i < rows; i++) {
-    const [channel, campaign] = CHANNELS[i % CHANNELS.length] as readonly [string, string];
-    const clicks = 50 + ((i * 37) % 400);
-    grid.push([
-      channel,
-      campaign,
-      new Date(start + (i % 364) * 86_400_000),
-      Math.round(clicks * (0.4 + ((i * 13) % 90) / 100) * 100) / 100,
-      clicks * (20 + (i % 30)),
-      clicks,
-      Math.round(clicks * 0.9),
-      (i * 7) % 23,
-      ((i * 11) % 97) * 10,
-    ]);
-  }
-  return grid;
-}
-
 function measure(rows: number, profileId?: string): { calls: number; reads: number; generateMs: number } {
-  const values = sheetValues(rows);
+  const values = campaignGrid(rows, { titleAndTotal: false }) as SheetValue[][];
   const world = new FakeWorld({ sheets: [{ name: 'Campaigns', values }] }).install();
   world.log.reset();
   const t0 = performance.now();
@@ -78,13 +46,13 @@ export async function run(): Promise<void> {
       `${String(rows).padStart(7)} rows, with the search benchmark profile (status rules): ${m.calls} calls`,
     );
   }
-  const grid = sheetValues(100_000);
+  const grid = campaignGrid(100_000, { titleAndTotal: false }) as SheetValue[][];
   const options = { sourceName: 'Campaigns', lang: 'en', formulaSource: 'user-sheet' } as const;
   const engine = timeMs(() => buildReport(grid, options), 5, 1);
   const built = buildReport(grid, options);
   if (!built.ok) throw new Error('buildReport failed');
   const layout = timeMs(() => layoutReport(built.model), 7, 2);
   console.log(
-    `100,000 rows × 9 columns: engine (buildReport) ${fmtMs(engine)}, layout into grids ${fmtMs(layout)}`,
+    `100,000 rows × 15 columns: engine (buildReport) ${fmtMs(engine)}, layout into grids ${fmtMs(layout)}`,
   );
 }

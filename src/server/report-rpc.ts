@@ -7,7 +7,7 @@
 import { BENCHMARK_PROFILES, profileById } from '../core/benchmarks/profiles';
 import { LANGS, type Lang, langFromLocale } from '../core/i18n/lang';
 import { buildReport, detectColumns } from '../core/report/index';
-import type { ColumnMapping } from '../core/report/model';
+import type { ColumnMapping, ReportModel } from '../core/report/model';
 import type { InputProblem, ReportOptions } from '../core/report/options';
 import {
   BUILTIN_TEMPLATES,
@@ -36,15 +36,15 @@ const LOCK_WAIT_MS = 15_000;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const fail = (error: ServerError): { ok: false; problems: InputProblem[]; error: ServerError } => ({
+export const fail = (error: ServerError): { ok: false; problems: InputProblem[]; error: ServerError } => ({
   ok: false,
   problems: [],
   error,
 });
 
-const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+export const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-function safeLang(lang: unknown): Lang {
+export function safeLang(lang: unknown): Lang {
   return (LANGS as readonly unknown[]).includes(lang) ? (lang as Lang) : 'en';
 }
 
@@ -80,7 +80,7 @@ export function getSidebarState(): SidebarState {
   };
 }
 
-function store(ss: Spreadsheet): TemplateStore {
+export function store(ss: Spreadsheet): TemplateStore {
   return new TemplateStore(ss, () => LockService.getDocumentLock());
 }
 
@@ -177,51 +177,43 @@ export function analyzeSource(request: ReportRequest): AnalyzeResult {
   };
 }
 
-/** What a report tab keeps of the request that built it, to refresh it with the same choices. */
-function recipeOf(request: GenerateRequest): string {
+/**
+ * What a report tab keeps of the request that built it (RECIPE_KEY), to refresh it with the
+ * same choices: the request without its source and placement, and the template's id and name.
+ */
+export function recipeOf(request: GenerateRequest, template: Template | undefined): string {
   const { sheetId: _s, placement: _p, ...recipe } = request;
-  return JSON.stringify({ v: 1, ...recipe });
+  const used = template ? { template: { id: template.id, name: templateName(template, safeLang(request.lang)) } } : {};
+  return JSON.stringify({ v: 1, ...recipe, ...used });
 }
 
-export function generateReport(request: GenerateRequest): GenerateResult {
-  const started = Date.now();
+export type Built =
+  | { readonly ok: true; readonly model: ReportModel; readonly warnings: InputProblem[] }
+  | { readonly ok: false; readonly problems: readonly InputProblem[] };
+
+/** Reads the whole source once and builds the report for a request and its template. */
+export function buildFromSource(source: Sheet, request: GenerateRequest, template: Template | undefined): Built {
+  const grid = source.getDataRange().getValues();
+  const sourceName = source.getName();
+  // A template's grouping names a column by role or header: find it in the mapping first.
+  const mapping = template
+    ? detectColumns(grid, optionsFor(template, request, sourceName, undefined).options).mapping
+    : undefined;
+  const { options, notes } = optionsFor(template, request, sourceName, mapping);
+  const result = buildReport(grid, {
+    ...options,
+    formulas: request.formulas === 'values' ? 'values' : 'live',
+  });
+  if (!result.ok) return { ok: false, problems: result.problems };
+  return { ok: true, model: result.model, warnings: [...notes, ...result.warnings] };
+}
+
+/** Runs `work` under the document lock; `busy` when another run holds it. */
+export function underLock<T>(work: () => T, busy: () => T): T {
   const lock = LockService.getDocumentLock();
-  if (!lock?.tryLock(LOCK_WAIT_MS)) return fail({ code: 'busy' });
+  if (!lock?.tryLock(LOCK_WAIT_MS)) return busy();
   try {
-    const ss = SpreadsheetApp.getActiveSpreadsheet();
-    const source = sourceSheet(ss, request.sheetId);
-    if (!source) return fail({ code: 'source-missing' });
-    const grid = source.getDataRange().getValues();
-    const sourceName = source.getName();
-    const template = templateOf(ss, request);
-    // A template's grouping names a column by role or header: find it in the mapping first.
-    const mapping = template
-      ? detectColumns(grid, optionsFor(template, request, sourceName, undefined).options).mapping
-      : undefined;
-    const { options, notes } = optionsFor(template, request, sourceName, mapping);
-    const result = buildReport(grid, {
-      ...options,
-      formulas: request.formulas === 'values' ? 'values' : 'live',
-    });
-    if (!result.ok) return { ok: false, problems: result.problems };
-    let outcome: ReturnType<typeof writeReport>;
-    try {
-      outcome = writeReport(ss, result.model, {
-        source,
-        placement: request.placement === 'new' ? 'new' : 'update',
-        recipe: recipeOf(request),
-      });
-    } catch (e) {
-      return fail({ code: 'write-failed', detail: messageOf(e) });
-    }
-    return {
-      ok: true,
-      sheetId: outcome.sheetId,
-      sheetName: outcome.name,
-      replaced: outcome.replaced,
-      warnings: [...notes, ...result.warnings],
-      millis: Date.now() - started,
-    };
+    return work();
   } finally {
     try {
       lock.releaseLock();
@@ -229,6 +221,39 @@ export function generateReport(request: GenerateRequest): GenerateResult {
       // Apps Script releases the lock when the run ends anyway.
     }
   }
+}
+
+export function generateReport(request: GenerateRequest): GenerateResult {
+  const started = Date.now();
+  return underLock(
+    (): GenerateResult => {
+      const ss = SpreadsheetApp.getActiveSpreadsheet();
+      const source = sourceSheet(ss, request.sheetId);
+      if (!source) return fail({ code: 'source-missing' });
+      const template = templateOf(ss, request);
+      const built = buildFromSource(source, request, template);
+      if (!built.ok) return { ok: false, problems: built.problems };
+      let outcome: ReturnType<typeof writeReport>;
+      try {
+        outcome = writeReport(ss, built.model, {
+          source,
+          placement: request.placement === 'new' ? 'new' : 'update',
+          recipe: recipeOf(request, template),
+        });
+      } catch (e) {
+        return fail({ code: 'write-failed', detail: messageOf(e) });
+      }
+      return {
+        ok: true,
+        sheetId: outcome.sheetId,
+        sheetName: outcome.name,
+        replaced: outcome.replaced,
+        warnings: built.warnings,
+        millis: Date.now() - started,
+      };
+    },
+    () => fail({ code: 'busy' }),
+  );
 }
 
 export function activateSheet(sheetId: number): boolean {

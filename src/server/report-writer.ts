@@ -44,7 +44,7 @@ interface ReportTab {
 }
 
 /** Mizan's tabs: every sheet with REPORT_KEY metadata, with its source id. */
-function mizanTabs(ss: Spreadsheet): { sheet: Sheet; source: string; name: string }[] {
+export function mizanTabs(ss: Spreadsheet): { sheet: Sheet; source: string; name: string }[] {
   const found = ss.createDeveloperMetadataFinder().withKey(REPORT_KEY).find();
   const tabs: { sheet: Sheet; source: string; name: string }[] = [];
   for (const m of found) {
@@ -123,6 +123,75 @@ export function writeReport(ss: Spreadsheet, model: ReportModel, target: WriteTa
     rollBack(undo);
     throw error;
   }
+}
+
+/**
+ * Rewrites an existing report tab in place, so its sheet id, position and the links and formulas
+ * that point at it survive a refresh. All or nothing in two stages: the report is first built
+ * in a temporary tab (a failure there leaves everything as it was); then the tab is cleared and
+ * written again. Should that second stage fail, the complete temporary tab takes the tab's name
+ * and place, so no half-written report is ever left (only then does the sheet id change).
+ */
+export function rewriteReport(
+  ss: Spreadsheet,
+  model: ReportModel,
+  target: { readonly tab: Sheet; readonly source: Sheet; readonly recipe: string },
+): WriteOutcome {
+  removeAbandoned(ss, mizanTabs(ss));
+  const { tab, recipe } = target;
+  const name = tab.getName();
+  const tempName = freeName(
+    `${BUILDING_PREFIX}${Date.now()}`,
+    ss.getSheets().map((s) => s.getName()),
+  );
+  const temp = ss.insertSheet(tempName, tab.getIndex());
+  try {
+    temp.addDeveloperMetadata(REPORT_KEY, String(target.source.getSheetId()));
+    temp.addDeveloperMetadata(RECIPE_KEY, recipe);
+    render(temp, model);
+  } catch (error) {
+    rollBack([() => ss.deleteSheet(temp)]);
+    throw error;
+  }
+  try {
+    clearTab(tab);
+    render(tab, model);
+    setRecipe(tab, recipe);
+  } catch {
+    ss.deleteSheet(tab);
+    temp.setName(name);
+    temp.activate();
+    return { sheet: temp, sheetId: temp.getSheetId(), name, replaced: true };
+  }
+  ss.deleteSheet(temp);
+  tab.activate();
+  return { sheet: tab, sheetId: tab.getSheetId(), name, replaced: true };
+}
+
+/** Empties a report tab for a rewrite: cells, notes and formats, rules, charts, frozen rows, direction. */
+function clearTab(tab: Sheet): void {
+  tab.getRange(1, 1, tab.getMaxRows(), tab.getMaxColumns()).clear();
+  tab.setConditionalFormatRules([]);
+  for (const chart of tab.getCharts()) tab.removeChart(chart);
+  tab.setFrozenRows(0);
+  tab.setRightToLeft(false);
+}
+
+function setRecipe(tab: Sheet, recipe: string): void {
+  const found = tab.createDeveloperMetadataFinder().withKey(RECIPE_KEY).find();
+  const first = found[0];
+  if (first) first.setValue(recipe);
+  else tab.addDeveloperMetadata(RECIPE_KEY, recipe);
+}
+
+/** The recipes (RECIPE_KEY values) of Mizan's tabs, by sheet id: one lookup for all tabs. */
+export function recipesBySheet(ss: Spreadsheet): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const m of ss.createDeveloperMetadataFinder().withKey(RECIPE_KEY).find()) {
+    const sheet = m.getLocation().getSheet();
+    if (sheet) out.set(sheet.getSheetId(), m.getValue() ?? '');
+  }
+  return out;
 }
 
 /** Undoes completed steps, newest first; each step is tried even if an earlier one fails. */

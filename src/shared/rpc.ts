@@ -104,7 +104,7 @@ export type AnalyzeResult =
 
 /** Failures that are not about the data. The sidebar words them (src/shared/ui-strings.ts). */
 export interface ServerError {
-  readonly code: 'busy' | 'source-missing' | 'write-failed';
+  readonly code: 'busy' | 'source-missing' | 'write-failed' | 'template-missing' | 'report-missing';
   /** The underlying message, shown in small print. */
   readonly detail?: string;
 }
@@ -137,3 +137,35 @@ export const REPORT_RPC_NAMES = [
   'generateReport',
   'activateSheet',
 ] as const;
+
+/** One of Mizan's report tabs, as the sidebar's "Reports in this spreadsheet" lists it. */
+export interface ReportTabView {
+  readonly sheetId: number;
+  readonly name: string;
+  /** The source tab's current name; null when it was deleted. */
+  readonly source: string | null;
+  /**
+   * The template that built the tab: its current name (in the language asked for) when it still
+   * exists, else the name recorded on the tab, with `missing`. Null: built without a template.
+   */
+  readonly template: { readonly id: string; readonly name: string; readonly missing: boolean } | null;
+}
+
+export type RefreshResult =
+  | {
+      readonly ok: true;
+      readonly sheetId: number;
+      readonly sheetName: string;
+      readonly warnings: readonly InputProblem[];
+      readonly millis: number;
+    }
+  | { readonly ok: false; readonly problems: readonly InputProblem[]; readonly error?: ServerError };
+
+/** Refreshing report tabs by re-applying their template (src/server/refresh-rpc.ts). */
+export interface RefreshRpc {
+  listReportTabs(lang: Lang): readonly ReportTabView[];
+  /** Rebuilds the tab from its source and its template as they are now, in the same tab. */
+  refreshReport(sheetId: number): RefreshResult;
+}
+
+export const REFRESH_RPC_NAMES = ['listReportTabs', 'refreshReport'] as const;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { campaignCsv } from '../../bench/cli.bench';
+import { campaignCsv } from '../../bench/campaign-data';
 import { EXIT, type Io, main } from '../../src/cli/main';
 import type { ReportJson } from '../../src/core/report/json';
 import { BUILTIN_TEMPLATES, exportTemplate } from '../../src/core/templates';

@@ -661,6 +661,7 @@ type SheetApi = Pick<
   | 'getConditionalFormatRules'
   | 'setConditionalFormatRules'
   | 'getCharts'
+  | 'removeChart'
   | 'addDeveloperMetadata'
   | 'getDeveloperMetadata'
   | 'createDeveloperMetadataFinder'
@@ -865,6 +866,12 @@ export class FakeSheet implements SheetApi {
   getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] {
     this.rec('getCharts');
     return [...this.charts] as unknown as GoogleAppsScript.Spreadsheet.EmbeddedChart[];
+  }
+  removeChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    this.rec('removeChart');
+    const at = this.charts.indexOf(chart as unknown as FakeChart);
+    if (at < 0) throw new Error('Fake: that chart is not on this sheet');
+    this.charts.splice(at, 1);
   }
   addDeveloperMetadata(key: string, value?: unknown): GSheet {
     this.rec('addDeveloperMetadata');
