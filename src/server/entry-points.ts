@@ -3,6 +3,7 @@
  * main.ts spreads them into `entryPoints`; the build turns each into a top-level function.
  */
 import { onInstall, onOpen, showFunctionsHelp, showSidebar, showTemplates } from './menu';
+import { refreshRpc } from './refresh-rpc';
 import { reportRpc } from './report-rpc';
 
 export const addonEntryPoints = {
@@ -12,4 +13,5 @@ export const addonEntryPoints = {
   showTemplates,
   showFunctionsHelp,
   ...reportRpc,
+  ...refreshRpc,
 };

@@ -183,7 +183,9 @@ export function analyzeSource(request: ReportRequest): AnalyzeResult {
  */
 export function recipeOf(request: GenerateRequest, template: Template | undefined): string {
   const { sheetId: _s, placement: _p, ...recipe } = request;
-  const used = template ? { template: { id: template.id, name: templateName(template, safeLang(request.lang)) } } : {};
+  const used = template
+    ? { template: { id: template.id, name: templateName(template, safeLang(request.lang)) } }
+    : {};
   return JSON.stringify({ v: 1, ...recipe, ...used });
 }
 
@@ -192,7 +194,11 @@ export type Built =
   | { readonly ok: false; readonly problems: readonly InputProblem[] };
 
 /** Reads the whole source once and builds the report for a request and its template. */
-export function buildFromSource(source: Sheet, request: GenerateRequest, template: Template | undefined): Built {
+export function buildFromSource(
+  source: Sheet,
+  request: GenerateRequest,
+  template: Template | undefined,
+): Built {
   const grid = source.getDataRange().getValues();
   const sourceName = source.getName();
   // A template's grouping names a column by role or header: find it in the mapping first.

@@ -135,7 +135,7 @@ export function writeReport(ss: Spreadsheet, model: ReportModel, target: WriteTa
 export function rewriteReport(
   ss: Spreadsheet,
   model: ReportModel,
-  target: { readonly tab: Sheet; readonly source: Sheet; readonly recipe: string },
+  target: { readonly tab: Sheet; readonly tabId: number; readonly source: Sheet; readonly recipe: string },
 ): WriteOutcome {
   removeAbandoned(ss, mizanTabs(ss));
   const { tab, recipe } = target;
@@ -163,9 +163,9 @@ export function rewriteReport(
     temp.activate();
     return { sheet: temp, sheetId: temp.getSheetId(), name, replaced: true };
   }
-  ss.deleteSheet(temp);
-  tab.activate();
-  return { sheet: tab, sheetId: tab.getSheetId(), name, replaced: true };
+  // Done: the staged copy is no longer needed (a leftover is deleted by the next run).
+  rollBack([() => tab.activate(), () => ss.deleteSheet(temp)]);
+  return { sheet: tab, sheetId: target.tabId, name, replaced: true };
 }
 
 /** Empties a report tab for a rewrite: cells, notes and formats, rules, charts, frozen rows, direction. */
