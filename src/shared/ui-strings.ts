@@ -83,6 +83,20 @@ const en = {
   templatesTitle: 'Templates',
   helpTitle: 'KPI functions',
   helpIntro: 'Type these in any cell. Each takes single cells or whole columns.',
+  reportsTitle: 'Reports in this spreadsheet',
+  reportsFrom: 'From “{source}”',
+  reportsSourceGone: 'Its source tab was deleted',
+  reportsTemplate: 'template “{name}”',
+  reportsTemplateGone: 'template “{name}” (deleted)',
+  reportsNoTemplate: 'no template',
+  refresh: 'Refresh',
+  refreshing: 'Refreshing…',
+  refreshed: 'Refreshed with the data and template as they are now.',
+  errorRefreshSource:
+    'The source tab of this report was deleted, so it cannot be refreshed. Build a new report from another tab.',
+  errorTemplateMissing:
+    'The template “{name}” that built this report was deleted. Build the report again with another template.',
+  errorReportMissing: 'This report tab no longer exists.',
   back: 'Back to the report',
 } as const;
 
@@ -159,6 +173,18 @@ const ar: UiStrings = {
   templatesTitle: 'القوالب',
   helpTitle: 'دوال المؤشرات',
   helpIntro: 'اكتبها في أي خلية. تقبل كل دالة خلايا مفردة أو أعمدة كاملة.',
+  reportsTitle: 'التقارير في هذا الجدول',
+  reportsFrom: 'من «{source}»',
+  reportsSourceGone: 'حُذفت ورقة مصدره',
+  reportsTemplate: 'القالب «{name}»',
+  reportsTemplateGone: 'القالب «{name}» (محذوف)',
+  reportsNoTemplate: 'بدون قالب',
+  refresh: 'تحديث',
+  refreshing: 'جارٍ التحديث…',
+  refreshed: 'تم التحديث بالبيانات والقالب كما هي الآن.',
+  errorRefreshSource: 'حُذفت ورقة مصدر هذا التقرير، فلا يمكن تحديثه. أنشئ تقريرًا جديدًا من ورقة أخرى.',
+  errorTemplateMissing: 'حُذف القالب «{name}» الذي أنشأ هذا التقرير. أنشئ التقرير مجددًا بقالب آخر.',
+  errorReportMissing: 'ورقة التقرير هذه لم تعد موجودة.',
   back: 'العودة إلى التقرير',
 };
 
@@ -233,6 +259,19 @@ const fa: UiStrings = {
   templatesTitle: 'قالب‌ها',
   helpTitle: 'توابع شاخص',
   helpIntro: 'این‌ها را در هر سلولی بنویسید. هر تابع سلول تکی یا ستون کامل می‌پذیرد.',
+  reportsTitle: 'گزارش‌های این صفحه‌گسترده',
+  reportsFrom: 'از «{source}»',
+  reportsSourceGone: 'برگهٔ منبع آن حذف شده است',
+  reportsTemplate: 'قالب «{name}»',
+  reportsTemplateGone: 'قالب «{name}» (حذف‌شده)',
+  reportsNoTemplate: 'بدون قالب',
+  refresh: 'به‌روزرسانی',
+  refreshing: 'در حال به‌روزرسانی…',
+  refreshed: 'با داده‌ها و قالب کنونی به‌روز شد.',
+  errorRefreshSource: 'برگهٔ منبع این گزارش حذف شده و به‌روزرسانی ممکن نیست. از برگهٔ دیگری گزارش تازه بسازید.',
+  errorTemplateMissing:
+    'قالب «{name}» که این گزارش را ساخته حذف شده است. گزارش را با قالب دیگری دوباره بسازید.',
+  errorReportMissing: 'این برگهٔ گزارش دیگر وجود ندارد.',
   back: 'بازگشت به گزارش',
 };
 

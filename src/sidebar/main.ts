@@ -18,6 +18,7 @@ import type {
 } from '../shared/rpc';
 import { fillIn, SIDEBAR_STRINGS, type UiKey, type UiStrings } from '../shared/ui-strings';
 import { byId, clear, el, option, show } from './dom';
+import { mountReportTabs } from './report-tabs';
 import { roleFromValue, roleSelect, roleValue } from './roles';
 import { call, rpc } from './rpc';
 
@@ -302,6 +303,8 @@ function errorText(error: ServerError): string {
   const tr = t();
   if (error.code === 'busy') return tr.errorBusy;
   if (error.code === 'source-missing') return tr.errorSourceMissing;
+  if (error.code === 'template-missing') return fillIn(tr.errorTemplateMissing, { name: error.detail ?? '' });
+  if (error.code === 'report-missing') return tr.errorReportMissing;
   return tr.errorWriteFailed;
 }
 
@@ -336,6 +339,7 @@ function renderGenerated(result: GenerateResult): void {
   });
   show(byId('result'), true);
   renderProblems(byId('warnings'), tr.warningsTitle, result.warnings);
+  void reloadReports?.(); // the new tab joins "Reports in this spreadsheet"
   void analyze(); // the placement choice now knows the tab
 }
 
@@ -357,6 +361,7 @@ function renderHelp(): void {
 }
 
 let reloadTemplates: (() => Promise<void>) | null = null;
+let reloadReports: (() => Promise<void>) | null = null;
 
 /** The templates panel (src/sidebar/templates-panel.ts) when it is part of the build. */
 async function mountTemplates(): Promise<void> {
@@ -401,6 +406,7 @@ function wire(): void {
     if (state.server) renderChoices(state.server);
     if (document.body.dataset.panel === 'help') renderHelp();
     void reloadTemplates?.();
+    void reloadReports?.();
     void analyze();
   });
   byId<HTMLSelectElement>('report-lang').addEventListener('change', (e) => {
@@ -462,6 +468,7 @@ async function start(): Promise<void> {
     setStatus('');
     showPanel(panel);
     void mountTemplates();
+    reloadReports = mountReportTabs(byId('reports-box'), () => state.lang);
     await analyze();
   } catch (error) {
     setStatus('');

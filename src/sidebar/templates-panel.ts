@@ -6,6 +6,7 @@
  * Every text from a template goes in through textContent (names may hold anything).
  */
 import type { Lang } from '../core/i18n/lang';
+import { localDigits } from '../core/i18n/report-labels';
 import type { TemplateProblem } from '../core/templates/schema';
 import type {
   TemplateResult,
@@ -139,6 +140,8 @@ export function mountTemplatesPanel(container: HTMLElement, rpc: PanelRpc): () =
     clear(status);
     if (node) status.append(typeof node === 'string' ? document.createTextNode(node) : node);
   };
+  /** A count in the panel's language: ۷ in Persian, ٧ in Arabic. */
+  const digits = (n: number) => localDigits(String(n), lang);
   const failed = (e: unknown) => say(fill(s.failed, { message: e instanceof Error ? e.message : String(e) }));
 
   /** Runs a change; on problems shows them, on success reloads the list. */
@@ -196,7 +199,7 @@ export function mountTemplatesPanel(container: HTMLElement, rpc: PanelRpc): () =
       'li',
       { 'data-id': t.id },
       el('span', { class: 'template-name', text: t.name }),
-      el('span', { class: 'template-meta', text: fill(s.kpis, { n: t.kpis.length }) }),
+      el('span', { class: 'template-meta', text: fill(s.kpis, { n: digits(t.kpis.length) }) }),
       el('span', { class: 'template-actions' }, ...actions),
     );
   }
@@ -212,7 +215,7 @@ export function mountTemplatesPanel(container: HTMLElement, rpc: PanelRpc): () =
       view.saved.length ? el('ul', { class: 'saved' }, ...view.saved.map(row)) : el('p', { text: s.none }),
     );
     for (const u of view.unreadable)
-      list.append(el('p', { text: fill(s.unreadable, { row: u.row }) }), problemList(u.problems));
+      list.append(el('p', { text: fill(s.unreadable, { row: digits(u.row) }) }), problemList(u.problems));
   }
 
   async function reload(): Promise<void> {

@@ -219,6 +219,87 @@ describe.skipIf(!haveChromium && !inCi)('the sidebar in Chromium', () => {
     expect(entries.length).toBeGreaterThan(20);
   });
 
+  it('refreshes a report tab after its template is edited, in the same tab', async () => {
+    await fetch(`${base}/dev/reset`, { method: 'POST', body: JSON.stringify({ extraSheets: ['Notes'] }) });
+    await open();
+    expect(await page.isHidden('#reports-box')).toBe(true);
+    // Save a template (a duplicate of "Paid search"), use it, build the report.
+    await page.locator('#templates-panel li[data-id="paid-search"] button', { hasText: 'Duplicate' }).click();
+    const saved = page.locator('#templates-panel ul.saved li[data-id="paid-search-copy"]');
+    await saved.locator('button', { hasText: 'Use' }).click();
+    await expect.poll(() => page.inputValue('#template')).toBe('paid-search-copy');
+    await page.click('#generate');
+    await page.waitForSelector('#result:not([hidden])');
+    const item = page.locator('#reports-box li').first();
+    await item.waitFor();
+    expect(await item.locator('.tab-name').textContent()).toBe('KPI report – Campaigns');
+    expect(await item.locator('.tab-meta').textContent()).toBe(
+      'From “Campaigns” · template “Paid search (copy)”',
+    );
+    const tabId = dev.world.sheet('KPI report – Campaigns').id;
+    expect(await item.getAttribute('data-sheet-id')).toBe(String(tabId));
+    const texts = async () => (await report('KPI report – Campaigns')).cells.flat().map((c) => c.value);
+    expect(await texts()).not.toContain('Cost per mille (CPM)');
+
+    // A colleague edits the template (adds CPM) through the same RPC the templates panel uses.
+    const rpc = async (name: string, ...args: unknown[]) =>
+      (
+        (await (
+          await fetch(`${base}/rpc/${name}`, { method: 'POST', body: JSON.stringify(args) })
+        ).json()) as {
+          value: { ok: boolean; template: { kpis: string[] } };
+        }
+      ).value;
+    const template = (await rpc('getTemplate', 'paid-search-copy')).template;
+    expect((await rpc('saveTemplate', { ...template, kpis: [...template.kpis, 'cpm'] }, true)).ok).toBe(true);
+
+    const sheetsBefore = dev.world.sheets.map((x) => [x.id, x.name]);
+    const notesBefore = JSON.stringify(dev.world.sheet('Notes').snapshot());
+    await item.locator('button.refresh').click();
+    await item.locator('.tab-done').waitFor();
+    expect(await item.locator('.tab-done').textContent()).toBe(
+      'Refreshed with the data and template as they are now.',
+    );
+    expect(await texts()).toContain('Cost per mille (CPM)');
+    expect(dev.world.sheets.map((x) => [x.id, x.name])).toEqual(sheetsBefore);
+    expect(dev.world.sheet('KPI report – Campaigns').id).toBe(tabId);
+    expect(JSON.stringify(dev.world.sheet('Notes').snapshot())).toBe(notesBefore);
+    mkdirSync(SHOTS, { recursive: true });
+    await page.locator('#reports-box').screenshot({ path: new URL('report-tabs-en.png', SHOTS).pathname });
+
+    // The language switch re-renders both lists in that language, counts in its digits.
+    await page.selectOption('#ui-lang', 'fa');
+    await expect.poll(() => page.textContent('#reports-box h2')).toBe('گزارش‌های این صفحه‌گسترده');
+    await expect
+      .poll(() => page.textContent('#reports-box li .tab-meta'))
+      .toBe('از «Campaigns» · قالب «تبلیغات جستجوی پولی (کپی)»');
+    await expect
+      .poll(() => page.textContent('#templates-panel li[data-id="paid-search"] .template-name'))
+      .toBe('تبلیغات جستجوی پولی');
+    expect(await page.textContent('#templates-panel li[data-id="paid-search"] .template-meta')).toBe(
+      '۷ شاخص',
+    );
+    expect(await page.textContent('#templates-panel ul.saved li .template-meta')).toBe('۸ شاخص');
+    await page.locator('#reports-box').screenshot({ path: new URL('report-tabs-fa.png', SHOTS).pathname });
+    await page.selectOption('#ui-lang', 'ar');
+    await expect
+      .poll(() => page.textContent('#templates-panel li[data-id="paid-search"] .template-meta'))
+      .toBe('٧ مؤشرات');
+    expect(await page.textContent('#reports-box li button.refresh')).toBe('تحديث');
+
+    // The source deleted: Refresh says so in plain words and writes nothing.
+    dev.world.spreadsheet.deleteSheet(dev.world.sheet('Campaigns') as never);
+    const before = JSON.stringify(dev.world.sheets.map((x) => [x.id, x.name, x.snapshot()]));
+    await page.selectOption('#ui-lang', 'en');
+    await page.locator('#reports-box li button.refresh').click();
+    await page.locator('#reports-box li .alert').waitFor();
+    expect(await page.textContent('#reports-box li .alert')).toContain(
+      'source tab of this report was deleted',
+    );
+    expect(JSON.stringify(dev.world.sheets.map((x) => [x.id, x.name, x.snapshot()]))).toBe(before);
+    await fetch(`${base}/dev/reset`, { method: 'POST', body: JSON.stringify({}) });
+  });
+
   it('switches the sidebar language from the header', async () => {
     await open();
     await page.selectOption('#ui-lang', 'en');
