@@ -66,6 +66,11 @@ function cellsOf(saved: SavedTemplate): Value[] {
   return [literalText(t.id), literalText(t.name), literalText(saved.updated), JSON.stringify(t)];
 }
 
+/** A cell of a row kept as the user left it: text stays text, numbers and dates stay as they are. */
+function keptCell(value: Value): Value {
+  return typeof value === 'string' ? literalText(value) : value;
+}
+
 /** `base`, or `base-2`, `base-3`… if taken (built-in ids are always taken). */
 function freeId(base: string, taken: ReadonlySet<string>): string {
   if (!taken.has(base)) return base;
@@ -251,7 +256,13 @@ export class TemplateStore {
       const { sheet, height, rows } = this.read();
       const refused = edit(rows);
       if (refused) return refused;
-      const table: Value[][] = [HEADER, ...rows.map((r) => (r.saved ? cellsOf(r.saved) : r.raw))];
+      // Unreadable rows are kept as they were, but their text is written back literally: getValues
+      // gives "=HYPERLINK(…)" without the apostrophe that kept it text, and setValues would make
+      // it a live formula.
+      const table: Value[][] = [
+        HEADER,
+        ...rows.map((r) => (r.saved ? cellsOf(r.saved) : r.raw.map(keptCell))),
+      ];
       // Rows the table no longer needs are blanked in the same call.
       while (table.length < height) table.push(new Array<Value>(COLS).fill(''));
       for (const row of table) while (row.length < COLS) row.push('');

@@ -143,6 +143,21 @@ describe('template store', () => {
     expect(store.list().saved.map((s) => s.template.id)).toEqual(['shop-goals', 'other']);
   });
 
+  it('writes a kept unreadable row back as text: a formula typed into it stays text', () => {
+    const wd = world();
+    const store = storeOf(wd);
+    store.save(mine, false);
+    // Someone types a formula over the JSON cell and a name cell of the saved row.
+    wd.sheet(TEMPLATE_SHEET).cellFor(2, 4).value = '=HYPERLINK("http://evil","x")';
+    wd.sheet(TEMPLATE_SHEET).cellFor(2, 2).value = '@SUM(A1)';
+    expect(store.list().unreadable.map((u) => u.row)).toEqual([2]);
+    store.save({ ...mine, id: 'other' }, false); // rewrites the whole table
+    const json = wd.sheet(TEMPLATE_SHEET).cellAt(2, 4);
+    expect(json.formula).toBe('');
+    expect(json.value).toBe('=HYPERLINK("http://evil","x")');
+    expect(wd.sheet(TEMPLATE_SHEET).cellAt(2, 2)).toMatchObject({ formula: '', value: '@SUM(A1)' });
+  });
+
   it('travels with "Make a copy": the copy lists and loads the same templates', () => {
     const original = world();
     storeOf(original).save(mine, false);
