@@ -3,15 +3,22 @@
  * in an IIFE (global `Mizan`) and appends one top-level `function` stub per entry below, since
  * Apps Script only sees top-level function declarations.
  */
-import { CUSTOM_FUNCTIONS } from '../core/functions/catalog';
+import { kpiStatus } from '../core/functions/benchmark-functions';
 import type { SheetArg, SheetResult } from '../core/functions/run-kpi';
+import { FUNCTION_RUNNERS } from '../core/functions/runners';
 import { addonEntryPoints } from './entry-points';
+import { spreadsheetLang } from './sheet-language';
 import { templateRpc } from './template-rpc';
 
-/** Custom functions by their Sheets name. */
-export const customFunctions: Record<string, (...args: SheetArg[]) => SheetResult> = Object.fromEntries(
-  CUSTOM_FUNCTIONS.map((f) => [f.name, f.run]),
-);
+/**
+ * Custom functions by their Sheets name. KPI_STATUS answers in the spreadsheet's language when
+ * its `lang` argument is left out (one locale read per call, whatever the range's size).
+ */
+export const customFunctions: Record<string, (...args: SheetArg[]) => SheetResult> = {
+  ...FUNCTION_RUNNERS,
+  KPI_STATUS: (kpi, value, profile, lang) =>
+    kpiStatus(kpi, value, profile, lang === undefined || lang === '' ? spreadsheetLang() : lang),
+};
 
 /** Other entry points (menu, lifecycle, sidebar RPC), by their Apps Script name. */
 export const entryPoints: Record<string, (...args: never[]) => unknown> = {

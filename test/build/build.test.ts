@@ -52,6 +52,17 @@ describe('the built bundle', () => {
     ]);
   });
 
+  it('stays under 150 KB (KiB: 153,600 bytes), since Apps Script loads it for every custom-function call', () => {
+    expect(Buffer.byteLength(code, 'utf8')).toBeLessThanOrEqual(150 * 1024);
+  });
+
+  it('does not carry the functions\' help text: only the stubs do (it lives in catalog.ts)', () => {
+    const bundle = code.slice(0, code.indexOf('/**'));
+    expect(bundle).not.toContain('Worked examples');
+    expect(bundle).not.toContain('=CONVERSION_RATE(50, 1000)');
+    expect(bundle).not.toContain('Visitors, clicks or sessions the conversions came from.');
+  });
+
   it('contains no network calls', () => {
     expect(code).not.toMatch(/UrlFetchApp|fetch\(|XMLHttpRequest/);
   });

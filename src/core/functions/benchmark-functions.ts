@@ -11,7 +11,6 @@ import { KPIS } from '../kpi/registry';
 import type { KpiDef } from '../kpi/types';
 import { readNumber } from '../numbers/parse-number';
 import { broadcast, commonShape } from './broadcast';
-import type { CustomFunctionSpec } from './catalog';
 import { KpiFunctionError, type SheetArg, type SheetResult } from './run-kpi';
 
 export const STATUS_WORDS: Readonly<Record<Lang, Readonly<Record<Status, string>>>> = {
@@ -102,7 +101,7 @@ function benchmarkOf(fn: string, kpi: KpiDef, profile: BenchmarkProfile | null):
 }
 
 const isBlank = (v: unknown): boolean => v === '' || v === null || v === undefined;
-const PROFILE_IDS = BENCHMARK_PROFILES.map((p) => p.id).join(', ');
+export const PROFILE_IDS = BENCHMARK_PROFILES.map((p) => p.id).join(', ');
 
 function readKpi(fn: string, raw: unknown): KpiDef {
   const kpi = typeof raw === 'string' ? findKpi(raw) : undefined;
@@ -206,51 +205,3 @@ export function kpiBenchmark(...args: SheetArg[]): SheetResult {
   // One output row per KPI, whether the KPIs come as a column or a row.
   return broadcast(shape, [kpiArg, profileArg], (cells) => one(cells[0], cells[1])).flat();
 }
-
-const KPI_PARAM = {
-  name: 'kpi',
-  doc: 'The KPI: its id ("ctr"), function name or English, Arabic or Persian name. A value or a range.',
-  optional: false,
-};
-const PROFILE_PARAM = {
-  name: 'profile',
-  doc: `Benchmark profile: ${PROFILE_IDS} (or its name). Needed when profiles disagree on the KPI.`,
-  optional: true,
-};
-
-export const BENCHMARK_FUNCTIONS: readonly CustomFunctionSpec[] = [
-  {
-    name: 'KPI_STATUS',
-    description:
-      'Judges a KPI value against a published benchmark: good, fair or poor ("" when there is none).',
-    params: [
-      KPI_PARAM,
-      {
-        name: 'value',
-        doc: 'The KPI value, e.g. 0.05 or 5% for a rate. A value or a range.',
-        optional: false,
-      },
-      PROFILE_PARAM,
-      {
-        name: 'lang',
-        doc: 'Language of the words: "en" (default), "ar" or "fa", or a locale such as "fa_IR".',
-        optional: true,
-      },
-    ],
-    returns: 'good, fair or poor (in the language asked for); a range in gives a range out.',
-    run: kpiStatus,
-    example: { call: '=KPI_STATUS("open_rate", 25%, "email")', result: '"good"; with "fa" → "خوب"' },
-  },
-  {
-    name: 'KPI_BENCHMARK',
-    description:
-      "A KPI's benchmark as one row: direction, good from, good to, fair from, fair to, source, year, currency.",
-    params: [KPI_PARAM, PROFILE_PARAM],
-    returns: 'one row per KPI; a blank bound is open-ended.',
-    run: kpiBenchmark,
-    example: {
-      call: '=KPI_BENCHMARK("open_rate", "email")',
-      result: '"higher" | 0.2133 | | 0.16 | | Mailchimp email benchmarks… | 2019 |',
-    },
-  },
-];

@@ -1,11 +1,13 @@
 /**
- * Every custom function Mizan adds to Sheets, with the help Sheets shows for it. The build
- * generates one top-level stub with JSDoc per entry; nothing else lists function names.
+ * Every custom function Mizan adds to Sheets, with the help Sheets shows for it: the build
+ * generates one top-level stub with JSDoc per entry, and the README's reference is generated
+ * from it. Documentation only: the Apps Script bundle imports runners.ts, not this module.
  */
 import { KPIS } from '../kpi/registry';
-import type { KpiDef, Unit } from '../kpi/types';
-import { BENCHMARK_FUNCTIONS } from './benchmark-functions';
-import { runKpi, type SheetArg, type SheetResult } from './run-kpi';
+import type { KpiDef, KpiInput, Unit } from '../kpi/types';
+import { PROFILE_IDS } from './benchmark-functions';
+import type { SheetArg, SheetResult } from './run-kpi';
+import { FUNCTION_RUNNERS } from './runners';
 
 export interface FunctionParam {
   readonly name: string;
@@ -65,6 +67,67 @@ const EXAMPLES: Record<string, { call: string; result: string }> = {
   ab_chance_to_win: { call: '=AB_CHANCE_TO_WIN(200, 1000, 230, 1000)', result: '0.9486' },
 };
 
+/** Parameter help by input name; a KPI whose input means something narrower says so below. */
+const PARAM_DOCS: Readonly<Record<string, string>> = {
+  conversions: 'Number of conversions.',
+  visitors: 'Visitors, clicks or sessions the conversions came from.',
+  clicks: 'Number of clicks.',
+  impressions: 'Number of impressions.',
+  cost: 'Total cost.',
+  leads: 'Number of leads.',
+  new_customers: 'Number of new customers (won in the period).',
+  revenue: 'Revenue attributed to the campaign.',
+  gross_margin: 'Optional gross margin as a fraction or percent (0.6 or 60%); 1 when left out.',
+  avg_order_value: 'Average order value.',
+  purchases_per_period: 'Purchases per customer per period.',
+  lifespan_periods: 'Customer lifespan, in the same periods.',
+  margin_per_period: 'Margin a customer brings per period.',
+  retention_rate: 'Share of customers kept each period (0.8 or 80%).',
+  discount_rate: 'Discount rate per period (0.1 or 10%).',
+  clv: 'Customer lifetime value.',
+  cac: 'Customer acquisition cost.',
+  monthly_revenue_per_customer: 'Revenue per customer per month.',
+  bounces: 'Single-page sessions.',
+  sessions: 'Number of sessions.',
+  exits: 'Exits from the page.',
+  pageviews: 'Page views.',
+  total_duration: 'Total session time in seconds (or "h:mm:ss").',
+  opens: 'Unique opens.',
+  delivered: 'Emails delivered (or sent).',
+  unsubscribes: 'Unsubscribes.',
+  responses: 'Replies received.',
+  messages_sent: 'Messages sent (or read).',
+  orders: 'Number of orders.',
+  customers_end: 'Customers at the end of the period.',
+  customers_start: 'Customers at the start of the period.',
+  customers_lost: 'Customers lost during the period.',
+  engagements: 'Likes, comments, shares, saves…',
+  reach: 'Reach (or followers, impressions).',
+  scores: 'Range of answers from 0 to 10.',
+  current: 'Value this period.',
+  previous: 'Value the previous period.',
+  conversions_a: 'Conversions of variant A.',
+  visitors_a: 'Visitors (trials) of variant A.',
+  conversions_b: 'Conversions of variant B.',
+  visitors_b: 'Visitors (trials) of variant B.',
+};
+
+const PARAM_DOCS_BY_KPI: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  cac: { cost: 'Acquisition cost (paid media, or sales + marketing).' },
+  roas: { cost: 'Ad spend.' },
+  click_to_open_rate: { clicks: 'Unique email clicks.' },
+};
+
+/** "" when undocumented: the build refuses a custom function with a parameter lacking help. */
+const paramDoc = (def: KpiDef, input: KpiInput): string =>
+  PARAM_DOCS_BY_KPI[def.id]?.[input.name] ?? PARAM_DOCS[input.name] ?? '';
+
+const runner = (name: string) => {
+  const run = FUNCTION_RUNNERS[name];
+  if (!run) throw new Error(`no runner for custom function ${name}`);
+  return run;
+};
+
 function kpiFunction(def: KpiDef): CustomFunctionSpec {
   const example = EXAMPLES[def.id];
   return {
@@ -72,14 +135,62 @@ function kpiFunction(def: KpiDef): CustomFunctionSpec {
     description: def.descriptions.en,
     params: def.inputs.map((i) => ({
       name: i.name,
-      doc: i.doc,
+      doc: paramDoc(def, i),
       optional: i.default !== undefined,
     })),
     returns: `${def.names.en}: ${RETURNS[def.unit]}; a range gives a range.`,
-    run: (...args) => runKpi(def, args),
+    run: runner(def.fn),
     ...(example ? { example } : {}),
   };
 }
+
+const KPI_PARAM: FunctionParam = {
+  name: 'kpi',
+  doc: 'The KPI: its id ("ctr"), function name or English, Arabic or Persian name. A value or a range.',
+  optional: false,
+};
+const PROFILE_PARAM: FunctionParam = {
+  name: 'profile',
+  doc: `Benchmark profile: ${PROFILE_IDS} (or its name). Needed when profiles disagree on the KPI.`,
+  optional: true,
+};
+
+const BENCHMARK_FUNCTIONS: readonly CustomFunctionSpec[] = [
+  {
+    name: 'KPI_STATUS',
+    description:
+      'Judges a KPI value against a published benchmark: good, fair or poor ("" when there is none).',
+    params: [
+      KPI_PARAM,
+      {
+        name: 'value',
+        doc: 'The KPI value, e.g. 0.05 or 5% for a rate. A value or a range.',
+        optional: false,
+      },
+      PROFILE_PARAM,
+      {
+        name: 'lang',
+        doc: 'Language of the words: "en", "ar" or "fa", or a locale such as "fa_IR"; the spreadsheet\'s language when left out.',
+        optional: true,
+      },
+    ],
+    returns: 'good, fair or poor (in the language asked for); a range in gives a range out.',
+    run: runner('KPI_STATUS'),
+    example: { call: '=KPI_STATUS("open_rate", 25%, "email")', result: '"good"; with "fa" → "خوب"' },
+  },
+  {
+    name: 'KPI_BENCHMARK',
+    description:
+      "A KPI's benchmark as one row: direction, good from, good to, fair from, fair to, source, year, currency.",
+    params: [KPI_PARAM, PROFILE_PARAM],
+    returns: 'one row per KPI; a blank bound is open-ended.',
+    run: runner('KPI_BENCHMARK'),
+    example: {
+      call: '=KPI_BENCHMARK("open_rate", "email")',
+      result: '"higher" | 0.2133 | | 0.16 | | Mailchimp email benchmarks… | 2019 |',
+    },
+  },
+];
 
 export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
   ...KPIS.map(kpiFunction),

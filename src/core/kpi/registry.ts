@@ -11,28 +11,24 @@ const RATE = '0.00%';
 const MONEY = '#,##0.00';
 const RATIO = '0.00';
 
-const count = (name: string, doc: string, measures?: KpiInput['measures']): KpiInput => ({
+const count = (name: string, measures?: KpiInput['measures']): KpiInput => ({
   name,
   kind: 'count',
-  doc,
   ...(measures ? { measures } : {}),
 });
-const amount = (name: string, doc: string, measures?: KpiInput['measures']): KpiInput => ({
+const amount = (name: string, measures?: KpiInput['measures']): KpiInput => ({
   name,
   kind: 'amount',
-  doc,
   ...(measures ? { measures } : {}),
 });
-const signed = (name: string, doc: string, measures?: KpiInput['measures']): KpiInput => ({
+const signed = (name: string, measures?: KpiInput['measures']): KpiInput => ({
   name,
   kind: 'signed',
-  doc,
   ...(measures ? { measures } : {}),
 });
 const margin: KpiInput = {
   name: 'gross_margin',
   kind: 'fraction',
-  doc: 'Optional gross margin as a fraction or percent (0.6 or 60%); 1 when left out.',
   default: 1,
 };
 
@@ -48,10 +44,10 @@ const notMoreThan =
       : null;
 
 const abInputs: readonly KpiInput[] = [
-  count('conversions_a', 'Conversions of variant A.'),
-  count('visitors_a', 'Visitors (trials) of variant A.'),
-  count('conversions_b', 'Conversions of variant B.'),
-  count('visitors_b', 'Visitors (trials) of variant B.'),
+  count('conversions_a'),
+  count('visitors_a'),
+  count('conversions_b'),
+  count('visitors_b'),
 ];
 const checkA = notMoreThan('conversions_a', 'visitors_a');
 const checkB = notMoreThan('conversions_b', 'visitors_b');
@@ -71,12 +67,8 @@ export const KPIS: readonly KpiDef[] = [
       fa: 'سهم بازدیدکنندگان (یا کلیک‌ها، نشست‌ها) که تبدیل شدند: تبدیل‌ها ÷ بازدیدکنندگان.',
     },
     inputs: [
-      count('conversions', 'Number of conversions.', ['conversions', 'orders', 'leads']),
-      count('visitors', 'Visitors, clicks or sessions the conversions came from.', [
-        'visitors',
-        'sessions',
-        'clicks',
-      ]),
+      count('conversions', ['conversions', 'orders', 'leads']),
+      count('visitors', ['visitors', 'sessions', 'clicks']),
     ],
     expr: ratio('conversions', 'visitors'),
     source: 'Google Ads help 2684489; seed 000 (its "× 0.2" is a typo)',
@@ -93,10 +85,7 @@ export const KPIS: readonly KpiDef[] = [
       ar: 'نسبة مرات الظهور التي نُقر عليها: النقرات ÷ مرات الظهور.',
       fa: 'سهم نمایش‌هایی که کلیک شدند: کلیک‌ها ÷ نمایش‌ها.',
     },
-    inputs: [
-      count('clicks', 'Number of clicks.', ['clicks']),
-      count('impressions', 'Number of impressions.', ['impressions']),
-    ],
+    inputs: [count('clicks', ['clicks']), count('impressions', ['impressions'])],
     expr: ratio('clicks', 'impressions'),
     source: 'Google Ads help 2615875',
   },
@@ -112,7 +101,7 @@ export const KPIS: readonly KpiDef[] = [
       ar: 'متوسط تكلفة النقرة الواحدة: التكلفة ÷ النقرات.',
       fa: 'میانگین هزینه هر کلیک: هزینه ÷ کلیک‌ها.',
     },
-    inputs: [amount('cost', 'Total cost.', ['cost']), count('clicks', 'Number of clicks.', ['clicks'])],
+    inputs: [amount('cost', ['cost']), count('clicks', ['clicks'])],
     expr: ratio('cost', 'clicks'),
     source: 'Google Ads help 14074',
   },
@@ -128,10 +117,7 @@ export const KPIS: readonly KpiDef[] = [
       ar: 'تكلفة ألف مرة ظهور: التكلفة ÷ مرات الظهور × 1000.',
       fa: 'هزینه هر هزار نمایش: هزینه ÷ نمایش‌ها × ۱۰۰۰.',
     },
-    inputs: [
-      amount('cost', 'Total cost.', ['cost']),
-      count('impressions', 'Number of impressions.', ['impressions']),
-    ],
+    inputs: [amount('cost', ['cost']), count('impressions', ['impressions'])],
     expr: mul(ratio('cost', 'impressions'), num(1000)),
     source: 'standard',
   },
@@ -147,10 +133,7 @@ export const KPIS: readonly KpiDef[] = [
       ar: 'متوسط تكلفة التحويل الواحد: التكلفة ÷ التحويلات.',
       fa: 'میانگین هزینه هر تبدیل: هزینه ÷ تبدیل‌ها.',
     },
-    inputs: [
-      amount('cost', 'Total cost.', ['cost']),
-      count('conversions', 'Number of conversions.', ['conversions']),
-    ],
+    inputs: [amount('cost', ['cost']), count('conversions', ['conversions'])],
     expr: ratio('cost', 'conversions'),
     source: 'Google Ads help 6396841; seed 000',
   },
@@ -166,7 +149,7 @@ export const KPIS: readonly KpiDef[] = [
       ar: 'متوسط تكلفة العميل المحتمل: التكلفة ÷ العملاء المحتملون.',
       fa: 'میانگین هزینه هر سرنخ: هزینه ÷ سرنخ‌ها.',
     },
-    inputs: [amount('cost', 'Total cost.', ['cost']), count('leads', 'Number of leads.', ['leads'])],
+    inputs: [amount('cost', ['cost']), count('leads', ['leads'])],
     expr: ratio('cost', 'leads'),
     source: 'seed 003',
   },
@@ -186,10 +169,7 @@ export const KPIS: readonly KpiDef[] = [
       ar: 'تكلفة كسب عميل جديد: تكلفة الاكتساب ÷ العملاء الجدد.',
       fa: 'هزینه جذب هر مشتری جدید: هزینه جذب ÷ مشتریان جدید.',
     },
-    inputs: [
-      amount('cost', 'Acquisition cost (paid media, or sales + marketing).', ['cost']),
-      count('new_customers', 'Number of new customers.', ['new_customers']),
-    ],
+    inputs: [amount('cost', ['cost']), count('new_customers', ['new_customers'])],
     expr: ratio('cost', 'new_customers'),
     source: 'HubSpot glossary; seed 001',
   },
@@ -205,11 +185,7 @@ export const KPIS: readonly KpiDef[] = [
       ar: 'الربح لكل وحدة تكلفة: (الإيرادات × الهامش − التكلفة) ÷ التكلفة؛ الهامش 1 ما لم يُحدَّد.',
       fa: 'سود به ازای هر واحد هزینه: (درآمد × حاشیه سود − هزینه) ÷ هزینه؛ حاشیه ۱ مگر آنکه داده شود.',
     },
-    inputs: [
-      signed('revenue', 'Revenue attributed to the campaign.', ['revenue']),
-      amount('cost', 'Cost of the campaign.', ['cost']),
-      margin,
-    ],
+    inputs: [signed('revenue', ['revenue']), amount('cost', ['cost']), margin],
     expr: div(sub(mul(ref('revenue'), ref('gross_margin')), ref('cost')), ref('cost')),
     source: 'seed 000; HubSpot glossary; MASB (ROMI)',
   },
@@ -229,7 +205,7 @@ export const KPIS: readonly KpiDef[] = [
       ar: 'الإيرادات لكل وحدة إنفاق إعلاني: الإيرادات ÷ التكلفة (4 تعني 400%).',
       fa: 'درآمد به ازای هر واحد هزینه تبلیغ: درآمد ÷ هزینه (۴ یعنی ۴۰۰٪).',
     },
-    inputs: [signed('revenue', 'Revenue from the ads.', ['revenue']), amount('cost', 'Ad spend.', ['cost'])],
+    inputs: [signed('revenue', ['revenue']), amount('cost', ['cost'])],
     expr: ratio('revenue', 'cost'),
     source: 'Google Ads API metrics',
   },
@@ -250,9 +226,9 @@ export const KPIS: readonly KpiDef[] = [
       fa: 'ارزش مشتری در طول عمرش: ارزش سفارش × خرید در هر دوره × تعداد دوره‌ها × حاشیه سود.',
     },
     inputs: [
-      amount('avg_order_value', 'Average order value.'),
-      { name: 'purchases_per_period', kind: 'nonneg_rate', doc: 'Purchases per customer per period.' },
-      { name: 'lifespan_periods', kind: 'nonneg_rate', doc: 'Customer lifespan, in the same periods.' },
+      amount('avg_order_value'),
+      { name: 'purchases_per_period', kind: 'nonneg_rate' },
+      { name: 'lifespan_periods', kind: 'nonneg_rate' },
       margin,
     ],
     expr: mul(
@@ -278,9 +254,9 @@ export const KPIS: readonly KpiDef[] = [
       fa: 'ارزش طول عمر از حاشیه سود، نرخ نگهداشت و نرخ تنزیل هر دوره: m × r ÷ (1 + d − r).',
     },
     inputs: [
-      signed('margin_per_period', 'Margin a customer brings per period.'),
-      { name: 'retention_rate', kind: 'fraction', doc: 'Share of customers kept each period (0.8 or 80%).' },
-      { name: 'discount_rate', kind: 'nonneg_rate', doc: 'Discount rate per period (0.1 or 10%).' },
+      signed('margin_per_period'),
+      { name: 'retention_rate', kind: 'fraction' },
+      { name: 'discount_rate', kind: 'nonneg_rate' },
     ],
     expr: div(
       mul(ref('margin_per_period'), ref('retention_rate')),
@@ -300,7 +276,7 @@ export const KPIS: readonly KpiDef[] = [
       ar: 'القيمة الدائمة لكل وحدة من تكلفة الاكتساب: CLV ÷ CAC؛ و3:1 هي العلامة الصحية المعتادة.',
       fa: 'ارزش طول عمر به ازای هر واحد هزینه جذب: CLV ÷ CAC؛ ۳ به ۱ نشانه معمول سلامت است.',
     },
-    inputs: [amount('clv', 'Customer lifetime value.'), amount('cac', 'Customer acquisition cost.')],
+    inputs: [amount('clv'), amount('cac')],
     expr: ratio('clv', 'cac'),
     source: 'seed 000; D. Skok',
   },
@@ -320,11 +296,7 @@ export const KPIS: readonly KpiDef[] = [
       ar: 'عدد الأشهر لاسترداد تكلفة الاكتساب: CAC ÷ (الإيراد الشهري للعميل × الهامش).',
       fa: 'تعداد ماه‌های لازم برای بازگشت CAC: CAC ÷ (درآمد ماهانه هر مشتری × حاشیه سود).',
     },
-    inputs: [
-      amount('cac', 'Customer acquisition cost.'),
-      amount('monthly_revenue_per_customer', 'Revenue per customer per month.'),
-      margin,
-    ],
+    inputs: [amount('cac'), amount('monthly_revenue_per_customer'), margin],
     expr: div(ref('cac'), mul(ref('monthly_revenue_per_customer'), ref('gross_margin'))),
     source: 'SaaS metrics literature',
   },
@@ -340,10 +312,7 @@ export const KPIS: readonly KpiDef[] = [
       ar: 'نسبة الجلسات ذات الصفحة الواحدة: الارتدادات ÷ الجلسات.',
       fa: 'سهم نشست‌های تک‌صفحه‌ای: پرش‌ها ÷ نشست‌ها.',
     },
-    inputs: [
-      count('bounces', 'Single-page sessions.', ['bounces']),
-      count('sessions', 'All sessions.', ['sessions']),
-    ],
+    inputs: [count('bounces', ['bounces']), count('sessions', ['sessions'])],
     expr: ratio('bounces', 'sessions'),
     check: notMoreThan('bounces', 'sessions'),
     source: 'Google Analytics help 11109416; seed 000',
@@ -360,10 +329,7 @@ export const KPIS: readonly KpiDef[] = [
       ar: 'نسبة مشاهدات الصفحة التي انتهت بها الزيارة: مرات الخروج ÷ المشاهدات.',
       fa: 'سهم بازدیدهای صفحه که به خروج انجامید: خروج‌ها ÷ بازدیدهای صفحه.',
     },
-    inputs: [
-      count('exits', 'Exits from the page.', ['exits']),
-      count('pageviews', 'Page views.', ['pageviews']),
-    ],
+    inputs: [count('exits', ['exits']), count('pageviews', ['pageviews'])],
     expr: ratio('exits', 'pageviews'),
     check: notMoreThan('exits', 'pageviews'),
     source: 'seed 000',
@@ -384,10 +350,9 @@ export const KPIS: readonly KpiDef[] = [
       {
         name: 'total_duration',
         kind: 'duration',
-        doc: 'Total session time in seconds (or "h:mm:ss").',
         measures: ['total_duration'],
       },
-      count('sessions', 'Number of sessions.', ['sessions']),
+      count('sessions', ['sessions']),
     ],
     expr: ratio('total_duration', 'sessions'),
     source: 'seed 000',
@@ -404,10 +369,7 @@ export const KPIS: readonly KpiDef[] = [
       ar: 'نسبة الرسائل المسلّمة التي فُتحت: مرات الفتح الفريدة ÷ الرسائل المسلّمة.',
       fa: 'سهم ایمیل‌های تحویل‌شده که باز شدند: بازشدن‌های یکتا ÷ تحویل‌شده‌ها.',
     },
-    inputs: [
-      count('opens', 'Unique opens.', ['opens']),
-      count('delivered', 'Emails delivered (or sent).', ['delivered', 'emails_sent']),
-    ],
+    inputs: [count('opens', ['opens']), count('delivered', ['delivered', 'emails_sent'])],
     expr: ratio('opens', 'delivered'),
     check: notMoreThan('opens', 'delivered'),
     source: 'Mailchimp help; seed 000',
@@ -428,10 +390,7 @@ export const KPIS: readonly KpiDef[] = [
       ar: 'نسبة من فتحوا الرسالة ثم نقروا: النقرات الفريدة ÷ مرات الفتح الفريدة.',
       fa: 'سهم بازکنندگانی که کلیک کردند: کلیک‌های یکتا ÷ بازشدن‌های یکتا.',
     },
-    inputs: [
-      count('clicks', 'Unique email clicks.', ['email_clicks']),
-      count('opens', 'Unique opens.', ['opens']),
-    ],
+    inputs: [count('clicks', ['email_clicks']), count('opens', ['opens'])],
     expr: ratio('clicks', 'opens'),
     source: 'Acoustic help',
   },
@@ -447,10 +406,7 @@ export const KPIS: readonly KpiDef[] = [
       ar: 'نسبة الرسائل المسلّمة التي أدت إلى إلغاء الاشتراك: الإلغاءات ÷ الرسائل المسلّمة.',
       fa: 'سهم ایمیل‌های تحویل‌شده که به لغو اشتراک انجامید: لغو اشتراک‌ها ÷ تحویل‌شده‌ها.',
     },
-    inputs: [
-      count('unsubscribes', 'Unsubscribes.', ['unsubscribes']),
-      count('delivered', 'Emails delivered (or sent).', ['delivered', 'emails_sent']),
-    ],
+    inputs: [count('unsubscribes', ['unsubscribes']), count('delivered', ['delivered', 'emails_sent'])],
     expr: ratio('unsubscribes', 'delivered'),
     source: 'kpi-reference',
   },
@@ -466,10 +422,7 @@ export const KPIS: readonly KpiDef[] = [
       ar: 'نسبة الرسائل التي تلقت ردًا (واتساب، الرسائل القصيرة): الردود ÷ الرسائل المرسلة.',
       fa: 'سهم پیام‌هایی که پاسخ گرفتند (واتس‌اپ، پیامک): پاسخ‌ها ÷ پیام‌های ارسال‌شده.',
     },
-    inputs: [
-      count('responses', 'Replies received.', ['responses']),
-      count('messages_sent', 'Messages sent (or read).', ['messages_sent']),
-    ],
+    inputs: [count('responses', ['responses']), count('messages_sent', ['messages_sent'])],
     expr: ratio('responses', 'messages_sent'),
     source: 'seed 003',
   },
@@ -485,10 +438,7 @@ export const KPIS: readonly KpiDef[] = [
       ar: 'الإيراد لكل طلب: الإيرادات ÷ الطلبات.',
       fa: 'درآمد به ازای هر سفارش: درآمد ÷ سفارش‌ها.',
     },
-    inputs: [
-      signed('revenue', 'Revenue.', ['revenue']),
-      count('orders', 'Number of orders.', ['orders', 'conversions']),
-    ],
+    inputs: [signed('revenue', ['revenue']), count('orders', ['orders', 'conversions'])],
     expr: ratio('revenue', 'orders'),
     source: 'seed 002',
   },
@@ -505,9 +455,9 @@ export const KPIS: readonly KpiDef[] = [
       fa: 'سهم مشتریان حفظ‌شده: (مشتریان پایان دوره − مشتریان جدید) ÷ مشتریان ابتدای دوره.',
     },
     inputs: [
-      count('customers_end', 'Customers at the end of the period.', ['customers_end']),
-      count('new_customers', 'New customers won during the period.', ['new_customers']),
-      count('customers_start', 'Customers at the start of the period.', ['customers_start']),
+      count('customers_end', ['customers_end']),
+      count('new_customers', ['new_customers']),
+      count('customers_start', ['customers_start']),
     ],
     expr: div(sub(ref('customers_end'), ref('new_customers')), ref('customers_start')),
     check: notMoreThan('new_customers', 'customers_end'),
@@ -525,10 +475,7 @@ export const KPIS: readonly KpiDef[] = [
       ar: 'نسبة العملاء المفقودين: العملاء المفقودون ÷ العملاء في البداية.',
       fa: 'سهم مشتریان از دست رفته: مشتریان از دست رفته ÷ مشتریان ابتدای دوره.',
     },
-    inputs: [
-      count('customers_lost', 'Customers lost during the period.', ['customers_lost']),
-      count('customers_start', 'Customers at the start of the period.', ['customers_start']),
-    ],
+    inputs: [count('customers_lost', ['customers_lost']), count('customers_start', ['customers_start'])],
     expr: ratio('customers_lost', 'customers_start'),
     check: notMoreThan('customers_lost', 'customers_start'),
     source: 'standard',
@@ -545,10 +492,7 @@ export const KPIS: readonly KpiDef[] = [
       ar: 'التفاعلات لكل شخص تم الوصول إليه: التفاعلات ÷ الوصول.',
       fa: 'تعامل‌ها به ازای هر فرد دسترسی‌یافته: تعامل‌ها ÷ دسترسی.',
     },
-    inputs: [
-      count('engagements', 'Likes, comments, shares, saves…', ['engagements']),
-      count('reach', 'Reach (or followers, impressions).', ['reach', 'impressions']),
-    ],
+    inputs: [count('engagements', ['engagements']), count('reach', ['reach', 'impressions'])],
     expr: ratio('engagements', 'reach'),
     source: 'Hootsuite',
   },
@@ -568,7 +512,7 @@ export const KPIS: readonly KpiDef[] = [
       ar: 'نسبة المروّجين (9–10) ناقص نسبة المنتقدين (0–6)، من −100 إلى 100.',
       fa: 'درصد ترویج‌کنندگان (۹–۱۰) منهای درصد منتقدان (۰–۶)، از −۱۰۰ تا ۱۰۰.',
     },
-    inputs: [{ name: 'scores', kind: 'scores', doc: 'Range of answers from 0 to 10.' }],
+    inputs: [{ name: 'scores', kind: 'scores' }],
     formulaText: {
       en: '% promoters (9–10) − % detractors (0–6)',
       ar: '% المروّجون (9–10) − % المنتقدون (0–6)',
@@ -588,7 +532,7 @@ export const KPIS: readonly KpiDef[] = [
       ar: 'التغير النسبي: (الحالي − السابق) ÷ السابق؛ غير معرّف عندما يكون السابق صفرًا.',
       fa: 'تغییر نسبی: (فعلی − قبلی) ÷ قبلی؛ وقتی قبلی صفر است تعریف‌نشده است.',
     },
-    inputs: [signed('current', 'Value this period.'), signed('previous', 'Value the previous period.')],
+    inputs: [signed('current'), signed('previous')],
     expr: div(sub(ref('current'), ref('previous')), ref('previous')),
     source: 'standard',
   },

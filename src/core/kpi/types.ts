@@ -20,8 +20,6 @@ export interface KpiInput {
   /** snake_case, as the custom function's parameter and in messages. */
   readonly name: string;
   readonly kind: InputKind;
-  /** English help for the custom function's @param. */
-  readonly doc: string;
   /** Present when the input may be left out. */
   readonly default?: number;
   /** The sheet measures that can feed this input in a report, in order of preference. */
