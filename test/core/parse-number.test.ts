@@ -43,20 +43,34 @@ describe('readNumber: examples', () => {
     ['1e3', 1000],
     ['1\u00a0234\u202f567', 1234567],
     ['\u200e−\u200e$۱٬۲۳۴٫۵۰', -1234.5],
+    ['$ (1,200)', -1200],
+    ['100 ر.س.', 100],
+    ['1 234 567,5', 1234567.5],
+    ['\ufeff42', 42],
     [7, 7],
     [-0.5, -0.5],
   ])('%j → %d', (input, expected) => {
     expect(value(input)).toBeCloseTo(expected as number, 12);
   });
 
-  it.each([['abc'], ['1,23,4'], ['12..3'], ['$'], ['%'], ['1-2'], ['n/a'], ['--5'], ['1.2.3,4,5']])(
-    '%j is not a number',
-    (input) => {
-      const r = readNumber(input);
-      expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.reason).toBe('not-a-number');
-    },
-  );
+  it.each([
+    ['4 2'],
+    ['12 34'],
+    ['1 2345'],
+    ['abc'],
+    ['1,23,4'],
+    ['12..3'],
+    ['$'],
+    ['%'],
+    ['1-2'],
+    ['n/a'],
+    ['--5'],
+    ['1.2.3,4,5'],
+  ])('%j is not a number', (input) => {
+    const r = readNumber(input);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toBe('not-a-number');
+  });
 
   it('says why a value is not a number', () => {
     expect(readNumber('')).toEqual({ ok: false, reason: 'blank' });

@@ -110,9 +110,21 @@ export function normalizeDigits(text: string): string {
   return out;
 }
 
-// Spaces that appear inside numbers: no-break, narrow no-break, thin, and the bidi marks that
-// RTL exports sprinkle around digits (LRM, RLM, ALM, embedding controls).
-const INVISIBLES = /[\s\u00a0\u202f\u2009\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u200b\u200c\u200d]/g;
+/**
+ * Invisible characters RTL exports sprinkle around digits: bidi marks (LRM, RLM, ALM, embedding
+ * and isolate controls) and zero-width (non-)joiners. Exported: every reader of cell text drops them.
+ */
+export const INVISIBLES = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u200b\u200c\u200d\ufeff]/g;
+/** Spaces: a thousands separator between digits ("1 234 567"), otherwise padding. */
+const SPACES = /[\s\u00a0\u202f\u2009]+/g;
+const GROUP_SPACE = /(\d)[\s\u00a0\u202f\u2009]+(?=\d{3}(?!\d))/g;
+const DIGITS_APART = /\d[\s\u00a0\u202f\u2009]+\d/;
+
+/** Drops invisibles and spaces; null when a space stands between digits without grouping them ("4 2"). */
+function compactNumberText(text: string): string | null {
+  const s = normalizeDigits(text).replace(INVISIBLES, '').replace(GROUP_SPACE, '$1');
+  return DIGITS_APART.test(s) ? null : s.replace(SPACES, '');
+}
 
 function stripCurrency(text: string): { rest: string; currency: string | null } {
   // Most cells have no currency: a digit (or separator) at both ends says so without a scan.
@@ -190,9 +202,12 @@ export function readNumber(value: unknown, options: ReadOptions = {}): NumberRea
 }
 
 function readNumberText(raw: string, options: ReadOptions): NumberReading {
-  let s = normalizeDigits(raw).replace(INVISIBLES, '');
-  if (s === '') return { ok: false, reason: 'blank' };
   const fail: NumberReading = { ok: false, reason: 'not-a-number', text: raw };
+  let s = compactNumberText(raw);
+  if (s === null) return fail;
+  if (s === '') return { ok: false, reason: 'blank' };
+  // "100 ر.س." : a currency abbreviation's closing dot, not a decimal point.
+  if (/[^\d.]\.$/.test(s)) s = s.slice(0, -1);
   let negative = false;
   if (s.startsWith('(') && s.endsWith(')')) {
     negative = true;
@@ -212,6 +227,11 @@ function readNumberText(raw: string, options: ReadOptions): NumberReading {
   if (signBefore) s = s.slice(1);
   const { rest, currency } = stripCurrency(s);
   s = rest;
+  // "$ (1,200)": parentheses inside the currency.
+  if (s.startsWith('(') && s.endsWith(')')) {
+    negative = !negative;
+    s = s.slice(1, -1);
+  }
   if (!signBefore) {
     const inner = s.match(/^[-+]/);
     if (inner) {
@@ -246,7 +266,7 @@ function readNumberText(raw: string, options: ReadOptions): NumberReading {
 /** Reads a duration written as text ("1:02:03", "02:30") as seconds; numbers pass through. */
 export function readDurationSeconds(value: unknown, options: ReadOptions = {}): NumberReading {
   if (typeof value === 'string') {
-    const s = normalizeDigits(value).replace(INVISIBLES, '');
+    const s = compactNumberText(value) ?? '';
     const m = s.match(/^(\d+):([0-5]?\d)(?::([0-5]?\d(?:\.\d+)?))?$/);
     if (m) {
       const [a, b, c] = [Number(m[1]), Number(m[2]), m[3] === undefined ? undefined : Number(m[3])];
