@@ -125,7 +125,7 @@ describe.each(rowWise.map((k) => [k.fn, k] as const))('%s', (fn, def) => {
     const args = [...sample] as unknown[];
     args[idx] = 0;
     // Other inputs that must not exceed the denominator are zeroed too, so only the zero remains.
-    if (def.check)
+    if (def.notMoreThan)
       for (let i = 0; i < args.length; i++) if (i !== idx && def.inputs[i]?.kind === 'count') args[i] = 0;
     expect(() => call(fn, ...args)).toThrow(`${fn}: ${last} is 0, so`);
     const ranged = args.map((v) => col(v, v));

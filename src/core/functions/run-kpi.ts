@@ -4,7 +4,7 @@
  * One implementation; each function is just its registry entry run through here.
  */
 import { compile, evaluate, isZeroDenominator, render } from '../kpi/expr';
-import type { KpiDef, KpiResult, Unit } from '../kpi/types';
+import type { KpiDef, KpiResult, KpiUndefined, Unit } from '../kpi/types';
 import { broadcast, commonShape, type Shape } from './broadcast';
 import { readInput, readInputValue } from './read-input';
 
@@ -28,11 +28,25 @@ const UNIT_NOUN: Record<Unit, string> = {
   probability: 'the probability',
 };
 
+/** Why a row's inputs break the KPI's input rules (a part above its whole, a fraction of a count). */
+function ruleBroken(def: KpiDef, values: Readonly<Record<string, number>>): KpiUndefined | null {
+  for (const [part, whole] of def.notMoreThan ?? []) {
+    const [p, w] = [values[part] as number, values[whole] as number];
+    if (p > w) return { input: part, reason: `${part} (${p}) is more than ${whole} (${w})` };
+  }
+  if (def.wholeNumbers)
+    for (const { name } of def.inputs) {
+      const v = values[name] as number;
+      if (!Number.isInteger(v)) return { input: name, reason: `${name} (${v}) is not a whole number` };
+    }
+  return null;
+}
+
 /** A row's inputs, computed to a number or to the words saying why it has no value. */
 function computeOne(def: KpiDef, values: Record<string, number>): KpiResult {
-  const bad = def.check?.(values);
+  const bad = ruleBroken(def, values);
   if (bad) return bad;
-  if (def.compute) return def.compute(values);
+  if (def.compute) return def.compute(def.inputs.map((i) => values[i.name] as number));
   if (!def.expr) throw new Error(`${def.id} has neither expr nor compute`);
   const result = evaluate(def.expr, values);
   if (isZeroDenominator(result)) {
@@ -108,23 +122,23 @@ function runRange(def: KpiDef, args: readonly SheetArg[], [rows, cols]: Shape): 
     constants.push(read.value);
   }
   const value = rowValue(def);
-  const values: Record<string, number> = {};
+  const values = new Float64Array(n); // one buffer, reused row after row
   return broadcast([rows, cols], args.slice(0, n), (cells) => {
     for (let i = 0; i < n; i++) {
       const input = inputs[i] as KpiDef['inputs'][number];
       const constant = constants[i];
       if (constant !== null && constant !== undefined) {
-        values[input.name] = constant;
+        values[i] = constant;
         continue;
       }
       const cell = cells[i];
       if (input.default !== undefined && (cell === '' || cell === null || cell === undefined)) {
-        values[input.name] = input.default;
+        values[i] = input.default;
         continue;
       }
       const x = readInputValue(cell, input.kind);
       if (Number.isNaN(x)) return ''; // a cell that cannot be used blanks its row
-      values[input.name] = x;
+      values[i] = x;
     }
     const v = value(values);
     return Number.isNaN(v) ? '' : v;
@@ -132,20 +146,36 @@ function runRange(def: KpiDef, args: readonly SheetArg[], [rows, cols]: Shape): 
 }
 
 /**
- * A row's value for the range loop, NaN for none: plain arithmetic KPIs are compiled (no
- * allocation per row); checked or statistical ones go through computeOne.
+ * A row's value for the range loop from positional inputs, NaN for none: the formula compiled
+ * once, the input rules turned into index checks, so a row costs no allocation or name lookup.
  */
-function rowValue(def: KpiDef): (values: Record<string, number>) => number {
-  if (def.expr && !def.compute && !def.check) {
-    const f = compile(def.expr);
-    return (v) => {
-      const x = f(v);
-      return Number.isFinite(x) ? x : Number.NaN;
-    };
-  }
+function rowValue(def: KpiDef): (values: Float64Array) => number {
+  const slot = (name: string): number => {
+    const i = def.inputs.findIndex((input) => input.name === name);
+    if (i < 0) throw new Error(`${def.id}: no input ${name}`);
+    return i;
+  };
+  const parts = (def.notMoreThan ?? []).map(([part, whole]) => [slot(part), slot(whole)] as const);
+  const whole = def.wholeNumbers === true;
+  const broken = (v: Float64Array): boolean => {
+    for (const [p, w] of parts) if ((v[p] as number) > (v[w] as number)) return true;
+    if (whole) for (let i = 0; i < v.length; i++) if (!Number.isInteger(v[i])) return true;
+    return false;
+  };
+  const compute = def.compute;
+  const formula = compute
+    ? (v: Float64Array) => {
+        const r = compute(v as unknown as readonly number[]);
+        return typeof r === 'number' ? r : Number.NaN;
+      }
+    : def.expr
+      ? compile(def.expr, slot)
+      : null;
+  if (!formula) throw new Error(`${def.id} has neither expr nor compute`);
   return (v) => {
-    const r = computeOne(def, v);
-    return typeof r === 'number' ? r : Number.NaN;
+    if (broken(v)) return Number.NaN;
+    const x = formula(v);
+    return Number.isFinite(x) ? x : Number.NaN;
   };
 }
 

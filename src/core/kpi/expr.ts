@@ -48,20 +48,21 @@ export function evaluate(expr: Expr, values: Readonly<Record<string, number>>): 
 }
 
 /**
- * Compiles to a closure for hot loops (a 100,000-row custom-function call): no allocation per
- * row, and a zero denominator gives NaN instead of a ZeroDenominator object.
+ * Compiles to a closure over positional values (`slot` gives each ref's position) for hot loops
+ * such as a 100,000-row custom-function call: no allocation or name lookup per row, and a zero
+ * denominator gives NaN instead of a ZeroDenominator object.
  */
-export function compile(expr: Expr): (values: Readonly<Record<string, number>>) => number {
+export function compile(expr: Expr, slot: (ref: string) => number): (values: ArrayLike<number>) => number {
   if ('ref' in expr) {
-    const name = expr.ref;
-    return (v) => v[name] as number;
+    const i = slot(expr.ref);
+    return (v) => v[i] as number;
   }
   if ('num' in expr) {
     const c = expr.num;
     return () => c;
   }
-  const a = compile(expr.a);
-  const b = compile(expr.b);
+  const a = compile(expr.a, slot);
+  const b = compile(expr.b, slot);
   switch (expr.op) {
     case '+':
       return (v) => a(v) + b(v);

@@ -5,7 +5,7 @@
  */
 import { chanceBBeatsA, twoProportionZTest } from '../stats/ab-test';
 import { add, div, type Expr, mul, num, ref, sub } from './expr';
-import type { KpiDef, KpiInput, KpiUndefined } from './types';
+import type { KpiDef, KpiInput } from './types';
 
 const RATE = '0.00%';
 const MONEY = '#,##0.00';
@@ -35,23 +35,17 @@ const margin: KpiInput = {
 /** a ÷ b: the shape of most KPIs. */
 const ratio = (a: string, b: string): Expr => div(ref(a), ref(b));
 
-/** Conversions cannot exceed the visitors they come from: such a row is an input error. */
-const notMoreThan =
-  (part: string, whole: string) =>
-  (x: Readonly<Record<string, number>>): KpiUndefined | null =>
-    (x[part] as number) > (x[whole] as number)
-      ? { input: part, reason: `${part} (${x[part]}) is more than ${whole} (${x[whole]})` }
-      : null;
-
 const abInputs: readonly KpiInput[] = [
   count('conversions_a'),
   count('visitors_a'),
   count('conversions_b'),
   count('visitors_b'),
 ];
-const checkA = notMoreThan('conversions_a', 'visitors_a');
-const checkB = notMoreThan('conversions_b', 'visitors_b');
-const abCheck = (x: Readonly<Record<string, number>>): KpiUndefined | null => checkA(x) ?? checkB(x);
+/** Conversions cannot exceed the visitors they come from. */
+const abParts = [
+  ['conversions_a', 'visitors_a'],
+  ['conversions_b', 'visitors_b'],
+] as const;
 
 export const KPIS: readonly KpiDef[] = [
   {
@@ -314,7 +308,7 @@ export const KPIS: readonly KpiDef[] = [
     },
     inputs: [count('bounces', ['bounces']), count('sessions', ['sessions'])],
     expr: ratio('bounces', 'sessions'),
-    check: notMoreThan('bounces', 'sessions'),
+    notMoreThan: [['bounces', 'sessions']],
     source: 'Google Analytics help 11109416; seed 000',
   },
   {
@@ -331,7 +325,7 @@ export const KPIS: readonly KpiDef[] = [
     },
     inputs: [count('exits', ['exits']), count('pageviews', ['pageviews'])],
     expr: ratio('exits', 'pageviews'),
-    check: notMoreThan('exits', 'pageviews'),
+    notMoreThan: [['exits', 'pageviews']],
     source: 'seed 000',
   },
   {
@@ -371,7 +365,7 @@ export const KPIS: readonly KpiDef[] = [
     },
     inputs: [count('opens', ['opens']), count('delivered', ['delivered', 'emails_sent'])],
     expr: ratio('opens', 'delivered'),
-    check: notMoreThan('opens', 'delivered'),
+    notMoreThan: [['opens', 'delivered']],
     source: 'Mailchimp help; seed 000',
   },
   {
@@ -460,7 +454,7 @@ export const KPIS: readonly KpiDef[] = [
       count('customers_start', ['customers_start']),
     ],
     expr: div(sub(ref('customers_end'), ref('new_customers')), ref('customers_start')),
-    check: notMoreThan('new_customers', 'customers_end'),
+    notMoreThan: [['new_customers', 'customers_end']],
     source: 'HubSpot glossary; seed 002',
   },
   {
@@ -477,7 +471,7 @@ export const KPIS: readonly KpiDef[] = [
     },
     inputs: [count('customers_lost', ['customers_lost']), count('customers_start', ['customers_start'])],
     expr: ratio('customers_lost', 'customers_start'),
-    check: notMoreThan('customers_lost', 'customers_start'),
+    notMoreThan: [['customers_lost', 'customers_start']],
     source: 'standard',
   },
   {
@@ -549,14 +543,9 @@ export const KPIS: readonly KpiDef[] = [
       fa: 'مقدار p دوطرفه آزمون z دو نسبت با خطای معیار ادغام‌شده.',
     },
     inputs: abInputs,
-    check: abCheck,
-    compute: (x) => {
-      const t = twoProportionZTest(
-        x.conversions_a as number,
-        x.visitors_a as number,
-        x.conversions_b as number,
-        x.visitors_b as number,
-      );
+    notMoreThan: abParts,
+    compute: ([convA, visA, convB, visB]) => {
+      const t = twoProportionZTest(convA as number, visA as number, convB as number, visB as number);
       return t
         ? t.pValue
         : { reason: 'the test is undefined: a variant has no visitors, or no variation in outcomes' };
@@ -581,23 +570,10 @@ export const KPIS: readonly KpiDef[] = [
       fa: 'احتمال اینکه نرخ تبدیل B از A بیشتر باشد (پیشین بتا، محاسبه دقیق).',
     },
     inputs: abInputs,
-    check: (x) => {
-      const bad = abCheck(x);
-      if (bad) return bad;
-      for (const input of abInputs) {
-        const v = x[input.name] as number;
-        if (!Number.isInteger(v))
-          return { input: input.name, reason: `${input.name} (${v}) is not a whole number` };
-      }
-      return null;
-    },
-    compute: (x) =>
-      chanceBBeatsA(
-        x.conversions_a as number,
-        x.visitors_a as number,
-        x.conversions_b as number,
-        x.visitors_b as number,
-      ),
+    notMoreThan: abParts,
+    wholeNumbers: true,
+    compute: ([convA, visA, convB, visB]) =>
+      chanceBBeatsA(convA as number, visA as number, convB as number, visB as number),
     formulaText: {
       en: 'P(rate B > rate A), Beta(1 + conversions, 1 + failures) posteriors',
       ar: 'P(معدل B > معدل A)، توزيعات بيتا اللاحقة',

@@ -48,10 +48,15 @@ export interface KpiDef {
   readonly inputs: readonly KpiInput[];
   /** The formula, when it is arithmetic over the inputs (then it is summed-then-divided in reports). */
   readonly expr?: Expr;
-  /** A computation that is not plain arithmetic (statistics); gets the inputs by name. */
-  readonly compute?: (x: Readonly<Record<string, number>>) => KpiResult;
-  /** Checks beyond each input's kind (e.g. conversions ≤ visitors). */
-  readonly check?: (x: Readonly<Record<string, number>>) => KpiUndefined | null;
+  /**
+   * A computation that is not plain arithmetic (statistics), given the inputs' values in the
+   * order of `inputs` (positional, so that a 100,000-row range allocates nothing per row).
+   */
+  readonly compute?: (values: readonly number[]) => KpiResult;
+  /** Inputs that are parts of another ([part, whole]): a row with part > whole is an input error. */
+  readonly notMoreThan?: readonly (readonly [part: string, whole: string])[];
+  /** Every input must be a whole number (the exact Bayesian formula needs whole counts). */
+  readonly wholeNumbers?: boolean;
   /** Readable formula for notes and help, when `expr` alone would not say it well. */
   readonly formulaText?: Localized;
   /** Where the definition comes from (kpi-reference.md). */
