@@ -1,51 +1,52 @@
 /**
- * --group-by: a column named by its header text (as it is written in the file) or by its letter;
- * "none" for no groups. Resolved against the first rows, where the header is, before the engine
- * runs, so the engine reads the file once.
+ * --group-by: a column named by its header text (as it is written in the header row the engine
+ * detects) or by its letter; "none" for no groups. Resolved before the engine runs, against the
+ * engine's own reading of the columns (detectColumns), so a data cell that happens to equal the
+ * value (a campaign named "B") is never taken for a header.
  */
 import { normalizeDigits } from '../core/numbers/parse-number';
-
-const SCAN_ROWS = 50;
+import { detectColumns } from '../core/report';
+import type { ColumnMapping } from '../core/report/model';
+import type { ReportOptions } from '../core/report/options';
 
 export type GroupBy =
   | { readonly ok: true; readonly column: number | null }
   | { readonly ok: false; readonly message: string };
 
+type ReadOptions = Pick<ReportOptions, 'lang' | 'headerRow' | 'overrides'>;
+
 const norm = (text: string): string => normalizeDigits(text).replace(/\s+/g, ' ').trim().toLowerCase();
 
-export function resolveGroupBy(spec: string, grid: readonly (readonly unknown[])[]): GroupBy {
-  if (norm(spec) === 'none') return { ok: true, column: null };
+const named = (m: ColumnMapping): string =>
+  m.header.trim() === '' ? m.letter : `${m.letter} "${m.header.trim()}"`;
+
+export function resolveGroupBy(spec: string, grid: unknown[][], options: ReadOptions): GroupBy {
   const wanted = norm(spec);
-  const rows = grid.slice(0, SCAN_ROWS);
-  for (const row of rows) {
-    const index = row.findIndex((cell) => typeof cell === 'string' && norm(cell) === wanted);
-    if (index >= 0) return { ok: true, column: index };
+  if (wanted === 'none') return { ok: true, column: null };
+  const preview = detectColumns(grid, options);
+  // No header row: the engine will say so itself, with its own hint; nothing to match against.
+  if (!preview.ok) return { ok: true, column: null };
+  const columns = preview.mapping;
+  const column =
+    columns.find((m) => m.header !== '' && norm(m.header) === wanted) ??
+    (/^[a-z]{1,3}$/i.test(spec.trim())
+      ? columns.find((m) => m.letter === spec.trim().toUpperCase())
+      : undefined);
+  const textColumns = columns.filter((m) => m.role.kind === 'dimension').map(named);
+  const groupable =
+    textColumns.length > 0 ? `group by a text column: ${textColumns.join(', ')}` : 'no column is text';
+  if (!column) {
+    const headers = columns.filter((m) => m.header.trim() !== '').map(named);
+    return {
+      ok: false,
+      message: `--group-by: no column "${spec}" in the header row (row ${(preview.headerRow ?? 0) + 1}); the headers are ${headers.join(', ')} (or give a column letter, or "none")`,
+    };
   }
-  if (/^[a-z]{1,3}$/i.test(spec.trim())) return { ok: true, column: letterIndex(spec.trim().toUpperCase()) };
-  const headers = widestRow(rows)
-    .filter((c): c is string => typeof c === 'string' && c.trim() !== '')
-    .map((c) => `"${c.trim()}"`);
-  return {
-    ok: false,
-    message: `--group-by: no column "${spec}"${headers.length > 0 ? `; the headers are ${headers.join(', ')}` : ''} (or give a column letter, or "none")`,
-  };
-}
-
-function letterIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-function widestRow(rows: readonly (readonly unknown[])[]): readonly unknown[] {
-  let best: readonly unknown[] = [];
-  let count = -1;
-  for (const row of rows) {
-    const filled = row.filter((c) => typeof c === 'string' && c.trim() !== '').length;
-    if (filled > count) {
-      best = row;
-      count = filled;
-    }
+  if (column.role.kind === 'measure') {
+    return {
+      ok: false,
+      message: `--group-by: column ${named(column)} holds numbers (a measure); ${groupable}`,
+    };
   }
-  return best;
+  return { ok: true, column: column.index };
 }

@@ -168,22 +168,24 @@ function reportOptions(
   profile: BenchmarkProfile | undefined,
   template: Template | undefined,
 ): { options: ReportOptions; notes: string[] } {
-  let groupBy: number | null | undefined;
-  if (args.groupBy !== undefined) {
-    const resolved = resolveGroupBy(args.groupBy, data.grid);
-    if (!resolved.ok) throw new Failure(EXIT.usage, resolved.message);
-    groupBy = resolved.column;
-  }
   const lang = args.lang ?? guessLang(data.grid);
   let options: ReportOptions = { sourceName: data.sourceName, lang, formulaSource: 'recreated' };
   const notes: string[] = [];
   if (template) {
     // Grouping by a dimension or a header needs the engine's reading of the columns.
-    const needsColumns = template.groupBy !== 'auto' && template.groupBy !== 'none' && groupBy === undefined;
+    const needsColumns =
+      template.groupBy !== 'auto' && template.groupBy !== 'none' && args.groupBy === undefined;
     const columns = needsColumns ? detectColumns(data.grid, { lang }).mapping : undefined;
     const applied = templateToReportOptions(template, options, columns);
     options = applied.options;
     notes.push(...applied.notes.map((n) => n.message));
+  }
+  let groupBy: number | null | undefined;
+  if (args.groupBy !== undefined) {
+    // Matched against the header row the engine will read, with the template's header row/overrides.
+    const resolved = resolveGroupBy(args.groupBy, data.grid, { ...options, lang: args.lang ?? options.lang });
+    if (!resolved.ok) throw new Failure(EXIT.usage, resolved.message);
+    groupBy = resolved.column;
   }
   return {
     options: {

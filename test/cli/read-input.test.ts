@@ -227,15 +227,41 @@ describe('small helpers', () => {
     expect(guessLang([['الحملة', 'التكلفة (ر.س)', 'مرات الظهور']])).toBe('ar');
   });
 
-  it('resolves --group-by by header text, letter or "none"', () => {
-    const grid = [['Report'], [], ['Channel', 'Campaign name', 'Cost']];
-    expect(resolveGroupBy('campaign name', grid)).toEqual({ ok: true, column: 1 });
-    expect(resolveGroupBy('C', grid)).toEqual({ ok: true, column: 2 });
-    expect(resolveGroupBy('none', grid)).toEqual({ ok: true, column: null });
-    const missing = resolveGroupBy('Region', grid);
-    expect(!missing.ok && missing.message).toMatch(
-      /no column "Region"; the headers are "Channel", "Campaign name", "Cost"/,
+  it('resolves --group-by by header text, letter or "none", against the header row only', () => {
+    // A title, a blank row, then the header; campaigns named "B" and "Brand" in the data.
+    const grid = [
+      ['Report'],
+      [],
+      ['Date', 'Channel', 'Campaign name', 'Cost', 'Clicks'],
+      ['2026-08-03', 'Search', 'B', 10, 5],
+      ['2026-08-04', 'Social', 'Brand', 3, 2],
+    ];
+    const en = { lang: 'en' as const };
+    expect(resolveGroupBy('campaign name', grid, en)).toEqual({ ok: true, column: 2 });
+    // "B" is the letter of Channel, not the column where a campaign is called "B".
+    expect(resolveGroupBy('B', grid, en)).toEqual({ ok: true, column: 1 });
+    expect(resolveGroupBy('none', grid, en)).toEqual({ ok: true, column: null });
+    // A data cell is not a header.
+    const brand = resolveGroupBy('Brand', grid, en);
+    expect(brand.ok).toBe(false);
+    expect(!brand.ok && brand.message).toBe(
+      '--group-by: no column "Brand" in the header row (row 3); the headers are A "Date", B "Channel", ' +
+        'C "Campaign name", D "Cost", E "Clicks" (or give a column letter, or "none")',
     );
+    const region = resolveGroupBy('Region', grid, en);
+    expect(!region.ok && region.message).toMatch(
+      /no column "Region" in the header row \(row 3\); the headers are A "Date"/,
+    );
+    // A letter past the last column (E).
+    const z = resolveGroupBy('Z', grid, en);
+    expect(!z.ok && z.message).toMatch(/no column "Z" .*E "Clicks"/);
+    // A measure, by header or letter.
+    for (const spec of ['Cost', 'D', 'cost']) {
+      const cost = resolveGroupBy(spec, grid, en);
+      expect(!cost.ok && cost.message).toBe(
+        '--group-by: column D "Cost" holds numbers (a measure); group by a text column: A "Date", B "Channel", C "Campaign name"',
+      );
+    }
   });
 
   it('draws the progress bar at most every 100 ms, and clears it', () => {

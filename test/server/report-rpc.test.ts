@@ -207,13 +207,35 @@ describe('the sidebar RPC', () => {
     expect(JSON.parse(recipe?.value ?? '{}')).toMatchObject({ templateId: 'paid-search', formulas: 'live' });
   });
 
-  it('says what is wrong with a sheet it cannot read', () => {
-    world([['just a note'], ['nothing else']]);
+  it('says what is wrong with a sheet it cannot read, and where', () => {
+    const w = world([['just a note'], ['nothing else']]);
+    const noHeader = {
+      code: 'no-header',
+      message: 'No header row was found: no row names a column such as Cost, Clicks or Impressions.',
+      hint: 'Add a header row above the data, or choose the header row in the sidebar.',
+    };
+    expect(analyzeSource({ sheetId: 0, lang: 'en' })).toEqual({ ok: false, problems: [noHeader] });
+    expect(generateReport(live())).toMatchObject({ ok: false, problems: [noHeader] });
+    expect(w.sheets).toHaveLength(1); // nothing written
+
+    // A measure column of text: the column's letter and header, and the sheet rows (1-based).
+    world([
+      ['Campaign', 'Impressions', 'Clicks'],
+      ['A', 100, 'n/a'],
+      ['B', 200, 'none'],
+      ['C', 300, 'x'],
+    ]);
     const a = analyzeSource({ sheetId: 0, lang: 'en' });
     expect(a.ok).toBe(false);
-    if (!a.ok) expect(a.problems[0]?.message).toBeTruthy();
-    const g = generateReport(live());
-    expect(g.ok).toBe(false);
+    if (a.ok) return;
+    expect(a.problems[0]).toMatchObject({
+      code: 'mostly-text',
+      column: { letter: 'C', header: 'Clicks' },
+      rows: [2, 3, 4],
+    });
+    expect(a.problems[0]?.message).toBe(
+      'Column C ("Clicks") should hold numbers (Clicks), but 3 of its 3 filled cells are text (rows 2, 3, 4).',
+    );
   });
 
   it('reports a deleted source as such', () => {

@@ -29,7 +29,13 @@ function directionOf(kpi: string): 'higher' | 'lower' {
 function figure(kpi: string, value: number, citation: Citation, currency?: string): Benchmark {
   const direction = directionOf(kpi);
   const fair = direction === 'higher' ? value * (1 - FAIR_MARGIN) : value * (1 + FAIR_MARGIN);
-  return { kpi, thresholds: { direction, good: value, fair }, citation, ...(currency ? { currency } : {}) };
+  return {
+    kpi,
+    thresholds: { direction, good: value, fair },
+    citation,
+    fairMargin: FAIR_MARGIN,
+    ...(currency ? { currency } : {}),
+  };
 }
 
 /** Published tiers: good and fair marks straight from the source. */
@@ -49,6 +55,7 @@ function band(kpi: string, min: number, max: number, citation: Citation): Benchm
       fairMax: max * (1 + FAIR_MARGIN),
     },
     citation,
+    fairMargin: FAIR_MARGIN,
   };
 }
 

@@ -34,6 +34,11 @@ export interface Benchmark {
   readonly citation: Citation;
   /** ISO currency of money thresholds (published in USD): a sheet in another currency gets no colour. */
   readonly currency?: string;
+  /**
+   * Set when the fair band is Mizan's own rule, not published: the margin around the figure
+   * (0.25 = within 25%). Absent when the source publishes the tiers themselves.
+   */
+  readonly fairMargin?: number;
 }
 
 export interface BenchmarkProfile {

@@ -144,6 +144,31 @@ export const REPORT_LABELS = {
     'مقدار گزینهٔ ناشناخته: {what}.',
   ),
   badOptionHint: L('Choose a value from the list.', 'اختر قيمة من القائمة.', 'مقداری از فهرست انتخاب کنید.'),
+  groupByMeasureMsg: L(
+    'Cannot group by column {col} ("{header}"): it holds numbers (a measure: {role}).',
+    'لا يمكن التجميع حسب العمود {col} ("{header}"): فيه أرقام (مقياس: {role}).',
+    'گروه‌بندی بر اساس ستون {col} («{header}») ممکن نیست: عدد دارد (سنجهٔ {role}).',
+  ),
+  groupByMissingMsg: L(
+    'Cannot group by column {col}: the sheet has no such column (the last one is {last}).',
+    'لا يمكن التجميع حسب العمود {col}: لا يوجد عمود كهذا في الورقة (آخر عمود {last}).',
+    'گروه‌بندی بر اساس ستون {col} ممکن نیست: برگه چنین ستونی ندارد (آخرین ستون {last} است).',
+  ),
+  groupByHint: L(
+    'Group by a text column: {cols}.',
+    'جمّع حسب عمود نصي: {cols}.',
+    'بر اساس یک ستون متنی گروه‌بندی کنید: {cols}.',
+  ),
+  allZeroHint: L(
+    'Check that columns {cols} are the right ones and that their numbers were pasted: they divide {kpis}.',
+    'تحقق من أن الأعمدة {cols} هي الصحيحة وأن أرقامها لُصقت: هي مقامات {kpis}.',
+    'بررسی کنید ستون‌های {cols} درست‌اند و اعدادشان چسبانده شده‌اند: مخرج {kpis} هستند.',
+  ),
+  fairRuleSource: L(
+    "fair band: Mizan's rule (within {pct}%)",
+    'النطاق المقبول: قاعدة ميزان (ضمن {pct}٪)',
+    'بازهٔ متوسط: قاعدهٔ میزان (تا {pct}٪)',
+  ),
   // Data notes.
   notNumbers: L(
     'Column {col} ("{header}"): {n} cells are not numbers and are left out of its sums (rows {rows}).',

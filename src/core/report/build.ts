@@ -70,6 +70,28 @@ const bad = (lang: Lang, what: string): InputProblem => ({
   hint: label('badOptionHint', lang),
 });
 
+/** A groupBy that is not a text column: which column it names, what it holds, and which would do. */
+function badGroupBy(analysis: Analysis, c: number, lang: Lang): InputProblem {
+  if (!Number.isInteger(c) || c < 0) return bad(lang, `groupBy = ${c}`);
+  const named = (m: { letter: string; header: string }) =>
+    m.header === '' ? m.letter : `${m.letter} "${m.header}"`;
+  const texts = analysis.mapping.filter((m) => m.role.kind === 'dimension').map(named);
+  const hint = label('groupByHint', lang, { cols: texts.join(', ') });
+  const column = analysis.mapping[c];
+  const last = analysis.mapping[analysis.mapping.length - 1];
+  if (!column) {
+    const message = label('groupByMissingMsg', lang, { col: columnLetter(c), last: last ? named(last) : '' });
+    return { code: 'bad-option', message, hint };
+  }
+  const role = column.role.kind === 'measure' ? MEASURES[column.role.measure].names[lang] : '';
+  return {
+    code: 'bad-option',
+    message: label('groupByMeasureMsg', lang, { col: column.letter, header: column.header, role }),
+    hint,
+    column: { letter: column.letter, header: column.header },
+  };
+}
+
 function checkOptions(grid: unknown, o: ReportOptions): InputProblem[] {
   const lang: Lang = o.lang === 'ar' || o.lang === 'fa' ? o.lang : 'en';
   const out: InputProblem[] = [];
@@ -106,7 +128,7 @@ export function buildReport(grid: unknown[][], options: ReportOptions): ReportRe
     const c = options.groupBy;
     const role = analysis.mapping[c]?.role;
     if (!Number.isInteger(c) || !role || role.kind === 'measure')
-      return { ok: false, problems: [bad(lang, `groupBy = ${c}`)] };
+      return { ok: false, problems: [badGroupBy(analysis, c, lang)] };
     groupColumn = c;
   }
 
@@ -227,7 +249,11 @@ export function buildReport(grid: unknown[][], options: ReportOptions): ReportRe
     return {
       ok: false,
       problems: [
-        { code: 'all-zero-denominators', message: label('allZeroMsg', lang), hint: warnings[0]?.hint ?? '' },
+        {
+          code: 'all-zero-denominators',
+          message: label('allZeroMsg', lang),
+          hint: allZeroHint(plans, warnings, lang),
+        },
         ...warnings,
       ],
     };
@@ -545,4 +571,12 @@ function writable(
   copy: (r: number) => (string | number | Date | null)[],
 ): (string | number | Date | null)[] {
   return out[r] === src ? copy(r) : (out[r] as (string | number | Date | null)[]);
+}
+
+/** Every zero column (letter and header) and every KPI it leaves without a value. */
+function allZeroHint(plans: readonly KpiPlan[], warnings: readonly InputProblem[], lang: Lang): string {
+  const cols = new Set<string>();
+  for (const w of warnings) if (w.column) cols.add(`${w.column.letter} ("${w.column.header}")`);
+  const kpis = plans.map((p) => p.def.names[lang]);
+  return label('allZeroHint', lang, { cols: [...cols].join(', '), kpis: kpis.join(', ') });
 }

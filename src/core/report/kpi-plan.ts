@@ -88,10 +88,16 @@ function judgeOf(def: KpiDef, options: PlanOptions): Judge | null {
   // A money threshold in another currency than the sheet's says nothing about it.
   if (def.unit === 'money' && bench.currency && bench.currency !== isoCurrency(options.currency)) return null;
   const c = bench.citation;
+  const cited = c.year === null ? c.source : `${c.source}, ${c.year}`;
+  // A fair band Mizan derived from a single figure is said to be Mizan's, not the source's.
+  const fairRule =
+    bench.fairMargin !== undefined
+      ? `; ${label('fairRuleSource', options.lang, { pct: Math.round(bench.fairMargin * 100) })}`
+      : '';
   return {
     kind: 'benchmark',
     thresholds: bench.thresholds,
-    source: c.year === null ? c.source : `${c.source}, ${c.year}`,
+    source: `${cited}${fairRule}`,
   };
 }
 

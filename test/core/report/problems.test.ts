@@ -130,6 +130,48 @@ describe('bad input', () => {
     expect(none.some((p) => p.column?.letter === 'C')).toBe(true);
   });
 
+  it("all-zero denominators: the problem's hint names every zero column and every KPI it leaves empty", () => {
+    // CTR divides by impressions (C); CPC, conversion rate by clicks (B); nothing else is computable.
+    const grid = [
+      ['Campaign', 'Clicks', 'Impressions', 'Conversions'],
+      ['A', 0, 0, 3],
+      ['B', 0, 0, 2],
+    ];
+    const [first] = problems(grid);
+    expect(first?.code).toBe('all-zero-denominators');
+    expect(first?.hint).toContain('B ("Clicks")');
+    expect(first?.hint).toContain('C ("Impressions")');
+    expect(first?.hint).toContain('Click-through rate');
+    expect(first?.hint).toContain('Conversion rate');
+    const fa = problems(grid, 'fa')[0]?.hint ?? '';
+    expect(fa).toContain('B ("Clicks")');
+    expect(fa).toContain('C ("Impressions")');
+  });
+
+  it('a groupBy that cannot group names the column, its header and what it holds, in the report language', () => {
+    const grid = [
+      ['Channel', 'Campaign', 'Cost', 'Clicks'],
+      ['Search', 'A', 10, 5],
+    ];
+    const [cost] = problems(grid, 'en', { groupBy: 2 });
+    expect(cost).toMatchObject({
+      code: 'bad-option',
+      message: 'Cannot group by column C ("Cost"): it holds numbers (a measure: Cost).',
+      hint: 'Group by a text column: A "Channel", B "Campaign".',
+      column: { letter: 'C', header: 'Cost' },
+    });
+    const [far] = problems(grid, 'en', { groupBy: 25 });
+    expect(far?.message).toBe(
+      'Cannot group by column Z: the sheet has no such column (the last one is D "Clicks").',
+    );
+    expect(far?.hint).toBe('Group by a text column: A "Channel", B "Campaign".');
+    const ar = problems(grid, 'ar', { groupBy: 2 })[0];
+    expect(ar?.message).toMatch(/^لا يمكن التجميع حسب العمود C \("Cost"\)/);
+    expect(ar?.hint).toContain('A "Channel", B "Campaign"');
+    const fa = problems(grid, 'fa', { groupBy: 3 })[0];
+    expect(fa?.message).toMatch(/^گروه‌بندی بر اساس ستون D \(«Clicks»\) ممکن نیست: عدد دارد \(سنجهٔ کلیک\)/);
+  });
+
   it('bad options are named', () => {
     const grid = [
       ['Campaign', 'Clicks'],

@@ -1,0 +1,58 @@
+/**
+ * The legend says where every colour comes from: the published figure and its year and, when the
+ * fair band is Mizan's own rule around a single figure (not published tiers), says that too.
+ */
+import { describe, expect, it } from 'vitest';
+import { profileById } from '../../../src/core/benchmarks/profiles';
+import type { BenchmarkProfile } from '../../../src/core/benchmarks/types';
+import type { Lang } from '../../../src/core/i18n/lang';
+import { buildReport } from '../../../src/core/report/index';
+import type { ReportModel } from '../../../src/core/report/model';
+
+const GRID = [
+  ['Campaign', 'Impressions', 'Clicks', 'Conversions', 'Cost', 'Revenue'],
+  ['A', 1000, 50, 5, 100, 300],
+  ['B', 2000, 60, 3, 120, 90],
+];
+
+function model(lang: Lang, profileId: string): ReportModel {
+  const r = buildReport(GRID, {
+    sourceName: 'Data',
+    lang,
+    profile: profileById(profileId) as BenchmarkProfile,
+  });
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  return r.model;
+}
+
+const SEARCH = 'LocaliQ–WordStream search advertising benchmarks (medians, 16,446 US campaigns), 2025';
+const FAIR_RULE: Record<Lang, string> = {
+  en: "fair band: Mizan's rule (within 25%)",
+  ar: 'النطاق المقبول: قاعدة ميزان (ضمن ٢٥٪)',
+  fa: 'بازهٔ متوسط: قاعدهٔ میزان (تا ۲۵٪)',
+};
+
+describe('the legend of a search-profile report', () => {
+  it.each<Lang>(['en', 'ar', 'fa'])(
+    '%s: a single published figure says its fair band is Mizan’s rule',
+    (lang) => {
+      const m = model(lang, 'search');
+      const source = (kpi: string) => m.legend.find((e) => e.kpi === kpi)?.source;
+      expect(source('ctr')).toBe(`${SEARCH}; ${FAIR_RULE[lang]}`);
+      expect(source('conversion_rate')).toBe(`${SEARCH}; ${FAIR_RULE[lang]}`);
+      // ROI's break-even tier is the source's own: no rule to own up to.
+      expect(source('roi')).toBeDefined();
+      expect(source('roi')).not.toContain(FAIR_RULE[lang]);
+      // And the sheet's legend block shows it, as text.
+      const block = m.blocks.find((b) => b.kind === 'legend');
+      const texts = block?.cells.flat().map((c) => String(c.v)) ?? [];
+      expect(texts).toContain(`${SEARCH}; ${FAIR_RULE[lang]}`);
+    },
+  );
+
+  it('published tiers (Shopify) carry no such note', () => {
+    const m = model('en', 'ecommerce');
+    const conversion = m.legend.find((e) => e.kpi === 'conversion_rate')?.source ?? '';
+    expect(conversion).toMatch(/^Shopify e-commerce conversion benchmarks, 2024$/);
+  });
+});
