@@ -56,7 +56,7 @@ describe('the built bundle', () => {
     expect(Buffer.byteLength(code, 'utf8')).toBeLessThanOrEqual(150 * 1024);
   });
 
-  it('does not carry the functions\' help text: only the stubs do (it lives in catalog.ts)', () => {
+  it("does not carry the functions' help text: only the stubs do (it lives in catalog.ts)", () => {
     const bundle = code.slice(0, code.indexOf('/**'));
     expect(bundle).not.toContain('Worked examples');
     expect(bundle).not.toContain('=CONVERSION_RATE(50, 1000)');

@@ -114,7 +114,7 @@ export function normalizeDigits(text: string): string {
  * Invisible characters RTL exports sprinkle around digits: bidi marks (LRM, RLM, ALM, embedding
  * and isolate controls) and zero-width (non-)joiners. Exported: every reader of cell text drops them.
  */
-export const INVISIBLES = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u200b\u200c\u200d\ufeff]/g;
+export const INVISIBLES = /[\u200b-\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff]/g;
 /** Spaces: a thousands separator between digits ("1 234 567"), otherwise padding. */
 const SPACES = /[\s\u00a0\u202f\u2009]+/g;
 const GROUP_SPACE = /(\d)[\s\u00a0\u202f\u2009]+(?=\d{3}(?!\d))/g;
