@@ -3,62 +3,17 @@
  * one grid per Range setter, so the writer makes the same few calls whatever the size of the
  * data. Pure: no Apps Script call here, so it is tested directly.
  */
-import type { Status } from '../core/benchmarks/types';
-import type { BrandColours, Cell, CellStyle, ReportModel } from '../core/report/model';
+import { brandedLook, STATUS_COLOURS, TEXT_SIZE } from '../core/report/look';
+import type { Cell, ReportModel } from '../core/report/model';
 import { literalText } from './literal-text';
 
 /** Sheets' default format: what cells without a number format get. */
 export const DEFAULT_FORMAT = 'General';
 
-/** Colours per status (the xlsx writer's, so both reports look alike); rules use them too. */
-export const STATUS_COLOURS: Readonly<Record<Status, { readonly fill: string; readonly font: string }>> = {
-  good: { fill: '#c6efce', font: '#006100' },
-  fair: { fill: '#ffeb9c', font: '#9c5700' },
-  poor: { fill: '#ffc7ce', font: '#9c0006' },
-};
-
-interface Look {
-  readonly weight: 'bold' | 'normal';
-  readonly italic: boolean;
-  readonly size: number;
-  readonly color: string;
-  readonly fill: string;
-  readonly align: 'normal' | 'center';
-}
-
-const PLAIN: Look = {
-  weight: 'normal',
-  italic: false,
-  size: 10,
-  color: '#000000',
-  fill: '#ffffff',
-  align: 'normal',
-};
-
-/** How each model style looks in Sheets (as in the xlsx writer). */
-const LOOKS: Readonly<Record<CellStyle, Look>> = {
-  title: { ...PLAIN, weight: 'bold', size: 16, color: '#1f3864' },
-  subtitle: { ...PLAIN, italic: true, color: '#595959' },
-  section: { ...PLAIN, weight: 'bold', size: 12, color: '#1f3864' },
-  header: { ...PLAIN, weight: 'bold', color: '#ffffff', fill: '#44546a', align: 'center' },
-  label: PLAIN,
-  value: PLAIN,
-  total: { ...PLAIN, weight: 'bold', fill: '#f2f2f2' },
-  note: { ...PLAIN, italic: true, size: 9, color: '#595959' },
-  legend: { ...PLAIN, size: 9, color: '#404040' },
-  up: { ...PLAIN, color: '#006100' },
-  down: { ...PLAIN, color: '#9c0006' },
-};
-
-/** A template's brand colour on the title, sections and header fills (as the xlsx writer does). */
-function branded(style: CellStyle, brand: BrandColours | undefined): Look {
-  const look = LOOKS[style];
-  const primary = /^#[0-9a-f]{6}$/i.test(brand?.primary ?? '') ? (brand?.primary as string) : null;
-  if (!primary) return look;
-  if (style === 'title' || style === 'section') return { ...look, color: primary };
-  if (style === 'header') return { ...look, fill: primary };
-  return look;
-}
+/** Sheets' defaults for what a style leaves out. */
+const BLACK = '#000000';
+const WHITE = '#ffffff';
+const NORMAL = 'normal';
 
 export interface SheetLayout {
   readonly rows: number;
@@ -114,12 +69,12 @@ export function layoutReport(model: ReportModel): SheetLayout {
     cols,
     values: grid<string | number | boolean | Date>(rows, cols, ''),
     formats: grid(rows, cols, DEFAULT_FORMAT),
-    weights: grid<'bold' | 'normal'>(rows, cols, PLAIN.weight),
-    styles: grid<'italic' | 'normal'>(rows, cols, 'normal'),
-    sizes: grid(rows, cols, PLAIN.size),
-    colors: grid(rows, cols, PLAIN.color),
-    fills: grid(rows, cols, PLAIN.fill),
-    aligns: grid<'normal' | 'center'>(rows, cols, PLAIN.align),
+    weights: grid<'bold' | 'normal'>(rows, cols, NORMAL),
+    styles: grid<'italic' | 'normal'>(rows, cols, NORMAL),
+    sizes: grid(rows, cols, TEXT_SIZE),
+    colors: grid(rows, cols, BLACK),
+    fills: grid(rows, cols, WHITE),
+    aligns: grid<'normal' | 'center'>(rows, cols, NORMAL),
     notes: grid(rows, cols, ''),
     hasNotes: false,
   };
@@ -128,18 +83,18 @@ export function layoutReport(model: ReportModel): SheetLayout {
       line.forEach((cell, c) => {
         const row = block.row + r;
         const col = block.col + c;
-        const look = branded(cell.style ?? (r < block.headerRows ? 'header' : 'value'), model.brand);
+        const look = brandedLook(cell.style ?? (r < block.headerRows ? 'header' : 'value'), model.brand);
         (out.values[row] as unknown[])[col] = cellInput(cell);
         if (cell.fmt) (out.formats[row] as string[])[col] = cell.fmt;
-        (out.weights[row] as ('bold' | 'normal')[])[col] = look.weight;
-        (out.styles[row] as ('italic' | 'normal')[])[col] = look.italic ? 'italic' : 'normal';
-        (out.sizes[row] as number[])[col] = look.size;
+        (out.weights[row] as ('bold' | 'normal')[])[col] = look.bold ? 'bold' : NORMAL;
+        (out.styles[row] as ('italic' | 'normal')[])[col] = look.italic ? 'italic' : NORMAL;
+        (out.sizes[row] as number[])[col] = look.size ?? TEXT_SIZE;
         // A formula's status is coloured by the conditional rules (which follow the numbers);
         // a fixed value is also coloured statically, so it keeps its colour without rules.
         const status = !cell.f && cell.status ? STATUS_COLOURS[cell.status] : null;
-        (out.colors[row] as string[])[col] = status ? status.font : look.color;
-        (out.fills[row] as string[])[col] = status ? status.fill : look.fill;
-        (out.aligns[row] as ('normal' | 'center')[])[col] = look.align;
+        (out.colors[row] as string[])[col] = status ? status.font : (look.color ?? BLACK);
+        (out.fills[row] as string[])[col] = status ? status.fill : (look.fill ?? WHITE);
+        (out.aligns[row] as ('normal' | 'center')[])[col] = look.center ? 'center' : NORMAL;
         if (cell.note) {
           (out.notes[row] as string[])[col] = cell.note;
           out.hasNotes = true;

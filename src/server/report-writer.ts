@@ -8,8 +8,10 @@
  * - Never overwrites a tab the user made: Mizan's tabs carry developer metadata naming their
  *   source sheet; any other tab with the wanted name is left alone and the report gets "(2)".
  */
+
+import { STATUS_COLOURS } from '../core/report/look';
 import type { ConditionalRule, ReportModel } from '../core/report/model';
-import { layoutReport, STATUS_COLOURS } from './report-layout';
+import { layoutReport } from './report-layout';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

@@ -6,7 +6,7 @@
  */
 import type { Lang } from '../core/i18n/lang';
 import type { ColumnRole } from '../core/report/model';
-import type { InputProblem } from '../core/report/options';
+import type { InputProblem, Period } from '../core/report/options';
 
 export interface SheetChoice {
   /** Sheet.getSheetId(): stable while the tab exists, unlike its name or position. */
@@ -32,7 +32,7 @@ export interface SidebarState {
   readonly profiles: readonly Choice[];
 }
 
-export type Period = 'day' | 'week' | 'month';
+export type { Period };
 
 /** What the user chose in the sidebar; everything optional falls back to the engine's choice. */
 export interface ReportRequest {

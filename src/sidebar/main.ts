@@ -5,6 +5,7 @@
  */
 import { isRtl, type Lang } from '../core/i18n/lang';
 import { KPIS, kpiById } from '../core/kpi/registry';
+import { readNumber } from '../core/numbers/parse-number';
 import type { ColumnRole } from '../core/report/model';
 import type { InputProblem } from '../core/report/options';
 import type {
@@ -245,6 +246,16 @@ function renderPreview(result: Extract<AnalyzeResult, { ok: true }>): void {
   byId<HTMLButtonElement>('generate').disabled = result.kpis.length === 0;
 }
 
+/**
+ * The header-row box, read by the shared number reader so ۳ and ٣ work like 3: the 0-based
+ * row; undefined when empty (detect it); null when it is not a whole number ≥ 1.
+ */
+function headerRowInput(text: string): number | undefined | null {
+  if (text.trim() === '') return undefined;
+  const n = readNumber(text);
+  return n.ok && !n.percent && !n.currency && Number.isInteger(n.value) && n.value >= 1 ? n.value - 1 : null;
+}
+
 function renderAnalysis(result: AnalyzeResult): void {
   const problems = byId('problems');
   show(byId('error'), false);
@@ -256,6 +267,7 @@ function renderAnalysis(result: AnalyzeResult): void {
   show(problems, false);
   const tr = t();
   byId<HTMLInputElement>('header-row').value = String(result.headerRow + 1);
+  show(byId('header-row-error'), false);
   const facts = `${fmt(result.rows)} ${tr.dataRows}`;
   byId('source-facts').textContent = result.sampled ? `${facts}. ${tr.previewSampled}` : facts;
   renderColumns(result);
@@ -423,8 +435,10 @@ function wire(): void {
     void analyze();
   });
   byId<HTMLInputElement>('header-row').addEventListener('change', (e) => {
-    const n = Number((e.target as HTMLInputElement).value);
-    state.headerRow = Number.isInteger(n) && n >= 1 ? n - 1 : undefined;
+    const row = headerRowInput((e.target as HTMLInputElement).value);
+    show(byId('header-row-error'), row === null);
+    if (row === null) return;
+    state.headerRow = row;
     state.overrides = {};
     void analyze();
   });

@@ -1,11 +1,7 @@
 /** A1 notation on one sheet: cells and rectangles, 0-based inside. */
-import { columnLetter } from '../core/detect/letters';
+import { a1 as cellRef, columnIndex } from '../core/detect/letters';
 
-export { columnLetter };
-
-export function cellRef(row: number, col: number): string {
-  return `${columnLetter(col)}${row + 1}`;
-}
+export { cellRef };
 
 export interface Rect {
   readonly top: number;
@@ -19,9 +15,7 @@ const CELL = /^\$?([A-Z]{1,3})\$?(\d+)$/;
 function parseCell(ref: string): { row: number; col: number } | null {
   const m = CELL.exec(ref.trim().toUpperCase());
   if (!m) return null;
-  let col = 0;
-  for (const ch of m[1] as string) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  return { row: Number(m[2]) - 1, col: columnIndex(m[1] as string) };
 }
 
 /** "C8:C14" or "C8" → a rectangle; null when it is not a plain A1 range on this sheet. */

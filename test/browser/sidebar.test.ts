@@ -3,20 +3,21 @@
  * server: the built dist/Sidebar.html, google.script.run shimmed onto the server code running
  * on the fake spreadsheet. Picks a source, corrects a column, builds the report, opens it, and
  * checks the report tab; checks hostile text stays text; takes the English and Persian
- * screenshots kept in docs/screenshots/.
+ * screenshots (into .cache/screenshots/; into docs/screenshots/ with MIZAN_UPDATE_SCREENSHOTS=1,
+ * see test/helpers/screenshots.ts).
  *
  * Without /usr/bin/chromium the suite is skipped with a loud warning, except under CI=true,
  * where it fails.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { type Browser, chromium, type Page, type Request } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DevServer } from '../../scripts/dev-server';
+import { screenshotPath } from '../helpers/screenshots';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = new URL('../../', import.meta.url);
-const SHOTS = new URL('docs/screenshots/', ROOT);
 const haveChromium = existsSync(CHROMIUM);
 const inCi = process.env.CI === 'true' || process.env.CI === '1';
 
@@ -51,10 +52,9 @@ describe.skipIf(!haveChromium && !inCi)('the sidebar in Chromium', () => {
 
   /** A screenshot of the whole sidebar: the viewport grows to the page, so nothing floats. */
   async function screenshot(name: string): Promise<void> {
-    mkdirSync(SHOTS, { recursive: true });
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     await page.setViewportSize({ width: 300, height: Math.min(height, 4000) });
-    await page.screenshot({ path: new URL(name, SHOTS).pathname });
+    await page.screenshot({ path: screenshotPath(name) });
     await page.setViewportSize({ width: 300, height: 900 });
   }
 
@@ -140,6 +140,60 @@ describe.skipIf(!haveChromium && !inCi)('the sidebar in Chromium', () => {
     // Total cost, hand-computed in examples/campaigns-en.expected.json, from a live formula.
     const cost = cells.find((c) => c.formula.startsWith('=SUM(') && typeof c.evaluated === 'number');
     expect(cost?.evaluated).toBeCloseTo(62389.58, 6);
+  });
+
+  it('reads the header row in Persian and Arabic-Indic digits, and says plainly when it is not a row', async () => {
+    // Row 1 is the header the sidebar detects; row 3 is a second header the user can pick.
+    const csvText = [
+      'Channel,Campaign,Cost,Clicks,Conversions',
+      'Search,Brand,10,100,2',
+      'Source,Name,Spend,Clicks,Conversions',
+      'Search,Brand,10,100,2',
+      'Social,Lookalike,20,200,3',
+    ].join('\n');
+    await fetch(`${base}/dev/reset`, { method: 'POST', body: JSON.stringify({ csvText }) });
+    await open();
+    const names = () => page.$$eval('#columns .name', (ns) => ns.map((n) => n.textContent));
+    expect(await page.inputValue('#header-row')).toBe('1');
+    expect((await names())[0]).toBe('Channel');
+    expect(await page.getAttribute('#header-row', 'type')).toBe('text');
+
+    const sent: unknown[] = [];
+    const onRequest = (r: Request) => {
+      if (r.url().endsWith('/rpc/analyzeSource'))
+        sent.push((JSON.parse(r.postData() ?? '[]') as unknown[])[0]);
+    };
+    page.on('request', onRequest);
+    await page.fill('#header-row', '۳');
+    await page.press('#header-row', 'Tab');
+    await expect.poll(names).toEqual(['Source', 'Name', 'Spend', 'Clicks', 'Conversions']);
+    expect(sent).toEqual([expect.objectContaining({ headerRow: 2 })]);
+    expect(await page.inputValue('#header-row')).toBe('3');
+    expect(await page.isHidden('#header-row-error')).toBe(true);
+
+    // Not a row number: a message next to the box, and the analysis stays as it was.
+    for (const bad of ['سه', '0', '2.5', '-1']) {
+      await page.fill('#header-row', bad);
+      await page.press('#header-row', 'Tab');
+      expect(await page.isVisible('#header-row-error'), bad).toBe(true);
+    }
+    expect(await page.textContent('#header-row-error')).toBe(
+      'Type the header row as a whole number, 1 or more.',
+    );
+    expect(sent).toHaveLength(1);
+    expect((await names())[0]).toBe('Source');
+
+    // Arabic-Indic one: back to the first row, and the message goes.
+    await page.fill('#header-row', '١');
+    await page.press('#header-row', 'Tab');
+    await expect.poll(async () => (await names())[0]).toBe('Channel');
+    expect(sent).toEqual([
+      expect.objectContaining({ headerRow: 2 }),
+      expect.objectContaining({ headerRow: 0 }),
+    ]);
+    expect(await page.isHidden('#header-row-error')).toBe(true);
+    page.off('request', onRequest);
+    await fetch(`${base}/dev/reset`, { method: 'POST', body: JSON.stringify({ extraSheets: ['Notes'] }) });
   });
 
   it('shows hostile sheet text as text in the sidebar and writes it literally in the report', async () => {
@@ -264,8 +318,7 @@ describe.skipIf(!haveChromium && !inCi)('the sidebar in Chromium', () => {
     expect(dev.world.sheets.map((x) => [x.id, x.name])).toEqual(sheetsBefore);
     expect(dev.world.sheet('KPI report – Campaigns').id).toBe(tabId);
     expect(JSON.stringify(dev.world.sheet('Notes').snapshot())).toBe(notesBefore);
-    mkdirSync(SHOTS, { recursive: true });
-    await page.locator('#reports-box').screenshot({ path: new URL('report-tabs-en.png', SHOTS).pathname });
+    await page.locator('#reports-box').screenshot({ path: screenshotPath('report-tabs-en.png') });
 
     // The language switch re-renders both lists in that language, counts in its digits.
     await page.selectOption('#ui-lang', 'fa');
@@ -280,7 +333,7 @@ describe.skipIf(!haveChromium && !inCi)('the sidebar in Chromium', () => {
       '۷ شاخص',
     );
     expect(await page.textContent('#templates-panel ul.saved li .template-meta')).toBe('۸ شاخص');
-    await page.locator('#reports-box').screenshot({ path: new URL('report-tabs-fa.png', SHOTS).pathname });
+    await page.locator('#reports-box').screenshot({ path: screenshotPath('report-tabs-fa.png') });
     await page.selectOption('#ui-lang', 'ar');
     await expect
       .poll(() => page.textContent('#templates-panel li[data-id="paid-search"] .template-meta'))

@@ -4,10 +4,10 @@
  * No user text ever goes into a formula: group criteria are references to the report's own
  * label cells.
  */
-import { columnLetter } from '../detect/letters';
+import { a1, columnLetter } from '../detect/letters';
 import { denominatorsOf, type Expr, render } from '../kpi/expr';
 
-export const a1 = (row: number, col: number): string => `${columnLetter(col)}${row + 1}`;
+export { a1 };
 
 export const a1Range = (r1: number, c1: number, r2: number, c2: number): string =>
   r1 === r2 && c1 === c2 ? a1(r1, c1) : `${a1(r1, c1)}:${a1(r2, c2)}`;

@@ -3,8 +3,12 @@
  * its callers (the Sheets adapter, the sidebar's RPC, the CLI). Shared, not copied.
  */
 import type { BenchmarkProfile, Target } from '../benchmarks/types';
+import type { PeriodKind } from '../dates/periods';
 import type { Lang } from '../i18n/lang';
 import type { BrandColours, ColumnRole, ReportModel } from './model';
+
+/** The period table's step (the date module's kind, named for callers). */
+export type Period = PeriodKind;
 
 export interface ReportOptions {
   /** The source sheet's (or file's) name: formulas refer to it, the title names it. */
@@ -17,7 +21,7 @@ export interface ReportOptions {
   /** 0-based column to group by; undefined: channel if present, else campaign; null: no groups. */
   readonly groupBy?: number | null;
   /** undefined: inferred from the date span; null: no period table. */
-  readonly period?: 'day' | 'week' | 'month' | null;
+  readonly period?: Period | null;
   /** KPI ids in report order; undefined: every KPI whose inputs are present. */
   readonly kpis?: readonly string[];
   readonly profile?: BenchmarkProfile | null;
