@@ -169,6 +169,8 @@ export class DevServer {
         if (!fn)
           return send(404, 'application/json', JSON.stringify({ ok: false, error: `No function ${name}` }));
         try {
+          // This server's spreadsheet, even when another DevServer in this process installed its own.
+          this.world.install();
           // JSON both ways, as google.script.run serialises arguments and results.
           const value = fn(...JSON.parse(JSON.stringify(args ?? [])));
           send(

@@ -5,7 +5,7 @@
  * grouping by day, week and month is integer arithmetic.
  */
 import type { Lang } from '../i18n/lang';
-import { isDate, normalizeDigits } from '../numbers/parse-number';
+import { INVISIBLES, isDate, normalizeDigits } from '../numbers/parse-number';
 import { epochDay, fromEpochDay, jalaliToEpochDay } from './jalali';
 
 /** Which of day and month comes first in `01/02/2026`-style dates. */
@@ -16,12 +16,22 @@ export type DateKind = 'date-object' | 'iso' | 'yyyymmdd' | 'day-month' | 'month
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-const BIDI = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u200b-\u200d\u00a0]/g;
 const YMD = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s])/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 const DMY = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?:$|\s)/;
 const MONTH_FIRST = /^([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?:$|[\s,])/i;
 const DAY_FIRST = /^(\d{1,2})\s+([a-z]{3,9})\.?,?\s+(\d{4})(?:$|[\s,])/i;
+
+/**
+ * Cell text ready for the date patterns: Western digits, the number reader's invisible marks
+ * dropped (an LRM between "2026" and "-08-03" must not split the date), no-break spaces as spaces.
+ */
+function cleanText(text: string): string {
+  return normalizeDigits(text)
+    .replace(INVISIBLES, '')
+    .replace(/\u00a0/g, ' ')
+    .trim();
+}
 
 /** Dates a campaign sheet can hold: 1800-01-01 … 2200-12-31 (epoch days). */
 export const MIN_DAY = -62_091;
@@ -58,7 +68,7 @@ export function readDate(value: unknown, order: DayOrder): DateReading | null {
     return day === null ? null : { day, kind: 'yyyymmdd' };
   }
   if (typeof value !== 'string') return null;
-  const s = normalizeDigits(value).replace(BIDI, ' ').trim();
+  const s = cleanText(value);
   if (s.length < 6 || s.length > 40) return null;
   let m = COMPACT.exec(s);
   if (m) {
@@ -114,7 +124,7 @@ export function decideDayOrder(values: readonly unknown[], lang: Lang): DayOrder
   let monthFirst = 0;
   for (const v of values) {
     if (typeof v !== 'string') continue;
-    const m = DMY.exec(normalizeDigits(v).replace(BIDI, ' ').trim());
+    const m = DMY.exec(cleanText(v));
     if (!m) continue;
     if (Number(m[1]) > 12) dayFirst++;
     else if (Number(m[2]) > 12) monthFirst++;
