@@ -24,6 +24,7 @@ export const REPORT_LABELS = {
   value: L('Value', 'القيمة', 'مقدار'),
   status: L('Status', 'الحالة', 'وضعیت'),
   threshold: L('Benchmark / target', 'المعيار / الهدف', 'معیار / هدف'),
+  ofTarget: L('Of target', 'من الهدف', 'از هدف'),
   rows: L('Rows', 'الصفوف', 'ردیف‌ها'),
   period: L('Period', 'الفترة', 'دوره'),
   change: L('Change: {name}', 'التغير: {name}', 'تغییر: {name}'),

@@ -4,7 +4,8 @@
  * statuses, notes, live formulas (when the source allows), conditional rules and charts.
  * Blocks are stacked top to bottom in column A, one blank row apart; charts sit right of the totals.
  */
-import type { Status } from '../benchmarks/types';
+import { TARGET_FAIR_MARGIN } from '../benchmarks/status';
+import type { Status, Target } from '../benchmarks/types';
 import { epochDayToJalali, fromEpochDay } from '../dates/jalali';
 import { isoOfDay } from '../dates/parse-date';
 import { roleName } from '../detect/analyse';
@@ -25,7 +26,7 @@ import {
   sheetRef,
 } from './formulas';
 import { formulaNote, type Judge, type KpiPlan } from './kpi-plan';
-import type { Block, Cell, ChartSpec, ConditionalRule, LegendEntry, MetricRow } from './model';
+import type { Block, Cell, ChartSpec, ConditionalRule, KpiValue, LegendEntry, MetricRow } from './model';
 import { statusFormula, statusRules, thresholdText } from './rules';
 
 export interface Rendering {
@@ -177,9 +178,12 @@ class ReportLayout {
     const top = this.row;
     this.totalsRow = top;
     const measures = c.analysis.measures;
+    // With a target anywhere, a fifth column says how much of each target the total reaches.
+    const targets = c.plans.some((p) => p.judge?.kind === 'target');
+    const headers = ['metric', 'value', 'status', 'threshold', ...(targets ? ['ofTarget'] : [])];
     const cells: Cell[][] = [
       [text(label('totals', lang), 'section')],
-      ['metric', 'value', 'status', 'threshold'].map((k) => text(label(k as 'metric', lang), 'header')),
+      headers.map((k) => text(label(k as 'metric', lang), 'header')),
     ];
     const totalCell = new Map<MeasureId, string>();
     measures.forEach((m, i) => {
@@ -208,6 +212,8 @@ class ReportLayout {
         };
         line.push(c.live ? { ...word, f: statusFormula(cell, plan.judge, lang) } : word);
         line.push(text(thresholdText(plan.judge, plan.def.unit, lang), 'note'));
+        if (plan.judge.kind === 'target')
+          line.push(this.ofTarget(plan, plan.judge.target, top + 2 + measures.length + j, kv));
         this.pushRules(plan, cell);
         this.legend.push(legendEntry(plan.def.id, plan.judge, lang));
       }
@@ -430,6 +436,27 @@ class ReportLayout {
       headerRows: header ? 2 : 1,
       cells: [[text(title, 'section')], ...head, ...lines],
     });
+  }
+
+  /**
+   * Share of the target reached (value ÷ target for "≥" goals, target ÷ value for "≤"), coloured
+   * by the same rule as the status: 100% or more good, within the fair margin fair, else poor.
+   */
+  private ofTarget(plan: KpiPlan, target: Target, row: number, kv: KpiValue | undefined): Cell {
+    const valueCell = a1(row, 1);
+    const at = a1(row, 4);
+    const f =
+      target.op === '>='
+        ? `IF(${valueCell}="","",${valueCell}/${target.value})`
+        : `IF(OR(${valueCell}="",${valueCell}=0),"",${target.value}/${valueCell})`;
+    const fair = target.op === '>=' ? 1 - TARGET_FAIR_MARGIN : 1 / (1 + TARGET_FAIR_MARGIN);
+    const kpi = plan.def.id;
+    this.rules.push(
+      { range: at, status: 'good', when: ['>=', 1], kpi },
+      { range: at, status: 'fair', when: ['>=', fair], kpi },
+      { range: at, status: 'poor', when: ['<', fair], kpi },
+    );
+    return this.value(kv?.ofTarget ?? null, target.value === 0 ? null : f, '0%', 'value', kv?.status);
   }
 
   private pushRules(plan: KpiPlan, range: string): void {
