@@ -14,18 +14,11 @@ import { existsSync } from 'node:fs';
 import { type Browser, chromium, type Page, type Request } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DevServer } from '../../scripts/dev-server';
+import { launchChromium, skipBrowserTests, warnIfSkipping } from '../helpers/browser';
 import { screenshotPath } from '../helpers/screenshots';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ROOT = new URL('../../', import.meta.url);
-const haveChromium = existsSync(CHROMIUM);
-const inCi = process.env.CI === 'true' || process.env.CI === '1';
-
-if (!haveChromium && !inCi) {
-  console.warn(
-    `\n${'!'.repeat(72)}\n  SKIPPING the browser test: ${CHROMIUM} is missing (apt-get install chromium).\n${'!'.repeat(72)}\n`,
-  );
-}
+warnIfSkipping('the browser test');
 
 interface ReportJson {
   sheets: string[];
@@ -38,7 +31,7 @@ interface ReportJson {
   cells: { value: unknown; formula: string; evaluated: unknown }[][];
 }
 
-describe.skipIf(!haveChromium && !inCi)('the sidebar in Chromium', () => {
+describe.skipIf(skipBrowserTests)('the sidebar in Chromium', () => {
   let dev: DevServer;
   let base: string;
   let browser: Browser;
@@ -64,25 +57,12 @@ describe.skipIf(!haveChromium && !inCi)('the sidebar in Chromium', () => {
   }
 
   beforeAll(async () => {
-    expect(haveChromium, `${CHROMIUM} is required under CI`).toBe(true);
     if (!existsSync(new URL('dist/Sidebar.html', ROOT))) {
       execFileSync('node', ['build.mjs'], { cwd: ROOT, stdio: 'inherit' });
     }
     dev = new DevServer({ extraSheets: ['Notes'] });
     base = `http://127.0.0.1:${await dev.listen(0)}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 300, height: 900 } });
     page.on('pageerror', (e) => pageErrors.push(e.message));
   });

@@ -11,24 +11,17 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as esbuild from 'esbuild';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DevServer } from '../../scripts/dev-server';
 import { makeTemplateRpc } from '../../src/server/template-rpc';
 import { TemplateStore } from '../../src/server/template-store';
 import type { TemplateRpc } from '../../src/shared/template-rpc-types';
 import { FakeWorld } from '../fakes/spreadsheet';
+import { launchChromium, skipBrowserTests, warnIfSkipping } from '../helpers/browser';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ROOT = new URL('../../', import.meta.url);
-const haveChromium = existsSync(CHROMIUM);
-const inCi = process.env.CI === 'true' || process.env.CI === '1';
-
-if (!haveChromium && !inCi) {
-  console.warn(
-    `\n${'!'.repeat(72)}\n  SKIPPING the templates browser test: ${CHROMIUM} is missing (apt-get install chromium).\n${'!'.repeat(72)}\n`,
-  );
-}
+warnIfSkipping('the templates browser test');
 
 const worlds = { a: new FakeWorld({ name: 'A' }), b: new FakeWorld({ name: 'B' }) };
 const rpcOf = (w: FakeWorld): TemplateRpc =>
@@ -62,13 +55,12 @@ async function panelScript(): Promise<string> {
   return out.outputFiles[0]?.text ?? '';
 }
 
-describe.skipIf(!haveChromium && !inCi)('templates across spreadsheets, in a browser', () => {
+describe.skipIf(skipBrowserTests)('templates across spreadsheets, in a browser', () => {
   beforeAll(async () => {
-    expect(haveChromium, `${CHROMIUM} is required under CI`).toBe(true);
     if (!existsSync(new URL('dist/Sidebar.html', ROOT))) {
       execFileSync('node', ['build.mjs'], { cwd: ROOT, stdio: 'inherit' });
     }
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    browser = await launchChromium();
     page = await browser.newPage();
     page.on('dialog', (d) => void d.accept());
     // Arguments and results cross as JSON, as google.script.run passes them.
