@@ -7,17 +7,12 @@ import { statusAgainst } from '../benchmarks/status';
 import type { Benchmark, BenchmarkProfile, Status, Thresholds } from '../benchmarks/types';
 import { bracketed, normalizeKey } from '../detect/normalize';
 import { type Lang, langFromLocale } from '../i18n/lang';
+import { label } from '../i18n/report-labels';
 import { KPIS } from '../kpi/registry';
 import type { KpiDef } from '../kpi/types';
 import { readNumber } from '../numbers/parse-number';
 import { broadcast, commonShape } from './broadcast';
 import { KpiFunctionError, type SheetArg, type SheetResult } from './run-kpi';
-
-export const STATUS_WORDS: Readonly<Record<Lang, Readonly<Record<Status, string>>>> = {
-  en: { good: 'good', fair: 'fair', poor: 'poor' },
-  ar: { good: 'جيد', fair: 'مقبول', poor: 'ضعيف' },
-  fa: { good: 'خوب', fair: 'متوسط', poor: 'ضعیف' },
-};
 
 let kpiKeys: Map<string, KpiDef> | null = null;
 
@@ -146,7 +141,8 @@ function statusOne(cells: readonly unknown[], inRange: boolean, row: number): st
   const benchmark = benchmarkOf('KPI_STATUS', kpi, readProfile('KPI_STATUS', profileArg));
   if (!benchmark) return '';
   const lang = langFromLocale(isBlank(langArg) ? 'en' : String(langArg));
-  return STATUS_WORDS[lang][statusAgainst(number, benchmark.thresholds)];
+  // The same words as the report's status column.
+  return label(statusAgainst(number, benchmark.thresholds), lang);
 }
 
 export function kpiStatus(...args: SheetArg[]): SheetResult {
