@@ -4,9 +4,9 @@
  */
 import { BENCHMARK_PROFILES, benchmarkFor, profileById } from '../benchmarks/profiles';
 import { statusAgainst } from '../benchmarks/status';
-import type { Benchmark, BenchmarkProfile, Status, Thresholds } from '../benchmarks/types';
+import type { Benchmark, BenchmarkProfile, Thresholds } from '../benchmarks/types';
 import { bracketed, normalizeKey } from '../detect/normalize';
-import { type Lang, langFromLocale } from '../i18n/lang';
+import { langFromLocale } from '../i18n/lang';
 import { label } from '../i18n/report-labels';
 import { KPIS } from '../kpi/registry';
 import type { KpiDef } from '../kpi/types';
