@@ -191,7 +191,8 @@ export function kpiBenchmark(...args: SheetArg[]): SheetResult {
       row = benchmarkRow(kpi, benchmarkOf('KPI_BENCHMARK', kpi, readProfile('KPI_BENCHMARK', p)));
       byProfile.set(p, row);
     }
-    return row.slice();
+    // Shared, not copied: Sheets only reads the rows, and 100,000 KPIs need not mean 100,000 copies.
+    return row;
   };
   if (!shape) return [one(kpiArg, profileArg)];
   if (shape[0] > 1 && shape[1] > 1)

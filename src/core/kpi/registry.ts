@@ -544,8 +544,10 @@ export const KPIS: readonly KpiDef[] = [
     },
     inputs: abInputs,
     notMoreThan: abParts,
-    compute: ([convA, visA, convB, visB]) => {
-      const t = twoProportionZTest(convA as number, visA as number, convB as number, visB as number);
+    // Indexed, not destructured: rows arrive as a reused Float64Array, and destructuring one
+    // goes through its iterator on every row. Order: conversions_a, visitors_a, conversions_b, visitors_b.
+    compute: (v) => {
+      const t = twoProportionZTest(v[0] as number, v[1] as number, v[2] as number, v[3] as number);
       return t
         ? t.pValue
         : { reason: 'the test is undefined: a variant has no visitors, or no variation in outcomes' };
@@ -572,8 +574,7 @@ export const KPIS: readonly KpiDef[] = [
     inputs: abInputs,
     notMoreThan: abParts,
     wholeNumbers: true,
-    compute: ([convA, visA, convB, visB]) =>
-      chanceBBeatsA(convA as number, visA as number, convB as number, visB as number),
+    compute: (v) => chanceBBeatsA(v[0] as number, v[1] as number, v[2] as number, v[3] as number),
     formulaText: {
       en: 'P(rate B > rate A), Beta(1 + conversions, 1 + failures) posteriors',
       ar: 'P(معدل B > معدل A)، توزيعات بيتا اللاحقة',
