@@ -4,7 +4,7 @@
  * in through textContent.
  */
 import { isRtl, type Lang } from '../core/i18n/lang';
-import { KPIS, kpiById } from '../core/kpi/registry';
+import { KPI_DESCRIPTIONS, KPIS, kpiById } from '../core/kpi/registry';
 import { readNumber } from '../core/numbers/parse-number';
 import type { ColumnRole } from '../core/report/model';
 import type { InputProblem } from '../core/report/options';
@@ -368,7 +368,10 @@ function renderHelp(): void {
   clear(list);
   for (const k of KPIS) {
     const args = k.inputs.map((i) => (i.default !== undefined ? `[${i.name}]` : i.name)).join(', ');
-    list.append(el('dt', { text: `${k.fn}(${args})` }), el('dd', { text: k.descriptions[state.lang] }));
+    list.append(
+      el('dt', { text: `${k.fn}(${args})` }),
+      el('dd', { text: KPI_DESCRIPTIONS[k.id]?.[state.lang] ?? '' }),
+    );
   }
 }
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs module of the build, without type declarations
 import { checkCustomFunctions, checkEmittedJsdoc } from '../../build/custom-function-rules.mjs';
 import { CUSTOM_FUNCTIONS } from '../../src/core/functions/catalog';
-import { KPIS } from '../../src/core/kpi/registry';
+import { KPI_DESCRIPTIONS, KPIS } from '../../src/core/kpi/registry';
 import { bundleSource, loadBundle } from '../helpers/bundle';
 
 const builtins = new Set(
@@ -31,6 +31,16 @@ describe('the built bundle', () => {
       for (const p of spec.params) expect(doc).toMatch(new RegExp(`@param \\{[^}]+\\} \\[?${p.name}\\]?`));
       expect(block?.[2]).toBe(spec.params.map((p) => p.name).join(', '));
     }
+  });
+
+  it('every KPI has its one-line description in English, Arabic and Persian', () => {
+    for (const k of KPIS) {
+      const d = KPI_DESCRIPTIONS[k.id];
+      expect(d?.en, k.id).toMatch(/\S{3}/);
+      expect(d?.ar, k.id).toMatch(/[\u0600-\u06ff]{3}/);
+      expect(d?.fa, k.id).toMatch(/[\u0600-\u06ff]{3}/);
+    }
+    expect(Object.keys(KPI_DESCRIPTIONS).sort()).toEqual(KPIS.map((k) => k.id).sort());
   });
 
   it('has one custom function per registry KPI, named by the registry', () => {

@@ -3,7 +3,7 @@
  * generates one top-level stub with JSDoc per entry, and the README's reference is generated
  * from it. Documentation only: the Apps Script bundle imports runners.ts, not this module.
  */
-import { KPIS } from '../kpi/registry';
+import { KPI_DESCRIPTIONS, KPIS } from '../kpi/registry';
 import type { KpiDef, KpiInput, Unit } from '../kpi/types';
 import { PROFILE_IDS } from './benchmark-functions';
 import type { SheetArg, SheetResult } from './run-kpi';
@@ -132,7 +132,7 @@ function kpiFunction(def: KpiDef): CustomFunctionSpec {
   const example = EXAMPLES[def.id];
   return {
     name: def.fn,
-    description: def.descriptions.en,
+    description: KPI_DESCRIPTIONS[def.id]?.en ?? '',
     params: def.inputs.map((i) => ({
       name: i.name,
       doc: paramDoc(def, i),

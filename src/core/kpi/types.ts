@@ -44,7 +44,6 @@ export interface KpiDef {
   /** Spreadsheet number format for values of this KPI ("" currency is added by the writer). */
   readonly format: string;
   readonly names: Localized;
-  readonly descriptions: Localized;
   readonly inputs: readonly KpiInput[];
   /** The formula, when it is arithmetic over the inputs (then it is summed-then-divided in reports). */
   readonly expr?: Expr;
