@@ -151,15 +151,10 @@ export interface ReportTabView {
   readonly template: { readonly id: string; readonly name: string; readonly missing: boolean } | null;
 }
 
+/** A refresh rewrites the tab in place, so nothing is "replaced"; otherwise it answers as a build. */
 export type RefreshResult =
-  | {
-      readonly ok: true;
-      readonly sheetId: number;
-      readonly sheetName: string;
-      readonly warnings: readonly InputProblem[];
-      readonly millis: number;
-    }
-  | { readonly ok: false; readonly problems: readonly InputProblem[]; readonly error?: ServerError };
+  | Omit<Extract<GenerateResult, { ok: true }>, 'replaced'>
+  | Extract<GenerateResult, { ok: false }>;
 
 /** Refreshing report tabs by re-applying their template (src/server/refresh-rpc.ts). */
 export interface RefreshRpc {
