@@ -50,6 +50,20 @@ export async function run(): Promise<void> {
     compileAndRun.push(performance.now() - t0);
   }
   console.log(`bundle dist/Code.js: ${(size / 1024).toFixed(1)} KB (target < 150 KB)`);
+  // The report engine: loaded only by the sidebar's calls, once per execution (load-engine.ts).
+  const engine = readFileSync('dist/Engine.html', 'utf8');
+  const engineLoads: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const t0 = performance.now();
+    vm.runInContext(
+      `new Function(${JSON.stringify(`${engine}\nreturn MizanEngine;`)})()`,
+      vm.createContext({}),
+    );
+    engineLoads.push(performance.now() - t0);
+  }
+  console.log(
+    `report engine dist/Engine.html: ${(Buffer.byteLength(engine) / 1024).toFixed(1)} KB, loaded in ${fmtMs(median(engineLoads))} median (sidebar calls only)`,
+  );
   console.log(
     `bundle evaluation in a fresh vm context: ${fmtMs(median(compileAndRun))} median incl. compile, ${fmtMs(median(evals))} run only (target < 20 ms)`,
   );
@@ -73,4 +87,31 @@ export async function run(): Promise<void> {
     console.log(`  ${spec.name.padEnd(22)} ${fmtMs(ms)}`);
   }
   console.log(`  slowest: ${fmtMs(worst)}`);
+
+  // Issue 10: large counts leave the exact sum for the quadrature (Sheets stops a call at 30 s).
+  const col = (v: (i: number) => number) => Array.from({ length: 100 }, (_, i) => [v(i)]);
+  const [convA, convB, visitors] = [
+    col((i) => 5e7 + i * 1000),
+    col((i) => 5.001e7 + i * 1000),
+    col(() => 1e9),
+  ];
+  const ab = fns.AB_CHANCE_TO_WIN as (...a: unknown[]) => unknown;
+  console.log(
+    `AB_CHANCE_TO_WIN, 100 rows of 5e7 conversions in 1e9 visitors (quadrature): ${fmtMs(timeMs(() => ab(convA, visitors, convB, visitors), 5, 1))}`,
+  );
+  console.log(
+    `AB_CHANCE_TO_WIN, 100 rows of 50 vs 60 conversions in 1e15 visitors (exact sum): ${fmtMs(
+      timeMs(
+        () =>
+          ab(
+            col(() => 50),
+            col(() => 1e15),
+            col(() => 60),
+            col(() => 1e15),
+          ),
+        5,
+        1,
+      ),
+    )}`,
+  );
 }

@@ -1,16 +1,17 @@
 #!/usr/bin/env node
-// `npx mizan report <input> [options]`: runs the TypeScript CLI through tsx's loader (a dev
-// dependency: the package is private and runs from a clone after `npm ci`; no build step needed).
-import { register } from 'tsx/esm/api';
+// `npx mizan report <input> [options]`: runs the prebuilt command dist/cli/mizan.mjs (plain
+// JavaScript: no TypeScript compiler at run time). dist/ is not committed: on a fresh clone, or
+// after src/ changed, the bundle is built here first (esbuild, a fraction of a second, once).
+import { pathToFileURL } from 'node:url';
+import { ensureCliBundle } from '../build/cli-bundle.mjs';
 
-const [command, ...rest] = process.argv.slice(2);
-if (command !== 'report') {
-  const help = command === undefined || command === '--help' || command === '-h';
-  (help ? process.stdout : process.stderr).write(
-    `${help ? '' : `mizan: unknown command "${command}".\n`}Usage: mizan report [input.csv|input.xlsx] [options]   (mizan report --help for the options)\n`,
+let bundle;
+try {
+  bundle = await ensureCliBundle();
+} catch (error) {
+  process.stderr.write(
+    `mizan: the command could not be built from src/ (run "npm ci", then "npm run build" to see why):\n${error.message}\n`,
   );
-  process.exit(help ? 0 : 2);
+  process.exit(70);
 }
-register();
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(rest);
+await import(pathToFileURL(bundle).href);

@@ -16,6 +16,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { rpc } from '../src/server/engine';
 import { entryPoints } from '../src/server/main';
 import { csvToSheetValues, readCsvSheet } from '../test/fakes/csv-sheet';
 import { type FakeSheet, FakeWorld } from '../test/fakes/spreadsheet';
@@ -164,7 +165,10 @@ export class DevServer {
         send(200, 'text/html', html.replace('</head>', `${SHIM}</head>`));
       } else if (req.method === 'POST' && url.pathname.startsWith('/rpc/')) {
         const name = decodeURIComponent(url.pathname.slice(5));
-        const fn = entryPoints[name] as ((...args: unknown[]) => unknown) | undefined;
+        // The menu's entry points and the sidebar's RPC (the engine Code.js loads on demand).
+        const fn = (entryPoints[name] ?? (rpc as Record<string, unknown>)[name]) as
+          | ((...args: unknown[]) => unknown)
+          | undefined;
         const args = (await this.body(req)) as unknown[];
         if (!fn)
           return send(404, 'application/json', JSON.stringify({ ok: false, error: `No function ${name}` }));

@@ -4,6 +4,7 @@
  */
 import { BENCHMARK_PROFILES } from '../core/benchmarks/profiles';
 import type { Lang } from '../core/i18n/lang';
+import { MEASURE_IDS } from '../core/kpi/measures';
 import { BUILTIN_TEMPLATES } from '../core/templates';
 
 export interface ReportArgs {
@@ -17,6 +18,11 @@ export interface ReportArgs {
   readonly valuesOnly: boolean;
   readonly sheet?: string;
   readonly profile?: string;
+  /** --map "<header or letter>=<measure id|dimension|ignore>", in the order given. */
+  readonly map: readonly string[];
+  /** --header-row N, 1-based as the user counts rows. */
+  readonly headerRow?: number;
+  readonly decimal?: '.' | ',';
   readonly help: boolean;
   readonly quiet: boolean;
 }
@@ -26,7 +32,19 @@ export type ParsedArgs =
   | { readonly ok: false; readonly message: string };
 
 /** Options that take a value, by name (without "--"). */
-const VALUE_OPTIONS = ['out', 'json', 'template', 'group-by', 'lang', 'sheet', 'profile'] as const;
+const VALUE_OPTIONS = [
+  'out',
+  'json',
+  'template',
+  'group-by',
+  'lang',
+  'sheet',
+  'profile',
+  'header-row',
+  'decimal',
+] as const;
+/** Options that may be given several times. */
+const REPEATED = 'map';
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 const FLAGS = ['values-only', 'help', 'quiet'] as const;
 type Flag = (typeof FLAGS)[number];
@@ -49,6 +67,14 @@ Options:
       --sheet <name>         the sheet to read from an .xlsx input (default: the first)
       --profile <id>         the benchmark profile that colours the statuses
                              (${BENCHMARK_PROFILES.map((p) => p.id).join(', ')})
+      --map <col=role>       correct how a column is read (repeatable): the column's header text or
+                             letter, then a measure id, a dimension or "ignore", e.g.
+                             --map "Clicks (all)=clicks" --map "G=ignore" --map "B=channel"
+                             (measures: ${MEASURE_IDS.join(', ')};
+                             dimensions: campaign, channel, date, text)
+      --header-row <N>       the header is on row N (1-based) instead of the row found
+      --decimal <,|.>        the decimal mark of numbers written as text (default: decided from
+                             the whole file, and said in the notes)
   -q, --quiet                print nothing but errors
   -h, --help                 show this help
 
@@ -76,6 +102,7 @@ function optionName(token: string): { name: string; inline?: string } {
 
 export function parseReportArgs(argv: readonly string[]): ParsedArgs {
   const values: Partial<Record<ValueOption, string>> = {};
+  const map: string[] = [];
   const flags = new Set<Flag>();
   const positional: string[] = [];
   let onlyPositional = false;
@@ -90,7 +117,11 @@ export function parseReportArgs(argv: readonly string[]): ParsedArgs {
       continue;
     }
     const { name, inline } = optionName(token);
-    if (isFlag(name)) {
+    if (name === REPEATED) {
+      const value = inline ?? argv[++i];
+      if (value === undefined || value === '') return fail('option --map needs a value such as "F=clicks"');
+      map.push(value);
+    } else if (isFlag(name)) {
       if (inline !== undefined) return fail(`option --${name} takes no value (got "${token}")`);
       flags.add(name);
     } else if (isValueOption(name)) {
@@ -117,6 +148,15 @@ export function parseReportArgs(argv: readonly string[]): ParsedArgs {
   for (const name of ['out', 'json'] as const) {
     if (values[name] === '') return fail(`--${name} needs a file name`);
   }
+  const headerRowText = values['header-row'];
+  const headerRow = headerRowText === undefined ? undefined : Number(headerRowText.trim());
+  if (headerRow !== undefined && !(Number.isInteger(headerRow) && headerRow >= 1)) {
+    return fail(`--header-row must be a row number, 1 or more (got "${headerRowText}")`);
+  }
+  const decimal = values.decimal?.trim();
+  if (decimal !== undefined && decimal !== '.' && decimal !== ',') {
+    return fail(`--decimal must be "," or "." (got "${values.decimal}")`);
+  }
   return {
     ok: true,
     args: {
@@ -128,6 +168,9 @@ export function parseReportArgs(argv: readonly string[]): ParsedArgs {
       ...(lang !== undefined ? { lang: lang as Lang } : {}),
       ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
       ...(values.profile !== undefined ? { profile: values.profile } : {}),
+      map,
+      ...(headerRow !== undefined ? { headerRow } : {}),
+      ...(decimal !== undefined ? { decimal } : {}),
       valuesOnly: flags.has('values-only'),
       help: flags.has('help'),
       quiet: flags.has('quiet'),

@@ -37,26 +37,75 @@ export interface ParsedCsv {
   readonly delimiter: string;
 }
 
-/** Parses all of `text`; `onProgress(fraction)` is called between chunks of a large text. */
-export function parseCsv(text: string, onProgress?: (fraction: number) => void): ParsedCsv {
+/** A quote that breaks the file's structure: where it is, for a message the user can act on. */
+export interface QuoteProblem {
+  readonly line: number;
+  /** 0-based field of that line where the quote stands. */
+  readonly field: number;
+  readonly kind: 'unclosed' | 'malformed';
+}
+
+export type CsvResult =
+  | ({ readonly ok: true } & ParsedCsv)
+  | { readonly ok: false; readonly problem: QuoteProblem; readonly delimiter: string };
+
+/**
+ * Parses all of `text`; `onProgress(fraction)` is called between chunks of a large text. A quote
+ * that never closes would swallow the rest of the file into one cell, so it is a problem, never a
+ * shorter file read silently.
+ */
+export function parseCsv(text: string, onProgress?: (fraction: number) => void): CsvResult {
   const delimiter = detectDelimiter(text);
   const rows: string[][] = [];
+  let broken = false;
   if (text.length <= CHUNK_CHARS || !onProgress) {
-    for (const row of Papa.parse<string[]>(text, { delimiter }).data) rows.push(row);
+    const result = Papa.parse<string[]>(text, { delimiter });
+    const problem = quoteProblem(text, result.errors, delimiter);
+    if (problem) return { ok: false, problem, delimiter };
+    for (const row of result.data) rows.push(row);
   } else {
     let chunks = 0;
     Papa.parse<string[]>(text, {
       delimiter,
       chunkSize: CHUNK_CHARS,
       chunk: (result: Papa.ParseResult<string[]>) => {
+        if (result.errors.some((e) => e.type === 'Quotes')) broken = true;
         for (const row of result.data) rows.push(row);
         onProgress(Math.min(1, (++chunks * CHUNK_CHARS) / text.length));
       },
     } as Papa.ParseConfig<string[]>);
+    // Rare: locate the quote in one pass over the whole text (chunk offsets are per chunk).
+    if (broken) {
+      const problem = quoteProblem(text, Papa.parse<string[]>(text, { delimiter }).errors, delimiter);
+      if (problem) return { ok: false, problem, delimiter };
+    }
   }
   // A final line break leaves one empty row behind; blank rows at the end carry nothing.
   while (rows.length > 0 && isBlank(rows[rows.length - 1] as string[])) rows.pop();
-  return { rows, delimiter };
+  return { ok: true, rows, delimiter };
+}
+
+function quoteProblem(
+  text: string,
+  errors: readonly Papa.ParseError[],
+  delimiter: string,
+): QuoteProblem | null {
+  const error = errors.find((e) => e.type === 'Quotes');
+  if (!error) return null;
+  const at = Math.min(Math.max(0, error.index ?? 0), text.length);
+  // The quote that opened the field: the last '"' at or before where papaparse stopped.
+  const quote = text.lastIndexOf('"', error.code === 'MissingQuotes' ? at : at + 1);
+  const offset = quote >= 0 ? quote : at;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  // The field the quote opens: the fields before it on its line, as the parser splits them.
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = Papa.parse<string[]>(text.slice(lineStart, offset), { delimiter }).data[0] ?? [''];
+  return {
+    line,
+    field: Math.max(0, before.length - 1),
+    kind: error.code === 'MissingQuotes' ? 'unclosed' : 'malformed',
+  };
 }
 
 function isBlank(row: readonly string[]): boolean {

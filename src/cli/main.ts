@@ -1,11 +1,11 @@
 /**
  * `mizan report`: a campaign file in, the KPI report out (.xlsx and/or JSON), with the mapping and
  * headline KPIs on the terminal. `main(argv, io)` returns the exit status instead of exiting, so
- * tests run it in-process; run as a script it exits with that status.
+ * tests run it in-process; the process entry point is bin.ts (built into dist/cli/mizan.mjs).
  */
 import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { profileById } from '../core/benchmarks/profiles';
 import type { BenchmarkProfile } from '../core/benchmarks/types';
 import { buildReport, detectColumns } from '../core/report';
@@ -13,15 +13,17 @@ import { reportJsonText } from '../core/report/json';
 import type { ReportModel } from '../core/report/model';
 import type { ReportOptions } from '../core/report/options';
 import { type Template, templateToReportOptions } from '../core/templates';
-import { writeReportXlsx } from '../xlsx/write-report';
+import { workbookLimitProblem, writeReportXlsx } from '../xlsx/write-report';
 import { parseReportArgs, type ReportArgs, USAGE } from './args';
 import { writeAtomically, writeTextAtomically } from './atomic-write';
+import { resolveCorrections } from './corrections';
 import { resolveGroupBy } from './group-by';
 import { guessLang } from './guess-lang';
 import { NO_PROGRESS, PROGRESS_MIN_ROWS, type Progress, progressBar } from './progress';
 import { type InputData, readInput } from './read-input';
-import { loadTemplate } from './template';
-import { kpiTableText, mappingText, problemText } from './terminal';
+import { clashMessage, type NamedFile, sameFileClash } from './same-file';
+import { loadTemplate, looksLikeFile } from './template';
+import { kpiTableText, mappingText, notesText, problemText } from './terminal';
 
 export const EXIT = { ok: 0, rejected: 1, usage: 2, unreadable: 3, unwritable: 4, bug: 70 } as const;
 
@@ -77,6 +79,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const profile = profileOption(args.profile);
   const templateSpec =
     args.template ?? (args.input === undefined && args.profile === undefined ? EXAMPLE_TEMPLATE : undefined);
+  await refuseOverwritingInputs(inputPath, templateSpec, outputs, io.cwd);
   const template = templateSpec !== undefined ? await templateOption(templateSpec, io.cwd) : undefined;
 
   const progress = await progressFor(io, inputPath);
@@ -85,7 +88,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     onProgress: (f) => progress.update('Reading', f),
   });
   progress.done();
-  if (!read.ok) throw new Failure(EXIT.unreadable, read.message);
+  if (!read.ok) throw new Failure(read.rejected ? EXIT.rejected : EXIT.unreadable, read.message);
   const data = read.data;
   const bigRun = io.tty && data.grid.length > PROGRESS_MIN_ROWS ? progressBar(io.err) : NO_PROGRESS;
 
@@ -99,20 +102,29 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     throw new Failure(EXIT.rejected, `cannot build a report from ${inputPath}:\n${list}`);
   }
   for (const w of result.warnings) if (!args.quiet) io.err(`warning: ${problemText(w)}\n`);
-  const model = result.model;
+  const model = withReadingNotes(result.model, data);
 
-  await writeOutputs(model, outputs, options.formulas === 'values', bigRun);
-  if (!args.quiet) io.out(`${summaryText(model, data, outputs, io.color)}\n`);
+  await writeOutputs(model, outputs, options.formulas === 'values', bigRun, io);
+  // With the JSON on standard output, the summary goes to stderr so a pipeline reads JSON only.
+  const say = outputs.json === STDOUT ? io.err : io.out;
+  if (!args.quiet) say(`${summaryText(model, data, outputs, io.color && outputs.json !== STDOUT)}\n`);
   return EXIT.ok;
 }
 
 interface Outputs {
   readonly xlsx: string | null;
+  /** STDOUT for `--json -` (or /dev/stdout). */
   readonly json: string | null;
 }
 
+/** `--json -`: the JSON goes to standard output. */
+const STDOUT = '-';
+/** Names of standard output itself; written through `io.out`, even when stdout is redirected to a file. */
+const STDOUT_NAMES: ReadonlySet<string> = new Set(['-', '/dev/stdout', '/dev/fd/1', '/proc/self/fd/1']);
+
 /**
- * Checks the outputs before any work: a folder that exists, never the input itself. With neither
+ * Checks the outputs before any work: in a folder that exists, not a folder itself (the inputs
+ * are checked by refuseOverwritingInputs). `--json -` is standard output. With neither
  * --out nor --json, both go to out/<input>-report.{xlsx,json} under the current folder.
  */
 async function outputPaths(args: ReportArgs, inputPath: string, cwd: string): Promise<Outputs> {
@@ -120,23 +132,51 @@ async function outputPaths(args: ReportArgs, inputPath: string, cwd: string): Pr
   const defaultPath = (ext: string) =>
     resolve(cwd, 'out', `${basename(inputPath, extname(inputPath))}-report.${ext}`);
   const xlsx = defaults ? defaultPath('xlsx') : args.out !== undefined ? resolve(cwd, args.out) : null;
-  const json = defaults ? defaultPath('json') : args.json !== undefined ? resolve(cwd, args.json) : null;
+  const json = defaults
+    ? defaultPath('json')
+    : args.json === undefined
+      ? null
+      : STDOUT_NAMES.has(args.json)
+        ? STDOUT
+        : resolve(cwd, args.json);
   if (xlsx !== null && extname(xlsx).toLowerCase() !== '.xlsx') {
     throw new Failure(EXIT.usage, `--out must name an .xlsx file (got "${args.out}")`);
   }
   if (xlsx !== null && xlsx === json) throw new Failure(EXIT.usage, '--out and --json name the same file');
   if (defaults) await mkdir(resolve(cwd, 'out'), { recursive: true });
   for (const path of [xlsx, json]) {
-    if (path === null) continue;
-    if (path === inputPath) {
-      throw new Failure(EXIT.usage, `the output ${path} is the input file; it would be overwritten`);
-    }
+    if (path === null || path === STDOUT) continue;
     const folder = await stat(dirname(path)).catch(() => null);
     if (!folder?.isDirectory()) {
       throw new Failure(EXIT.unwritable, `cannot write ${path}: the folder ${dirname(path)} does not exist`);
     }
+    if ((await stat(path).catch(() => null))?.isDirectory()) {
+      throw new Failure(EXIT.unwritable, `cannot write ${path}: it is a folder; give a file name`);
+    }
   }
   return { xlsx, json };
+}
+
+/**
+ * Before any work: no output may be the input or the template file, by the files' identities
+ * (a symlink or a symlinked folder to the input is the input).
+ */
+async function refuseOverwritingInputs(
+  inputPath: string,
+  templateSpec: string | undefined,
+  outputs: Outputs,
+  cwd: string,
+): Promise<void> {
+  const inputs: NamedFile[] = [{ role: 'the input', path: inputPath }];
+  if (templateSpec !== undefined && looksLikeFile(templateSpec)) {
+    inputs.push({ role: 'the template', path: resolve(cwd, templateSpec) });
+  }
+  const written: NamedFile[] = [];
+  if (outputs.xlsx !== null) written.push({ role: 'the output', path: outputs.xlsx });
+  if (outputs.json !== null && outputs.json !== STDOUT)
+    written.push({ role: 'the output', path: outputs.json });
+  const clash = await sameFileClash(inputs, written);
+  if (clash) throw new Failure(EXIT.usage, clashMessage(clash));
 }
 
 function profileOption(id: string | undefined): BenchmarkProfile | undefined {
@@ -169,7 +209,12 @@ function reportOptions(
   template: Template | undefined,
 ): { options: ReportOptions; notes: string[] } {
   const lang = args.lang ?? guessLang(data.grid);
-  let options: ReportOptions = { sourceName: data.sourceName, lang, formulaSource: 'recreated' };
+  let options: ReportOptions = {
+    sourceName: data.sourceName,
+    lang,
+    formulaSource: 'recreated',
+    ...readingOptions(data),
+  };
   const notes: string[] = [];
   if (template) {
     // Grouping by a dimension or a header needs the engine's reading of the columns.
@@ -180,6 +225,16 @@ function reportOptions(
     options = applied.options;
     notes.push(...applied.notes.map((n) => n.message));
   }
+  // --header-row and --map win over the template's, like the sidebar's corrections.
+  if (args.headerRow !== undefined) options = { ...options, headerRow: args.headerRow - 1 };
+  if (args.decimal !== undefined) options = { ...options, decimal: args.decimal };
+  const corrections = resolveCorrections(args.map, data.grid, {
+    ...options,
+    lang: args.lang ?? options.lang,
+  });
+  if (!corrections.ok) throw new Failure(EXIT.usage, corrections.message);
+  if (args.map.length > 0)
+    options = { ...options, overrides: { ...options.overrides, ...corrections.overrides } };
   let groupBy: number | null | undefined;
   if (args.groupBy !== undefined) {
     // Matched against the header row the engine will read, with the template's header row/overrides.
@@ -199,11 +254,30 @@ function reportOptions(
   };
 }
 
+/** Notes only the file reader can make (formula cells without a value), added to the report's. */
+function withReadingNotes(model: ReportModel, data: InputData): ReportModel {
+  const cells = data.uncachedFormulas ?? [];
+  if (cells.length === 0) return model;
+  const shown =
+    cells.length > 20 ? `${cells.slice(0, 20).join(', ')} … (${cells.length} in all)` : cells.join(', ');
+  const message = `Cells ${shown} hold formulas saved without a computed value (the program that wrote the file does not calculate): they are read as blank, not as 0. Open and save the file in Excel or LibreOffice to compute them, then run again.`;
+  const rows = [...new Set(cells.map((a) => Number(a.replace(/^[A-Z]+/, ''))))];
+  return { ...model, notes: [...model.notes, { message, rows }] };
+}
+
+/** What the file itself tells the reader: its delimiter, and that a text row's length is its field count. */
+function readingOptions(data: InputData): Pick<ReportOptions, 'delimiter' | 'fieldCounts'> {
+  return data.format === 'csv' && data.delimiter !== undefined
+    ? { delimiter: data.delimiter, fieldCounts: true }
+    : {};
+}
+
 async function writeOutputs(
   model: ReportModel,
   outputs: Outputs,
   valuesOnly: boolean,
   progress: Progress,
+  io: Io,
 ): Promise<void> {
   const attempt = async (path: string, write: () => Promise<void>) => {
     try {
@@ -212,6 +286,16 @@ async function writeOutputs(
       throw new Failure(EXIT.unwritable, `cannot write ${path}: ${(error as Error).message}`);
     }
   };
+  // Past Excel's limits the workbook is refused; the JSON, which has none, is still written whole.
+  const tooBig = outputs.xlsx !== null ? workbookLimitProblem(model) : null;
+  if (tooBig !== null) {
+    await writeJson(model, outputs.json, io);
+    const json =
+      outputs.json === null
+        ? 'Write the numbers as JSON instead (--json report.json), which has no such limit'
+        : `The JSON report ${outputs.json === STDOUT ? '(standard output)' : outputs.json} was written in full`;
+    throw new Failure(EXIT.unwritable, `cannot write ${outputs.xlsx} as a workbook: ${tooBig}. ${json}`);
+  }
   if (outputs.xlsx !== null) {
     const path = outputs.xlsx;
     await attempt(path, () =>
@@ -221,9 +305,18 @@ async function writeOutputs(
     );
     progress.done();
   }
-  if (outputs.json !== null) {
-    const path = outputs.json;
-    await attempt(path, () => writeTextAtomically(path, reportJsonText(model)));
+  await writeJson(model, outputs.json, io);
+}
+
+async function writeJson(model: ReportModel, path: string | null, io: Io): Promise<void> {
+  if (path === STDOUT) {
+    io.out(reportJsonText(model));
+  } else if (path !== null) {
+    try {
+      await writeTextAtomically(path, reportJsonText(model));
+    } catch (error) {
+      throw new Failure(EXIT.unwritable, `cannot write ${path}: ${(error as Error).message}`);
+    }
   }
 }
 
@@ -232,8 +325,20 @@ function summaryText(model: ReportModel, data: InputData, outputs: Outputs, colo
     data.format === 'csv'
       ? `Read ${model.sourceName} (CSV, ${data.encoding}, delimiter ${JSON.stringify(data.delimiter)})`
       : `Read sheet "${model.sourceName}" (.xlsx)`;
-  const wrote = [outputs.xlsx, outputs.json].filter((p): p is string => p !== null).map((p) => `Wrote ${p}`);
-  return [read, '', mappingText(model), '', kpiTableText(model, color), '', ...wrote].join('\n');
+  const wrote = [outputs.xlsx, outputs.json]
+    .filter((p): p is string => p !== null)
+    .map((p) => (p === STDOUT ? 'Wrote the JSON to standard output' : `Wrote ${p}`));
+  const notes = notesText(model);
+  return [
+    read,
+    '',
+    mappingText(model),
+    '',
+    kpiTableText(model, color),
+    '',
+    ...(notes ? [notes, ''] : []),
+    ...wrote,
+  ].join('\n');
 }
 
 function processIo(): Io {
@@ -244,16 +349,4 @@ function processIo(): Io {
     color: process.stdout.isTTY === true && !process.env.NO_COLOR,
     cwd: process.cwd(),
   };
-}
-
-/** Run as a script (tsx src/cli/main.ts, or through bin/mizan.mjs). */
-function isEntryPoint(): boolean {
-  const entry = process.argv[1];
-  return entry !== undefined && import.meta.url === pathToFileURL(resolve(entry)).href;
-}
-
-if (isEntryPoint()) {
-  main(process.argv.slice(2)).then((status) => {
-    process.exitCode = status;
-  });
 }

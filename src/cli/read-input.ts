@@ -5,7 +5,8 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { a1, columnLetter } from '../core/detect/letters';
 import { parseCsv } from './csv';
 import { decodeText, type TextEncoding } from './decode';
 
@@ -19,11 +20,18 @@ export interface InputData {
   /** For CSV: the encoding and delimiter found. */
   readonly encoding?: TextEncoding;
   readonly delimiter?: string;
+  /** For .xlsx: formula cells saved without a computed value (A1 addresses), read as blank. */
+  readonly uncachedFormulas?: readonly string[];
 }
 
 export type ReadResult =
   | { readonly ok: true; readonly data: InputData }
-  | { readonly ok: false; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly message: string;
+      /** The file was read but its data is broken (exit 1), rather than unreadable (exit 3). */
+      readonly rejected?: boolean;
+    };
 
 export interface ReadOptions {
   readonly sheet?: string;
@@ -58,7 +66,21 @@ function readCsv(bytes: Uint8Array, path: string, onProgress?: (fraction: number
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { ok: false, message: `${path}: ${decoded.message}` };
   if (decoded.text.trim() === '') return { ok: false, message: `${path}: has no data (only blank lines)` };
-  const { rows, delimiter } = parseCsv(decoded.text, onProgress);
+  const parsed = parseCsv(decoded.text, onProgress);
+  if (!parsed.ok) {
+    const { line, field, kind } = parsed.problem;
+    const at = `line ${line}, column ${columnLetter(field)}`;
+    const what =
+      kind === 'unclosed'
+        ? `${at}: a quote (") opens a field here and never closes, so the rest of the file would be read as one cell (a download cut short, or a stray quote)`
+        : `${at}: a quoted field has text after its closing quote (write "" for a quote inside a quoted field)`;
+    return {
+      ok: false,
+      rejected: true,
+      message: `${path}: ${what}. Fix the quotes on that line and run again.`,
+    };
+  }
+  const { rows, delimiter } = parsed;
   return {
     ok: true,
     data: {
@@ -72,6 +94,8 @@ function readCsv(bytes: Uint8Array, path: string, onProgress?: (fraction: number
 }
 
 async function readXlsx(bytes: Uint8Array, path: string, sheet: string | undefined): Promise<ReadResult> {
+  // Loaded here, not at start-up: a CSV run never pays for ExcelJS.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -90,30 +114,95 @@ async function readXlsx(bytes: Uint8Array, path: string, sheet: string | undefin
           : `${path}: no sheet named "${sheet}"; the sheets are ${names}`,
     };
   }
-  const grid = worksheetGrid(worksheet);
-  if (grid.every((row) => row.every((c) => c === '' || c === null))) {
+  const uncached: string[] = [];
+  const grid = worksheetGrid(worksheet, uncached);
+  if (grid.length === 0) {
     return { ok: false, message: `${path}: sheet "${worksheet.name}" is empty` };
   }
-  return { ok: true, data: { grid, sourceName: sheetNameFrom(worksheet.name), format: 'xlsx' } };
+  const stray = strayCells(grid);
+  if (stray) return { ok: false, message: `${path}: sheet "${worksheet.name}" ${stray}` };
+  return {
+    ok: true,
+    data: {
+      grid,
+      sourceName: sheetNameFrom(worksheet.name),
+      format: 'xlsx',
+      ...(uncached.length > 0 ? { uncachedFormulas: uncached } : {}),
+    },
+  };
 }
 
-/** The sheet's values at their coordinates (row 1 → grid[0]), empty cells as "". */
-function worksheetGrid(worksheet: ExcelJS.Worksheet): Cell[][] {
-  const height = worksheet.rowCount;
-  const width = worksheet.columnCount;
+/**
+ * The sheet's values at their coordinates (row 1 → grid[0]), empty cells as "". Only the cells
+ * that exist are visited, and each row is only as long as its last value, the grid only as tall
+ * as its last row with a value: a styled cell at XFD1048576, or a sheet whose <dimension> claims
+ * the whole sheet, costs nothing, and a lone value far away costs one long row, not rows × columns.
+ */
+export function worksheetGrid(worksheet: ExcelJS.Worksheet, uncached: string[] = []): Cell[][] {
   const grid: Cell[][] = [];
-  for (let r = 1; r <= height; r++) {
-    const row = worksheet.getRow(r);
-    const out: Cell[] = new Array(width).fill('');
+  worksheet.eachRow({ includeEmpty: false }, (row, r) => {
+    const out: Cell[] = [];
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      out[c - 1] = plainValue(cell.value);
+      // A formula saved by a program that does not calculate has no result: not a 0.
+      if (isUncachedFormula(cell.value)) uncached.push(cell.address);
+      const value = plainValue(cell.value);
+      if (value === '') return;
+      while (out.length < c - 1) out.push('');
+      out[c - 1] = value;
     });
-    grid.push(out);
-  }
+    if (out.length === 0) return;
+    while (grid.length < r - 1) grid.push([]);
+    grid[r - 1] = out;
+  });
   return grid;
 }
 
+/**
+ * A table the engine reads as rows × columns: past this many cells, and mostly empty, the sheet is
+ * a small table plus a few stray values far away (a forgotten cell at XFD1048576), and reading it
+ * whole would take gigabytes for nothing. A real export that large is dense.
+ */
+export const SPARSE_LIMIT: SparseLimit = { cells: 20_000_000, filled: 0.1 };
+export interface SparseLimit {
+  readonly cells: number;
+  /** The share of the rows × columns that must hold a value. */
+  readonly filled: number;
+}
+
+/** Why the grid is too sparse to read as one table (naming the farthest cells), or null. */
+export function strayCells(grid: readonly Cell[][], limit: SparseLimit = SPARSE_LIMIT): string | null {
+  let width = 0;
+  let widest = 0;
+  let values = 0;
+  grid.forEach((row, r) => {
+    if (row.length > width) {
+      width = row.length;
+      widest = r;
+    }
+    for (const cell of row) if (cell !== '' && cell !== null) values++;
+  });
+  const height = grid.length;
+  if (height * width <= limit.cells || values >= height * width * limit.filled) return null;
+  const lastRow = grid[height - 1] ?? [];
+  const farthest = [...new Set([a1(widest, width - 1), a1(height - 1, lastRow.length - 1)])];
+  const count = (n: number) => n.toLocaleString('en');
+  return (
+    `spans ${count(height)} rows × ${count(width)} columns but only ${count(values)} cells hold a value: ` +
+    `${farthest.join(' and ')} ${farthest.length > 1 ? 'lie' : 'lies'} far from the rest. ` +
+    'Clear the stray cells (or copy the table to a sheet of its own) and try again'
+  );
+}
+
 /** An ExcelJS cell value as the plain value Sheets' getValues() would give. */
+function isUncachedFormula(value: ExcelJS.CellValue): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    ('formula' in value || 'sharedFormula' in value) &&
+    (value as { result?: unknown }).result === undefined
+  );
+}
+
 export function plainValue(value: ExcelJS.CellValue): Cell {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;

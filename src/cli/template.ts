@@ -11,7 +11,7 @@ export type TemplateLoad =
   | { readonly ok: false; readonly message: string };
 
 /** A name with a path separator or ending in .json is a file; anything else a built-in id. */
-function looksLikeFile(spec: string): boolean {
+export function looksLikeFile(spec: string): boolean {
   return /[/\\]/.test(spec) || spec.toLowerCase().endsWith('.json');
 }
 

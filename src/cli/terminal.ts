@@ -34,12 +34,18 @@ function roleText(m: ColumnMapping): string {
     case 'precomputed':
       return `rate already computed (${m.role.kpi}): shown, not summed`;
     case 'ignored':
-      return 'ignored';
+      return m.notSummed?.reason === 'other-chosen'
+        ? `not summed (column ${m.notSummed.chosen} was chosen)`
+        : m.notSummed
+          ? 'not summed (see the notes)'
+          : 'ignored';
   }
 }
 
 export function mappingText(model: ReportModel): string {
-  const head = `Columns (header on row ${model.headerRow + 1}, ${model.dataRows.length.toLocaleString('en-US')} data rows):`;
+  const rows = model.dataRows.length;
+  const from = model.platform ? `, a ${model.platform.name} export` : '';
+  const head = `Columns (header on row ${model.headerRow + 1}, ${rows.toLocaleString('en-US')} data row${rows === 1 ? '' : 's'}${from}):`;
   const headerWidth = Math.min(32, Math.max(6, ...model.mapping.map((m) => width(m.header))));
   const lines = model.mapping.map((m) => {
     const sure = m.overridden
@@ -105,9 +111,16 @@ export function problemText(p: InputProblem): string {
     p.column ? `column ${p.column.letter} "${p.column.header}"` : '',
     p.rows && p.rows.length > 0 ? `row${p.rows.length > 1 ? 's' : ''} ${shortList(p.rows)}` : '',
   ].filter((s) => s !== '');
-  return `${p.message}${where.length > 0 ? ` (${where.join(', ')})` : ''}${p.hint ? `\n  → ${p.hint}` : ''}`;
+  const hint = p.cliHint ?? p.hint;
+  return `${p.message}${where.length > 0 ? ` (${where.join(', ')})` : ''}${hint ? `\n  → ${hint}` : ''}`;
 }
 
 function shortList(rows: readonly number[]): string {
   return rows.length <= 8 ? rows.join(', ') : `${rows.slice(0, 8).join(', ')} … (${rows.length} in all)`;
+}
+
+/** Every judgement the engine made (rows left out, a column chosen, the decimal mark), one per line. */
+export function notesText(model: ReportModel): string {
+  if (model.notes.length === 0) return '';
+  return ['Notes:', ...model.notes.map((n) => `  • ${n.message}`)].join('\n');
 }

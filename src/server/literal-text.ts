@@ -1,21 +1,14 @@
 /**
- * THE one place that decides how text from the user's sheet is written so that Sheets keeps it
- * as text. `setValues` reads a string starting with "=" as a formula (and "+", "-", "@" too),
- * which is formula injection (OWASP, CWE-1236); the `spreadsheets.currentonly` scope rules out
- * the Sheets API's RAW mode, so the writer prefixes an apostrophe, which Sheets hides and
- * does not store as part of the value.
+ * THE one place that decides how text is written so that Sheets keeps it as text. `setValues`
+ * parses a string as if typed into the cell: "=…" (and "+", "-", "@") becomes a formula, which is
+ * formula injection (OWASP, CWE-1236), and "100", "3.5%", "$100", "(5)", "Mar 2024", "1/2",
+ * "TRUE" or "۱۴۰۵/۰۶" become numbers, dates or booleans, which breaks a group's SUMIFS criterion.
+ * What Sheets converts depends on the spreadsheet's locale, so the writer does not guess: every
+ * string gets a leading apostrophe, which Sheets hides and does not store as part of the value
+ * (the `spreadsheets.currentonly` scope rules out the Sheets API's RAW mode).
  */
-
-/** Starts that make Sheets parse the text instead of storing it: a formula, or an apostrophe (which Sheets would eat). */
-const UNSAFE_START = /^[=+\-@\t\r\n']/;
-
-/**
- * Starts that make Sheets convert text to a number, date or boolean ("2024", "3/4", "TRUE"):
- * not dangerous, but a campaign called "2024" should stay the text it was.
- */
-const COERCED = /^(?:[\d.]|true$|false$)/i;
 
 /** The string to pass to setValues so that `text` is stored literally. */
 export function literalText(text: string): string {
-  return UNSAFE_START.test(text) || COERCED.test(text) ? `'${text}` : text;
+  return `'${text}`;
 }

@@ -1,14 +1,14 @@
 /**
- * The Apps Script bundle's entry: everything Apps Script may call. The build wraps this module
- * in an IIFE (global `Mizan`) and appends one top-level `function` stub per entry below, since
- * Apps Script only sees top-level function declarations.
+ * The Apps Script bundle's entry (dist/Code.js): custom functions, menu and lifecycle. The build
+ * wraps this module in an IIFE (global `Mizan`) and appends one top-level `function` stub per
+ * entry below, plus one per sidebar RPC function that calls `Mizan.engine()` (the report engine,
+ * dist/Engine.html, loaded on demand), since Apps Script only sees top-level declarations.
  */
 import { kpiStatus } from '../core/functions/benchmark-functions';
 import type { SheetArg, SheetResult } from '../core/functions/run-kpi';
 import { FUNCTION_RUNNERS } from '../core/functions/runners';
 import { addonEntryPoints } from './entry-points';
 import { spreadsheetLang } from './sheet-language';
-import { templateRpc } from './template-rpc';
 
 /**
  * Custom functions by their Sheets name. KPI_STATUS answers in the spreadsheet's language when
@@ -20,8 +20,10 @@ export const customFunctions: Record<string, (...args: SheetArg[]) => SheetResul
     kpiStatus(kpi, value, profile, lang === undefined || lang === '' ? spreadsheetLang() : lang),
 };
 
-/** Other entry points (menu, lifecycle, sidebar RPC), by their Apps Script name. */
+/** Other entry points (menu, lifecycle), by their Apps Script name. */
 export const entryPoints: Record<string, (...args: never[]) => unknown> = {
   ...addonEntryPoints,
-  ...templateRpc,
 };
+
+/** The sidebar's RPC functions, loaded on first use in an execution. */
+export { engine } from './load-engine';

@@ -1,10 +1,10 @@
 /**
  * The add-on menu and the sidebar. `onOpen` may run under AuthMode.NONE (before the user has
- * used the add-on in this spreadsheet), where only the menu may be built: the spreadsheet's
- * locale is read only when the mode allows it, and English is the fallback.
+ * used the add-on in this spreadsheet), where only the menu may be built, in English: neither
+ * the picked language (document properties) nor a locale may be read then (sheet-language.ts).
  */
-import { type Lang, langFromLocale } from '../core/i18n/lang';
 import { MENU_STRINGS } from '../shared/ui-strings';
+import { langForAuthMode, spreadsheetLang } from './sheet-language';
 
 /** The built sidebar file in dist/ (createHtmlOutputFromFile, not a template: it would run `<?`). */
 const SIDEBAR_FILE = 'Sidebar';
@@ -17,19 +17,8 @@ interface OpenEvent {
   readonly authMode?: unknown;
 }
 
-/** The spreadsheet's language, or English when it cannot be read. */
-export function spreadsheetLang(): Lang {
-  try {
-    return langFromLocale(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale());
-  } catch {
-    return 'en';
-  }
-}
-
 export function onOpen(e?: OpenEvent): void {
-  // Under NONE the spreadsheet may not be read; String() because authMode is an enum object.
-  const lang = e && String(e.authMode) === 'NONE' ? 'en' : spreadsheetLang();
-  const words = MENU_STRINGS[lang];
+  const words = MENU_STRINGS[langForAuthMode(e?.authMode)];
   SpreadsheetApp.getUi()
     .createAddonMenu()
     .addItem(words.build, 'showSidebar')

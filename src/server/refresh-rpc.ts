@@ -3,14 +3,25 @@
  * (RECIPE_KEY: the sidebar's choices and the template's id and name), so it can be rebuilt from
  * the source as it is now and the template as it is now: a saved template is read again from
  * the store, so an edit takes effect. The tab is rewritten in place (same sheet id) under the
- * document lock; user tabs are never touched.
+ * document lock, in steps a stop at the time limit cannot break (report-swap.ts); cells a person
+ * changed since Mizan wrote them are not overwritten without asking (written-cells.ts); user tabs
+ * are never touched.
  */
 import { type Lang, langFromLocale } from '../core/i18n/lang';
 import { builtinTemplate } from '../core/templates/builtin';
 import { type Template, templateName } from '../core/templates/schema';
-import type { GenerateRequest, Period, RefreshResult, RefreshRpc, ReportTabView } from '../shared/rpc';
+import type {
+  GenerateRequest,
+  Period,
+  RefreshChoice,
+  RefreshResult,
+  RefreshRpc,
+  ReportTabView,
+} from '../shared/rpc';
 import { buildFromSource, fail, messageOf, recipeOf, safeLang, store, underLock } from './report-rpc';
-import { BUILDING_PREFIX, mizanTabs, recipesBySheet, rewriteReport } from './report-writer';
+import { recoverInterrupted, rewriteInPlace } from './report-swap';
+import { BUILDING_PREFIX, mizanTabs, recipesBySheet, writeReport } from './report-writer';
+import { editedColumns } from './written-cells';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -96,11 +107,16 @@ export function listReportTabs(lang: Lang): ReportTabView[] {
   });
 }
 
-export function refreshReport(sheetId: number): RefreshResult {
+/**
+ * Rebuilds a report tab. `choice` answers a 'user-edits' refusal: 'overwrite' rewrites the tab
+ * anyway, 'new-tab' writes the refreshed report into a new tab and leaves the edited one alone.
+ */
+export function refreshReport(sheetId: number, choice?: RefreshChoice): RefreshResult {
   const started = Date.now();
   return underLock(
     (): RefreshResult => {
       const ss = SpreadsheetApp.getActiveSpreadsheet();
+      recoverInterrupted(ss); // a refresh stopped at the time limit is finished first
       const tab = mizanTabs(ss).find(
         (t) => !t.name.startsWith(BUILDING_PREFIX) && t.sheet.getSheetId() === sheetId,
       );
@@ -114,20 +130,27 @@ export function refreshReport(sheetId: number): RefreshResult {
         template = store(ss).load(recipe.template.id) ?? undefined;
         if (!template) return fail({ code: 'template-missing', detail: recipe.template.name });
       }
+      if (choice !== 'overwrite' && choice !== 'new-tab') {
+        const edited = editedColumns(tab.sheet);
+        if (edited.length > 0) return fail({ code: 'user-edits', detail: edited.join(', ') });
+      }
       const request: GenerateRequest = {
         ...recipe.request,
         sheetId: source.getSheetId(),
-        placement: 'update',
+        placement: choice === 'new-tab' ? 'new' : 'update',
       };
       const built = buildFromSource(source, request, template);
       if (!built.ok) return { ok: false, problems: built.problems };
       try {
-        const outcome = rewriteReport(ss, built.model, {
-          tab: tab.sheet,
-          tabId: sheetId,
-          source,
-          recipe: recipeOf(request, template),
-        });
+        const outcome =
+          choice === 'new-tab'
+            ? writeReport(ss, built.model, { source, placement: 'new', recipe: recipeOf(request, template) })
+            : rewriteInPlace(ss, built.model, {
+                tab: tab.sheet,
+                tabId: sheetId,
+                source,
+                recipe: recipeOf(request, template),
+              });
         return {
           ok: true,
           sheetId: outcome.sheetId,

@@ -12,7 +12,6 @@ export const DEFAULT_FORMAT = 'General';
 
 /** Sheets' defaults for what a style leaves out. */
 const BLACK = '#000000';
-const WHITE = '#ffffff';
 const NORMAL = 'normal';
 
 export interface SheetLayout {
@@ -25,7 +24,8 @@ export interface SheetLayout {
   readonly styles: ('italic' | 'normal')[][];
   readonly sizes: number[][];
   readonly colors: string[][];
-  readonly fills: string[][];
+  /** null: no fill, Sheets' default (a white fill would hide the gridlines). */
+  readonly fills: (string | null)[][];
   readonly aligns: ('normal' | 'center')[][];
   readonly notes: string[][];
   /** True when some cell carries a note (skips setNotes otherwise). */
@@ -73,7 +73,7 @@ export function layoutReport(model: ReportModel): SheetLayout {
     styles: grid<'italic' | 'normal'>(rows, cols, NORMAL),
     sizes: grid(rows, cols, TEXT_SIZE),
     colors: grid(rows, cols, BLACK),
-    fills: grid(rows, cols, WHITE),
+    fills: grid<string | null>(rows, cols, null),
     aligns: grid<'normal' | 'center'>(rows, cols, NORMAL),
     notes: grid(rows, cols, ''),
     hasNotes: false,
@@ -93,7 +93,7 @@ export function layoutReport(model: ReportModel): SheetLayout {
         // a fixed value is also coloured statically, so it keeps its colour without rules.
         const status = !cell.f && cell.status ? STATUS_COLOURS[cell.status] : null;
         (out.colors[row] as string[])[col] = status ? status.font : (look.color ?? BLACK);
-        (out.fills[row] as string[])[col] = status ? status.fill : (look.fill ?? WHITE);
+        (out.fills[row] as (string | null)[])[col] = status ? status.fill : (look.fill ?? null);
         (out.aligns[row] as ('normal' | 'center')[])[col] = look.center ? 'center' : NORMAL;
         if (cell.note) {
           (out.notes[row] as string[])[col] = cell.note;

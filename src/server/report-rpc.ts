@@ -5,7 +5,7 @@
  * sidebar puts in plain words; nothing here throws for bad input.
  */
 import { BENCHMARK_PROFILES, profileById } from '../core/benchmarks/profiles';
-import { LANGS, type Lang, langFromLocale } from '../core/i18n/lang';
+import { LANGS, type Lang } from '../core/i18n/lang';
 import { buildReport, detectColumns } from '../core/report/index';
 import type { ColumnMapping, ReportModel } from '../core/report/model';
 import type { InputProblem, ReportOptions } from '../core/report/options';
@@ -25,7 +25,10 @@ import type {
   ServerError,
   SidebarState,
 } from '../shared/rpc';
+import { recoverInterrupted } from './report-swap';
 import { findReportTab, REPORT_KEY, writeReport } from './report-writer';
+import { spreadsheetDayOf } from './sheet-dates';
+import { setLanguage, spreadsheetLang } from './sheet-language';
 import { TEMPLATE_SHEET, TemplateStore } from './template-store';
 
 /** Rows read for the sidebar's preview; a build reads them all. */
@@ -50,7 +53,7 @@ export function safeLang(lang: unknown): Lang {
 
 export function getSidebarState(): SidebarState {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const lang = langFromLocale(ss.getSpreadsheetLocale());
+  const lang = spreadsheetLang();
   const reports = new Set(
     ss
       .createDeveloperMetadataFinder()
@@ -209,6 +212,7 @@ export function buildFromSource(
   const result = buildReport(grid, {
     ...options,
     formulas: request.formulas === 'values' ? 'values' : 'live',
+    dayOfDate: spreadsheetDayOf(SpreadsheetApp.getActiveSpreadsheet()),
   });
   if (!result.ok) return { ok: false, problems: result.problems };
   return { ok: true, model: result.model, warnings: [...notes, ...result.warnings] };
@@ -241,6 +245,7 @@ export function generateReport(request: GenerateRequest): GenerateResult {
       if (!built.ok) return { ok: false, problems: built.problems };
       let outcome: ReturnType<typeof writeReport>;
       try {
+        recoverInterrupted(ss); // a refresh stopped at the time limit is finished first
         outcome = writeReport(ss, built.model, {
           source,
           placement: request.placement === 'new' ? 'new' : 'update',
@@ -271,4 +276,10 @@ export function activateSheet(sheetId: number): boolean {
 }
 
 /** The report RPC as one object, checked against the shared interface. */
-export const reportRpc: ReportRpc = { getSidebarState, analyzeSource, generateReport, activateSheet };
+export const reportRpc: ReportRpc = {
+  getSidebarState,
+  analyzeSource,
+  generateReport,
+  activateSheet,
+  setLanguage,
+};

@@ -12,6 +12,7 @@
 import { STATUS_COLOURS } from '../core/report/look';
 import type { ConditionalRule, ReportModel } from '../core/report/model';
 import { layoutReport } from './report-layout';
+import { recordWritten } from './written-cells';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -58,11 +59,20 @@ export function mizanTabs(ss: Spreadsheet): { sheet: Sheet; source: string; name
 
 type MizanTab = ReturnType<typeof mizanTabs>[number];
 
-/** Of Mizan's tabs, the one made for this source (the right-most when there are several). */
+/**
+ * Of Mizan's tabs, the one made for this source: the left-most by tab position when there are
+ * several (the finder's order is not documented; a duplicated tab, metadata and all, is placed
+ * after its original, so the original is the one replaced).
+ */
 function reportTabIn(tabs: readonly MizanTab[], sourceId: number): ReportTab | null {
   const mine = tabs.filter((t) => t.source === String(sourceId) && !t.name.startsWith(BUILDING_PREFIX));
-  const last = mine[mine.length - 1];
-  return last ? { sheet: last.sheet, name: last.name } : null;
+  let first: MizanTab | undefined;
+  let firstIndex = Number.POSITIVE_INFINITY;
+  for (const t of mine) {
+    const index = t.sheet.getIndex();
+    if (index < firstIndex) [first, firstIndex] = [t, index];
+  }
+  return first ? { sheet: first.sheet, name: first.name } : null;
 }
 
 /** The tab Mizan made for this source, if any. */
@@ -110,6 +120,7 @@ export function writeReport(ss: Spreadsheet, model: ReportModel, target: WriteTa
     temp.addDeveloperMetadata(REPORT_KEY, String(target.source.getSheetId()));
     if (target.recipe !== undefined) temp.addDeveloperMetadata(RECIPE_KEY, target.recipe);
     render(temp, model);
+    recordWritten(temp); // what a later refresh compares with, to spot cells changed by hand
 
     if (existing) {
       const old = existing.sheet;
@@ -171,7 +182,7 @@ export function rewriteReport(
 }
 
 /** Empties a report tab for a rewrite: cells, notes and formats, rules, charts, frozen rows, direction. */
-function clearTab(tab: Sheet): void {
+export function clearTab(tab: Sheet): void {
   tab.getRange(1, 1, tab.getMaxRows(), tab.getMaxColumns()).clear();
   tab.setConditionalFormatRules([]);
   for (const chart of tab.getCharts()) tab.removeChart(chart);
@@ -179,7 +190,7 @@ function clearTab(tab: Sheet): void {
   tab.setRightToLeft(false);
 }
 
-function setRecipe(tab: Sheet, recipe: string): void {
+export function setRecipe(tab: Sheet, recipe: string): void {
   const found = tab.createDeveloperMetadataFinder().withKey(RECIPE_KEY).find();
   const first = found[0];
   if (first) first.setValue(recipe);
@@ -208,7 +219,7 @@ function rollBack(undo: (() => void)[]): void {
 }
 
 /** Everything that goes onto the (new, empty) report tab. */
-function render(sheet: Sheet, model: ReportModel): void {
+export function render(sheet: Sheet, model: ReportModel): void {
   const layout = layoutReport(model);
   ensureSize(sheet, layout.rows, Math.max(layout.cols, model.columnWidths.length));
   const range = sheet.getRange(1, 1, layout.rows, layout.cols);
@@ -218,7 +229,7 @@ function render(sheet: Sheet, model: ReportModel): void {
   range.setFontStyles(layout.styles);
   range.setFontSizes(layout.sizes);
   range.setFontColors(layout.colors);
-  range.setBackgrounds(layout.fills);
+  range.setBackgrounds(layout.fills as string[][]); // null cells: no fill (the typings omit null)
   range.setHorizontalAlignments(layout.aligns);
   if (layout.hasNotes) range.setNotes(layout.notes);
   if (model.frozenRows > 0) sheet.setFrozenRows(model.frozenRows);
@@ -249,38 +260,62 @@ function setWidths(sheet: Sheet, widths: readonly number[]): void {
 }
 
 /**
- * Conditional format rules, one per (status, condition) with all its ranges, added to the
- * sheet's existing rules: setConditionalFormatRules replaces every rule, so read, merge, write.
+ * Conditional format rules, added after the sheet's existing rules (setConditionalFormatRules
+ * replaces them all, so read, append, write). Sheets applies the first rule that matches, so the
+ * rules of one range stay one ordered group; ranges whose groups are identical share rules, and
+ * nothing else is merged (a "≥ 2% fair" shared by two KPIs would jump ahead of the other
+ * KPI's "≥ 3% good").
  */
 function addRules(sheet: Sheet, rules: readonly ConditionalRule[]): void {
   if (rules.length === 0) return;
-  const grouped = new Map<string, { rule: ConditionalRule; ranges: string[] }>();
-  for (const rule of rules) {
-    const key = `${rule.status}|${rule.when.join('|')}`;
-    const entry = grouped.get(key);
-    if (entry) entry.ranges.push(rule.range);
-    else grouped.set(key, { rule, ranges: [rule.range] });
-  }
-  // Every rule's ranges in one call, handed out to the rules in order.
-  const groups = [...grouped.values()];
+  const groups = ruleGroups(rules);
+  // Every group's ranges in one call, handed out to the groups in order.
   const all = sheet.getRangeList(groups.flatMap((g) => g.ranges)).getRanges();
   let next = 0;
   const built: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] = [];
-  for (const { rule, ranges } of groups) {
-    const builder = SpreadsheetApp.newConditionalFormatRule();
-    const when = rule.when;
-    if (when[0] === 'between') builder.whenNumberBetween(when[1], when[2]);
-    else if (when[0] === '>=') builder.whenNumberGreaterThanOrEqualTo(when[1]);
-    else if (when[0] === '<=') builder.whenNumberLessThanOrEqualTo(when[1]);
-    else if (when[0] === '>') builder.whenNumberGreaterThan(when[1]);
-    else builder.whenNumberLessThan(when[1]);
-    builder.setBackground(STATUS_COLOURS[rule.status].fill);
-    builder.setFontColor(STATUS_COLOURS[rule.status].font);
-    builder.setRanges(all.slice(next, next + ranges.length));
+  for (const { steps, ranges } of groups) {
+    const mine = all.slice(next, next + ranges.length);
     next += ranges.length;
-    built.push(builder.build());
+    for (const rule of steps) built.push(buildRule(rule, mine));
   }
   sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules(), ...built]);
+}
+
+type RuleStep = Pick<ConditionalRule, 'status' | 'when'>;
+
+/** Each range's rules in model order, then ranges with the same ordered rules together. */
+export function ruleGroups(rules: readonly ConditionalRule[]): { steps: RuleStep[]; ranges: string[] }[] {
+  const byRange = new Map<string, RuleStep[]>();
+  for (const rule of rules) {
+    const steps = byRange.get(rule.range);
+    if (steps) steps.push(rule);
+    else byRange.set(rule.range, [rule]);
+  }
+  const bySteps = new Map<string, { steps: RuleStep[]; ranges: string[] }>();
+  for (const [range, steps] of byRange) {
+    const key = steps.map((r) => `${r.status}|${r.when.join('|')}`).join(';');
+    const group = bySteps.get(key);
+    if (group) group.ranges.push(range);
+    else bySteps.set(key, { steps, ranges: [range] });
+  }
+  return [...bySteps.values()];
+}
+
+function buildRule(
+  rule: RuleStep,
+  ranges: GoogleAppsScript.Spreadsheet.Range[],
+): GoogleAppsScript.Spreadsheet.ConditionalFormatRule {
+  const builder = SpreadsheetApp.newConditionalFormatRule();
+  const when = rule.when;
+  if (when[0] === 'between') builder.whenNumberBetween(when[1], when[2]);
+  else if (when[0] === '>=') builder.whenNumberGreaterThanOrEqualTo(when[1]);
+  else if (when[0] === '<=') builder.whenNumberLessThanOrEqualTo(when[1]);
+  else if (when[0] === '>') builder.whenNumberGreaterThan(when[1]);
+  else builder.whenNumberLessThan(when[1]);
+  builder.setBackground(STATUS_COLOURS[rule.status].fill);
+  builder.setFontColor(STATUS_COLOURS[rule.status].font);
+  builder.setRanges(ranges);
+  return builder.build();
 }
 
 function addCharts(sheet: Sheet, model: ReportModel): void {
@@ -290,6 +325,7 @@ function addCharts(sheet: Sheet, model: ReportModel): void {
     builder.addRange(sheet.getRange(spec.labels));
     for (const s of spec.series) builder.addRange(sheet.getRange(s.range));
     builder.setPosition(spec.anchor.row + 1, spec.anchor.col + 1, 0, 0);
+    builder.setNumHeaders(0); // the ranges hold data only: Sheets must not take a first label as a header
     builder.setOption('title', spec.title);
     builder.setOption('legend', { position: spec.series.length > 1 ? 'top' : 'none' });
     builder.setOption(

@@ -3,9 +3,11 @@
  * template, so that "Make a copy", sharing and version history carry them with no set-up
  * (docs/templates.md says why a sheet and not document properties or developer metadata).
  *
- * Row 1 is a header; each row holds id | name | updated (ISO) | the template as JSON. Every read
- * validates and migrates the JSON (a collaborator may have edited the sheet by hand): rows that
- * fail are reported and kept as they are, never dropped. Every change runs under the document
+ * Each row holds id | name | updated (ISO) | the template as JSON, under a header row that Mizan
+ * writes in row 1 but finds wherever it is (a person may delete it or sort it into the data).
+ * Every read validates and migrates the JSON (a collaborator may have edited the sheet by hand):
+ * rows that fail are reported and kept as they are, never dropped; every non-empty row that is
+ * not the header is a template row, so none is ever written over by the header. Every change runs under the document
  * lock, reads the table once, and writes the whole table back with one setValues, so a change is
  * all or nothing and two sidebars cannot interleave.
  */
@@ -13,7 +15,7 @@ import { BUILTIN_TEMPLATES, builtinTemplate } from '../core/templates/builtin';
 import { exportTemplate, importTemplate } from '../core/templates/io';
 import { migrateTemplate } from '../core/templates/migrate';
 import { TEMPLATE_LIMITS, type Template, type TemplateProblem } from '../core/templates/schema';
-import { validateTemplate } from '../core/templates/validate';
+import { nestingProblem, validateTemplate } from '../core/templates/validate';
 import type { ServerError } from '../shared/rpc';
 import { literalText } from './literal-text';
 
@@ -66,6 +68,16 @@ function cellsOf(saved: SavedTemplate): Value[] {
   return [literalText(t.id), literalText(t.name), literalText(saved.updated), JSON.stringify(t)];
 }
 
+/** Mizan's header row, wherever it is: its first three cells, ignoring case and spaces. */
+function isHeader(cells: readonly Value[]): boolean {
+  return HEADER.slice(0, 3).every(
+    (h, i) =>
+      String(cells[i] ?? '')
+        .trim()
+        .toLowerCase() === h,
+  );
+}
+
 /** A cell of a row kept as the user left it: text stays text, numbers and dates stay as they are. */
 function keptCell(value: Value): Value {
   return typeof value === 'string' ? literalText(value) : value;
@@ -99,6 +111,8 @@ export class TemplateStore {
   }
 
   save(input: unknown, replace: boolean): StoreResult<{ template: Template; replaced: boolean }> {
+    const deep = nestingProblem(input);
+    if (deep) return { ok: false, problems: [deep] };
     const migrated = migrateTemplate(input);
     if (!migrated.ok) return migrated;
     const checked = validateTemplate(migrated.value);
@@ -227,8 +241,11 @@ export class TemplateStore {
     const values = sheet.getDataRange().getValues() as Value[][];
     const rows: Row[] = [];
     const unreadable: UnreadableRow[] = [];
-    values.slice(1).forEach((cells, i) => {
-      const r = readRow(cells, i + 2);
+    // The header is found wherever it is, not assumed in row 1: a person may have deleted it
+    // (row 1 is then a template) or sorted the sheet with it (it is then anywhere).
+    values.forEach((cells, i) => {
+      if (isHeader(cells)) return;
+      const r = readRow(cells, i + 1);
       if (!r) return;
       if ('problems' in r) {
         unreadable.push(r);

@@ -22,7 +22,7 @@ export interface Choice {
 }
 
 export interface SidebarState {
-  /** From the spreadsheet's locale (English unless ar or fa). */
+  /** The language picked in the sidebar, else the spreadsheet's or the user's locale (server/sheet-language.ts). */
   readonly lang: Lang;
   readonly sheets: readonly SheetChoice[];
   readonly activeSheetId: number;
@@ -104,7 +104,14 @@ export type AnalyzeResult =
 
 /** Failures that are not about the data. The sidebar words them (src/shared/ui-strings.ts). */
 export interface ServerError {
-  readonly code: 'busy' | 'source-missing' | 'write-failed' | 'template-missing' | 'report-missing';
+  readonly code:
+    | 'busy'
+    | 'source-missing'
+    | 'write-failed'
+    | 'template-missing'
+    | 'report-missing'
+    /** A refresh would overwrite cells a person changed; `detail`: the columns ("B, D"), or "rows". */
+    | 'user-edits';
   /** The underlying message, shown in small print. */
   readonly detail?: string;
 }
@@ -128,6 +135,8 @@ export interface ReportRpc {
   generateReport(request: GenerateRequest): GenerateResult;
   /** Shows a tab; false when it no longer exists. */
   activateSheet(sheetId: number): boolean;
+  /** Remembers the sidebar's language for this spreadsheet (document properties); the one in force. */
+  setLanguage(lang: Lang): Lang;
 }
 
 /** The names, so the server's entry points and the dev server's shim cannot drift. */
@@ -136,6 +145,7 @@ export const REPORT_RPC_NAMES = [
   'analyzeSource',
   'generateReport',
   'activateSheet',
+  'setLanguage',
 ] as const;
 
 /** One of Mizan's report tabs, as the sidebar's "Reports in this spreadsheet" lists it. */
@@ -159,8 +169,14 @@ export type RefreshResult =
 /** Refreshing report tabs by re-applying their template (src/server/refresh-rpc.ts). */
 export interface RefreshRpc {
   listReportTabs(lang: Lang): readonly ReportTabView[];
-  /** Rebuilds the tab from its source and its template as they are now, in the same tab. */
-  refreshReport(sheetId: number): RefreshResult;
+  /**
+   * Rebuilds the tab from its source and its template as they are now, in the same tab; refused
+   * with 'user-edits' when cells were changed by hand, unless `choice` says what to do then.
+   */
+  refreshReport(sheetId: number, choice?: RefreshChoice): RefreshResult;
 }
+
+/** After a 'user-edits' refusal: overwrite the edited tab, or refresh into a new tab beside the source. */
+export type RefreshChoice = 'overwrite' | 'new-tab';
 
 export const REFRESH_RPC_NAMES = ['listReportTabs', 'refreshReport'] as const;

@@ -98,6 +98,10 @@ const en = {
   errorTemplateMissing:
     'The template “{name}” that built this report was deleted. Build the report again with another template.',
   errorReportMissing: 'This report tab no longer exists.',
+  errorUserEdits:
+    'Cells of this report were changed by hand since Mizan wrote it (columns {columns}). A refresh would erase those changes.',
+  refreshOverwrite: 'Overwrite my changes',
+  refreshNewTab: 'Refresh into a new tab',
   back: 'Back to the report',
 } as const;
 
@@ -187,6 +191,10 @@ const ar: UiStrings = {
   errorRefreshSource: 'حُذفت ورقة مصدر هذا التقرير، فلا يمكن تحديثه. أنشئ تقريرًا جديدًا من ورقة أخرى.',
   errorTemplateMissing: 'حُذف القالب «{name}» الذي أنشأ هذا التقرير. أنشئ التقرير مجددًا بقالب آخر.',
   errorReportMissing: 'ورقة التقرير هذه لم تعد موجودة.',
+  errorUserEdits:
+    'غُيّرت خلايا في هذا التقرير يدويًا منذ أن كتبه ميزان (الأعمدة {columns}). التحديث سيمحو هذه التغييرات.',
+  refreshOverwrite: 'استبدال تغييراتي',
+  refreshNewTab: 'التحديث في ورقة جديدة',
   back: 'العودة إلى التقرير',
 };
 
@@ -275,6 +283,10 @@ const fa: UiStrings = {
   errorTemplateMissing:
     'قالب «{name}» که این گزارش را ساخته حذف شده است. گزارش را با قالب دیگری دوباره بسازید.',
   errorReportMissing: 'این برگهٔ گزارش دیگر وجود ندارد.',
+  errorUserEdits:
+    'از زمانی که میزان این گزارش را نوشت، خانه‌هایی از آن دستی تغییر کرده است (ستون‌های {columns}). به‌روزرسانی این تغییرها را پاک می‌کند.',
+  refreshOverwrite: 'تغییرهای من بازنویسی شود',
+  refreshNewTab: 'به‌روزرسانی در برگهٔ تازه',
   back: 'بازگشت به گزارش',
 };
 

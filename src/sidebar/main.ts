@@ -418,6 +418,8 @@ function showPanel(panel: string): void {
 function wire(): void {
   byId<HTMLSelectElement>('ui-lang').addEventListener('change', (e) => {
     applyLanguage((e.target as HTMLSelectElement).value as Lang);
+    // Remembered for this spreadsheet: the menu and KPI_STATUS follow it (Sheets has no Persian locale).
+    call('setLanguage', state.lang).catch(() => undefined);
     if (state.server) renderChoices(state.server);
     if (document.body.dataset.panel === 'help') renderHelp();
     void reloadTemplates?.();

@@ -5,7 +5,7 @@
  * template names come from the user: they go in through textContent only.
  */
 import type { Lang } from '../core/i18n/lang';
-import type { RefreshResult, RefreshRpc, ReportTabView, ServerError } from '../shared/rpc';
+import type { RefreshChoice, RefreshResult, RefreshRpc, ReportTabView, ServerError } from '../shared/rpc';
 import { fillIn, SIDEBAR_STRINGS, type UiStrings } from '../shared/ui-strings';
 import { clear, el, show } from './dom';
 import { callServer } from './rpc';
@@ -37,18 +37,31 @@ function errorWords(error: ServerError | undefined, tr: UiStrings): string {
       return tr.errorReportMissing;
     case 'write-failed':
       return tr.errorWriteFailed;
+    case 'user-edits':
+      return fillIn(tr.errorUserEdits, { columns: error.detail ?? '' });
     default:
       return tr.problemsTitle;
   }
 }
 
-/** What a refresh answered, in words (data problems listed with their hint). */
-function outcome(result: RefreshResult, tr: UiStrings): HTMLElement {
+/**
+ * What a refresh answered, in words (data problems listed with their hint). Cells changed by hand
+ * get the two ways on: overwrite them, or refresh into a new tab and keep the edited one.
+ */
+function outcome(result: RefreshResult, tr: UiStrings, retry: (choice: RefreshChoice) => void): HTMLElement {
   if (result.ok) return el('p', { class: 'tab-done', text: tr.refreshed });
+  const choices = (): HTMLElement => {
+    const overwrite = el('button', { type: 'button', class: 'refresh-overwrite', text: tr.refreshOverwrite });
+    const newTab = el('button', { type: 'button', class: 'refresh-new-tab', text: tr.refreshNewTab });
+    overwrite.addEventListener('click', () => retry('overwrite'));
+    newTab.addEventListener('click', () => retry('new-tab'));
+    return el('p', { class: 'tab-choices' }, newTab, overwrite);
+  };
   return el(
     'div',
     { class: 'alert', role: 'alert' },
     el('p', { text: errorWords(result.error, tr) }),
+    result.error?.code === 'user-edits' ? choices() : null,
     result.problems.length
       ? el(
           'ul',
@@ -63,7 +76,12 @@ function outcome(result: RefreshResult, tr: UiStrings): HTMLElement {
 export function mountReportTabs(box: HTMLElement, lang: () => Lang): () => Promise<void> {
   let seq = 0;
 
-  async function refresh(tab: ReportTabView, item: HTMLElement, button: HTMLButtonElement): Promise<void> {
+  async function refresh(
+    tab: ReportTabView,
+    item: HTMLElement,
+    button: HTMLButtonElement,
+    choice?: RefreshChoice,
+  ): Promise<void> {
     const tr = SIDEBAR_STRINGS[lang()];
     const status = item.querySelector<HTMLElement>('.tab-status') as HTMLElement;
     button.disabled = true;
@@ -71,7 +89,7 @@ export function mountReportTabs(box: HTMLElement, lang: () => Lang): () => Promi
     status.append(el('p', { class: 'muted', text: tr.refreshing }));
     let result: RefreshResult;
     try {
-      result = await refreshCall('refreshReport', tab.sheetId);
+      result = await refreshCall('refreshReport', tab.sheetId, choice);
     } catch (e) {
       result = {
         ok: false,
@@ -80,8 +98,8 @@ export function mountReportTabs(box: HTMLElement, lang: () => Lang): () => Promi
     }
     button.disabled = false;
     clear(status);
-    status.append(outcome(result, tr));
-    // A refresh that had to replace the tab (rare) gives it a new id: list the tabs again.
+    status.append(outcome(result, tr, (again) => void refresh(tab, item, button, again)));
+    // A refresh that replaced the tab (rare) or went into a new tab gives a new id: list the tabs again.
     if (result.ok && result.sheetId !== tab.sheetId) await reload();
   }
 

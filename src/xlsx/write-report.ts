@@ -6,7 +6,7 @@
  * Uses ExcelJS's streaming writer: the source sheet is written row by row to disk, so a 100,000
  * row export does not sit in memory a second time as ExcelJS cell objects.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Block, Cell, ConditionalRule, ReportModel } from '../core/report/model';
 import { cellRef, contains, parseRange, type Rect } from './a1';
 import { brandedLook, excelWidth, type LookOfCell, statusLook, statusRuleStyle } from './styles';
@@ -20,6 +20,17 @@ export interface XlsxOptions {
 
 /** Excel's limit on sheet names. */
 const SHEET_NAME_MAX = 31;
+
+/**
+ * Excel's sheet limits ("Excel specifications and limits"). Past them Excel and LibreOffice cut
+ * the sheet (or the text) when they open it, and formulas over a cut source show wrong totals:
+ * such a workbook is refused, never written.
+ */
+export const EXCEL_LIMITS = { rows: 1_048_576, columns: 16_384, cellText: 32_767 } as const;
+export type SheetLimits = { readonly [K in keyof typeof EXCEL_LIMITS]: number };
+
+/** The workbook cannot hold the report faithfully: nothing was written. */
+export class WorkbookLimitError extends Error {}
 const PLAIN_STYLE: Partial<ExcelJS.Style> = {};
 const DATE_STYLE: Partial<ExcelJS.Style> = { numFmt: 'yyyy-mm-dd' };
 const HEADER_STYLE: Partial<ExcelJS.Style> = { font: { bold: true } };
@@ -30,6 +41,10 @@ export async function writeReportXlsx(
   options: XlsxOptions = {},
 ): Promise<void> {
   checkSourceName(model.sourceName);
+  const tooBig = workbookLimitProblem(model);
+  if (tooBig !== null) throw new WorkbookLimitError(tooBig);
+  // Loaded here, not at start-up: a JSON-only run never pays for ExcelJS.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: path,
     useStyles: true,
@@ -47,6 +62,60 @@ function checkSourceName(name: string): void {
   if (name === '' || name.length > SHEET_NAME_MAX || /[[\]:*?/\\]/.test(name)) {
     throw new Error(`the source sheet name "${name}" is not a valid Excel sheet name`);
   }
+}
+
+const count = (n: number) => n.toLocaleString('en');
+
+/**
+ * Why the report cannot be an Excel workbook whose every number is right, or null: the source
+ * sheet (recreated at the same cells, for the formulas) or the report sheet past Excel's rows or
+ * columns, or a text longer than a cell holds (it would be cut, and a cut group label no longer
+ * matches its SUMIFS).
+ */
+export function workbookLimitProblem(model: ReportModel, limits: SheetLimits = EXCEL_LIMITS): string | null {
+  const source = model.cleanSource;
+  if (source.length > limits.rows) {
+    return `the data has ${count(source.length)} rows and an Excel sheet holds at most ${count(limits.rows)}`;
+  }
+  let width = 0;
+  for (const row of source) width = Math.max(width, row.length);
+  if (width > limits.columns) {
+    return `the data has ${count(width)} columns and an Excel sheet holds at most ${count(limits.columns)}`;
+  }
+  const long = longText(source, limits.cellText);
+  if (long) {
+    return `cell ${cellRef(long.row, long.col)} of the data (sheet "${model.sourceName}") holds ${count(long.length)} characters and an Excel cell holds at most ${count(limits.cellText)}`;
+  }
+  const rows = placedRows(model.blocks);
+  const reportHeight = (rows.at(-1)?.[0] ?? -1) + 1;
+  if (reportHeight > limits.rows) {
+    return `the report sheet needs ${count(reportHeight)} rows and an Excel sheet holds at most ${count(limits.rows)}`;
+  }
+  for (const [r, cells] of rows) {
+    for (const [c, cell] of cells) {
+      if (c + 1 > limits.columns) {
+        return `the report sheet needs ${count(c + 1)} columns and an Excel sheet holds at most ${count(limits.columns)}`;
+      }
+      if (typeof cell.v === 'string' && cell.v.length > limits.cellText) {
+        return `cell ${cellRef(r, c)} of the report holds ${count(cell.v.length)} characters and an Excel cell holds at most ${count(limits.cellText)}`;
+      }
+    }
+  }
+  return null;
+}
+
+function longText(
+  grid: ReportModel['cleanSource'],
+  max: number,
+): { row: number; col: number; length: number } | null {
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v === 'string' && v.length > max) return { row: r, col: c, length: v.length };
+    }
+  }
+  return null;
 }
 
 export function reportSheetName(model: ReportModel): string {

@@ -1,6 +1,6 @@
 /** What the build promises Apps Script: top-level stubs with JSDoc, names Sheets accepts, the manifest. */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -79,6 +79,12 @@ describe('the built bundle', () => {
 
   it('clasp pushes dist/', () => {
     expect(JSON.parse(readFileSync('.clasp.json', 'utf8')).rootDir).toBe('dist');
+  });
+
+  it('dist/ holds the report engine as an HTML file (loaded on demand), not as a second script', () => {
+    const files = readdirSync('dist');
+    expect(files).toContain('Engine.html');
+    expect(files.filter((f) => /\.(js|gs)$/.test(f))).toEqual(['Code.js']);
   });
 });
 

@@ -193,6 +193,7 @@ describe('command-line arguments', () => {
         valuesOnly: true,
         sheet: 'Ads',
         profile: 'search',
+        map: [],
         help: false,
         quiet: false,
       },

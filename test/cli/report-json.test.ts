@@ -65,6 +65,8 @@ describe('report JSON', () => {
       dataRows: 5,
       dateRange: { from: '2026-08-03', to: '2026-08-04' },
       currency: '$',
+      platform: null,
+      decimalMark: null, // every number is a number cell: no decimal mark was decided
     });
     expect(doc.groupBy).toEqual({ column: 'A', header: 'Channel' });
   });

@@ -4,7 +4,12 @@
  * numerical integration of the two Beta posteriors.
  */
 import { describe, expect, it } from 'vitest';
-import { chanceBBeatsA, logGamma, twoProportionZTest } from '../../src/core/stats/ab-test';
+import { chanceBBeatsA, chanceToWin, logGamma, twoProportionZTest } from '../../src/core/stats/ab-test';
+import {
+  chanceBBeatsAExact,
+  chanceBBeatsAQuadrature,
+  EXACT_STEP_LIMIT,
+} from '../../src/core/stats/beta-compare';
 import { normalCdf } from '../../src/core/stats/normal';
 
 describe('normalCdf', () => {
@@ -97,5 +102,70 @@ describe('chanceBBeatsA', () => {
     const p = chanceBBeatsA(50_000, 1_000_000, 50_500, 1_000_000);
     expect(p).toBeGreaterThan(0.9);
     expect(p).toBeLessThan(1);
+  });
+});
+
+/** P(Binomial(n, ½) ≥ k), summed exactly from binomial coefficients (independent arithmetic). */
+function binomialHalfTail(n: number, k: number): number {
+  let coef = 1; // C(n, 0)
+  let tail = 0;
+  for (let i = 0; i <= n; i++) {
+    if (i >= k) tail += coef;
+    coef = (coef * (n - i)) / (i + 1);
+  }
+  return tail / 2 ** n;
+}
+
+describe('chanceBBeatsA at large counts (issue 10)', () => {
+  it('keeps full precision when visitors are huge: the Poisson limit, I_½(51, 61)', () => {
+    // With p tiny, Beta(1 + c, n) ≈ Gamma(1 + c)/n for both arms, so P(B > A) tends to
+    // P(G₆₁ > G₅₁) = I_½(51, 61) = P(Bin(111, ½) ≥ 51); the finite-n difference is about 7/n.
+    const limit = binomialHalfTail(111, 51);
+    expect(limit).toBeCloseTo(0.8287, 4);
+    for (const n of [1e10, 1e12, 1e15])
+      expect(Math.abs(chanceBBeatsA(50, n, 60, n) - limit)).toBeLessThan(1e-9);
+  });
+  it('the quadrature agrees with the exact sum within 1e-9 wherever both run (bound stated: 1e-6)', () => {
+    const cases: [number, number, number, number][] = [
+      [200, 1000, 230, 1000],
+      [3, 20, 7, 25],
+      [999, 1000, 990, 1000],
+      [5000, 100_000, 5100, 100_000],
+      [5000, 1e8, 5100, 1e8],
+      [50_000, 1_000_000, 50_400, 1_000_000],
+      [500_000, 600_000, 501_000, 600_000],
+      [20, 1_000_000, 5000, 1e9],
+      [500_000, 10_000_000, 50, 1000],
+      [50, 1e12, 60, 1e12],
+    ];
+    for (const [ca, na, cb, nb] of cases) {
+      const exact = chanceBBeatsAExact(ca, na, cb, nb);
+      expect(Math.abs(chanceBBeatsAQuadrature(ca, na, cb, nb) - exact)).toBeLessThan(1e-9);
+    }
+  });
+  it('switches to the quadrature only past the exact step limit, and agrees with numerical integration there', () => {
+    // 3e5 conversions on every side: above the limit in all four forms of the sum.
+    expect(3e5).toBeGreaterThan(EXACT_STEP_LIMIT);
+    const p = chanceBBeatsA(300_000, 1_000_000, 301_000, 1_000_000);
+    expect(p).toBe(chanceBBeatsAQuadrature(300_000, 1_000_000, 301_000, 1_000_000));
+    expect(Math.abs(p - chanceBBeatsAExact(300_000, 1_000_000, 301_000, 1_000_000))).toBeLessThan(1e-9);
+  });
+  it('gives a number between 0 and 1 at 5e7 conversions and 1e15 visitors', () => {
+    for (const [ca, na, cb, nb] of [
+      [5e7, 1e9, 5.001e7, 1e9],
+      [5e12, 1e15, 5.00001e12, 1e15],
+    ] as const) {
+      const p = chanceBBeatsA(ca, na, cb, nb);
+      expect(p).toBeGreaterThan(0.5);
+      expect(p).toBeLessThan(1);
+      // Symmetry: swapping the arms gives the complement.
+      expect(chanceBBeatsA(cb, nb, ca, na) + p).toBeCloseTo(1, 9);
+    }
+  });
+  it('refuses counts past 2^53 by name instead of returning NaN', () => {
+    expect(chanceToWin(50, 1e300, 60, 1e300)).toEqual({
+      input: 'visitors_a',
+      reason: expect.stringContaining('visitors_a (1e+300) is above 2^53'),
+    });
   });
 });

@@ -10,16 +10,49 @@
  * the number of round trips does not depend on the data's size, and `failOnCall(n)` makes the
  * n-th call from now throw, to test that a failure part way leaves nothing behind.
  *
- * Writing follows Sheets: a string starting with "=" is a formula; a leading "'" makes the rest
- * literal text (the apostrophe is not part of the value); an unescaped string starting with "+",
- * "-" or "@" is taken as a formula too (Sheets parses it as one), so injected text shows up as
- * a formula in tests. Formulas are stored, not evaluated (tests evaluate them with HyperFormula).
+ * Writing follows Sheets (docs/sheets-fidelity.md lists each behaviour and its source): a string
+ * starting with "=" is a formula; a leading "'" makes the rest literal text (the apostrophe is not
+ * part of the value); an unescaped string starting with "+", "-" or "@" is taken as a formula too
+ * (Sheets parses it as one), so injected text shows up as a formula in tests; any other string is
+ * parsed as typed input ("100", "3.5%", "Mar 2024", "TRUE", Persian digits: sheets-input.ts)
+ * unless the cell's number format is plain text ("@"). A cell holds at most 50,000 characters and
+ * a spreadsheet at most 10 million cells. Dates read back as midnight in the spreadsheet's time
+ * zone (FakeWorldOptions.timeZone), error cells read back as their code ("#N/A"), and conditional
+ * format rules apply first match wins (FakeSheet.colourShown). Formulas are stored, not evaluated
+ * (tests evaluate them with HyperFormula, test/server/evaluate.ts).
  */
+import { typedInput } from './sheets-input';
+import { formatDate, zonedInstant } from './time-zone';
+
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type GMetadata = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
 type Value = string | number | boolean | Date | null;
+
+/** Sheets' error values; getValues returns them as these strings. */
+export type SheetErrorCode =
+  | '#N/A'
+  | '#REF!'
+  | '#DIV/0!'
+  | '#VALUE!'
+  | '#NAME?'
+  | '#NUM!'
+  | '#NULL!'
+  | '#ERROR!';
+
+/** An error cell in a user's sheet (a formula that failed), for `FakeSheet.load`. */
+export class SheetError {
+  constructor(readonly code: SheetErrorCode) {}
+}
+
+/** What `load` takes: a value, or an error cell. */
+export type LoadValue = Value | SheetError;
+
+/** Sheets refuses a cell over this many characters. */
+export const MAX_CELL_CHARS = 50_000;
+/** Sheets refuses to grow a spreadsheet past this many cells (all sheets, rows × columns). */
+export const MAX_CELLS = 10_000_000;
 
 export interface FakeCall {
   readonly n: number;
@@ -77,6 +110,8 @@ export interface FakeCell {
   background: string;
   note: string;
   align: string;
+  /** The error code when the cell holds an error value ('' otherwise); `value` is then the code too. */
+  error: string;
 }
 
 const blankCell = (): FakeCell => ({
@@ -90,6 +125,7 @@ const blankCell = (): FakeCell => ({
   background: '#ffffff',
   note: '',
   align: 'general',
+  error: '',
 });
 
 /** Column letters for 1-based indices (1 → A, 27 → AA). */
@@ -117,24 +153,36 @@ export function parseA1(a1: string): { row: number; col: number; rows: number; c
   };
 }
 
-/** How Sheets stores a written value: formula, literal text, or the value itself. */
-function writeValue(cell: FakeCell, v: unknown): void {
-  if (typeof v === 'string' && v.startsWith("'")) {
+const PLAIN_TEXT = /^@(?:STRING@)?$/i;
+
+/**
+ * How Sheets stores a written value: formula, literal text, what typed input becomes (number,
+ * percent, currency, date, boolean), or the value itself. `timeZone` places parsed dates.
+ */
+function writeValue(cell: FakeCell, v: unknown, timeZone: string): void {
+  cell.error = '';
+  cell.formula = '';
+  if (typeof v === 'string' && v.length > MAX_CELL_CHARS) {
+    throw new Error(
+      `Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`,
+    );
+  }
+  if (typeof v === 'string' && PLAIN_TEXT.test(cell.format)) {
+    cell.value = v; // a plain-text cell keeps what it is given, apostrophe and "=" included
+  } else if (typeof v === 'string' && v.startsWith("'")) {
     cell.value = v.slice(1);
-    cell.formula = '';
-  } else if (typeof v === 'string' && /^[=+\-@]/.test(v) && v.length > 1 && !/^[+-][\d.]/.test(v)) {
-    // Sheets parses these as formulas ("+1" and "-2" are numbers): exactly what injection abuses.
-    cell.formula = v.startsWith('=') ? v : `=${v}`;
-    cell.value = '';
-  } else if (typeof v === 'string' && /^[+-]\d+(\.\d+)?$/.test(v)) {
-    cell.value = Number(v);
-    cell.formula = '';
+  } else if (typeof v === 'string') {
+    const typed = typedInput(v, timeZone);
+    if (typed !== null) cell.value = typed;
+    else if (/^[=+\-@]/.test(v) && v.length > 1) {
+      // Sheets parses these as formulas: exactly what injection abuses.
+      cell.formula = v.startsWith('=') ? v : `=${v}`;
+      cell.value = '';
+    } else cell.value = v;
   } else if (v === null || v === undefined) {
     cell.value = '';
-    cell.formula = '';
-  } else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) {
+  } else if (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) {
     cell.value = v;
-    cell.formula = '';
   } else {
     throw new Error(`Fake: cannot write ${Object.prototype.toString.call(v)}`);
   }
@@ -183,6 +231,11 @@ export class FakeRange implements RangeApi {
     readonly cols: number,
   ) {}
 
+  /** The sheet, without recording a call. */
+  get sheetOf(): FakeSheet {
+    return this.sheet;
+  }
+
   private rec(method: string): void {
     this.sheet.world.log.record('Range', method);
   }
@@ -197,11 +250,17 @@ export class FakeRange implements RangeApi {
     return out;
   }
 
-  private put<T>(grid: T[][], what: string, set: (c: FakeCell, v: T) => void): this {
-    if (grid.length !== this.rows || grid.some((line) => line.length !== this.cols)) {
-      const got = `${grid.length}x${grid[0]?.length ?? 0}`;
+  /** Sheets' own words when a grid does not fit the range (Range.setValues and the other setters). */
+  private put<T>(grid: T[][], _what: string, set: (c: FakeCell, v: T) => void): this {
+    if (grid.length !== this.rows) {
       throw new Error(
-        `Fake: ${what} got ${got} for a ${this.rows}x${this.cols} range ${this.getA1NotationRaw()}`,
+        `The number of rows in the data does not match the number of rows in the range. The data has ${grid.length} but the range has ${this.rows}.`,
+      );
+    }
+    const bad = grid.find((line) => line.length !== this.cols);
+    if (bad) {
+      throw new Error(
+        `The number of columns in the data does not match the number of columns in the range. The data has ${bad.length} but the range has ${this.cols}.`,
       );
     }
     for (let r = 0; r < this.rows; r++) {
@@ -233,12 +292,13 @@ export class FakeRange implements RangeApi {
   }
   setValue(value: unknown): GRange {
     this.rec('setValue');
-    writeValue(this.sheet.cellFor(this.row, this.col), value);
+    writeValue(this.sheet.cellFor(this.row, this.col), value, this.sheet.world.timeZone);
     return this as unknown as GRange;
   }
   setValues(values: unknown[][]): GRange {
     this.rec('setValues');
-    return this.put(values, 'setValues', writeValue) as unknown as GRange;
+    const tz = this.sheet.world.timeZone;
+    return this.put(values, 'setValues', (c, v) => writeValue(c, v, tz)) as unknown as GRange;
   }
   getFormulas(): string[][] {
     this.rec('getFormulas');
@@ -249,6 +309,7 @@ export class FakeRange implements RangeApi {
     return this.put(formulas, 'setFormulas', (c, f) => {
       c.formula = f;
       c.value = '';
+      c.error = '';
     }) as unknown as GRange;
   }
   getNumberFormats(): string[][] {
@@ -383,6 +444,33 @@ export class FakeConditionalRule {
   ) {}
   getRanges(): GRange[] {
     return this.ranges as unknown as GRange[];
+  }
+  /** Whether the rule covers the cell (1-based) on `sheet`. */
+  covers(sheet: FakeSheet, row: number, col: number): boolean {
+    return this.ranges.some(
+      (r) =>
+        r.sheetOf === sheet && row >= r.row && row < r.row + r.rows && col >= r.col && col < r.col + r.cols,
+    );
+  }
+  /** Whether a cell showing `value` meets the condition (number conditions ignore text and blanks). */
+  matches(value: unknown): boolean {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+    const [a, b] = this.condition.values as [number, number];
+    switch (this.condition.type) {
+      case '>=':
+        return value >= a;
+      case '<=':
+        return value <= a;
+      case '>':
+        return value > a;
+      case '<':
+        return value < a;
+      case 'between':
+        // "falls between, or is either of, two specified values"
+        return value >= Math.min(a, b) && value <= Math.max(a, b);
+      default:
+        throw new Error(`Fake: condition ${this.condition.type} is not modelled`);
+    }
   }
   copy(): FakeRuleBuilder {
     const b = new FakeRuleBuilder(null);
@@ -806,11 +894,13 @@ export class FakeSheet implements SheetApi {
   }
   insertRowsAfter(_after: number, howMany: number): GSheet {
     this.rec('insertRowsAfter');
+    this.world.checkGrowth(howMany * this.maxCols);
     this.maxRows += howMany;
     return this as unknown as GSheet;
   }
   insertColumnsAfter(_after: number, howMany: number): GSheet {
     this.rec('insertColumnsAfter');
+    this.world.checkGrowth(howMany * this.maxRows);
     this.maxCols += howMany;
     return this as unknown as GSheet;
   }
@@ -919,17 +1009,38 @@ export class FakeSheet implements SheetApi {
 
   // ——— test helpers (not recorded) ———
 
-  /** Fills the sheet from row 1 without recording calls (a user's pasted data). */
-  load(values: readonly (readonly Value[])[]): this {
+  /**
+   * Fills the sheet from row 1 without recording calls: the user's data as getValues will return
+   * it (strings stay strings, however they look; a SheetError is an error cell).
+   */
+  load(values: readonly (readonly LoadValue[])[]): this {
     const cols = Math.max(0, ...values.map((r) => r.length));
     this.maxRows = Math.max(this.maxRows, values.length);
     this.maxCols = Math.max(this.maxCols, cols);
     values.forEach((line, r) => {
       line.forEach((v, c) => {
-        writeValue(this.cellFor(r + 1, c + 1), typeof v === 'string' && /^[=+\-@']/.test(v) ? `'${v}` : v);
+        const cell = this.cellFor(r + 1, c + 1);
+        cell.formula = '';
+        cell.error = v instanceof SheetError ? v.code : '';
+        cell.value = v instanceof SheetError ? v.code : (v ?? '');
       });
     });
     return this;
+  }
+
+  /**
+   * The fill and font colour a cell shows when it holds `value`: the first conditional format
+   * rule (in the sheet's order) that covers the cell and matches wins, as in Sheets; with none,
+   * the cell's own colours.
+   */
+  colourShown(a1: string, value: unknown): { background: string; fontColor: string } {
+    const { row, col } = parseA1(a1);
+    const cell = this.cellAt(row, col);
+    for (const rule of this.rules as unknown as FakeConditionalRule[]) {
+      if (!rule.covers(this, row, col) || !rule.matches(value)) continue;
+      return { background: rule.background ?? cell.background, fontColor: rule.fontColor ?? cell.fontColor };
+    }
+    return { background: cell.background, fontColor: cell.fontColor };
   }
 
   /** Every cell as stored, rows × cols up to the extent; for assertions. */
@@ -1018,6 +1129,7 @@ export class FakeSpreadsheet implements SpreadsheetApi {
     }
     const at = typeof nameOrIndex === 'number' ? nameOrIndex : typeof index === 'number' ? index : null;
     const sheet = new FakeSheet(this.world, name, this.world.nextSheetId());
+    this.world.checkGrowth(sheet.maxRows * sheet.maxCols);
     if (at === null) this.world.sheets.push(sheet);
     else this.world.sheets.splice(at, 0, sheet);
     this.world.active = sheet; // Sheets activates a new sheet
@@ -1049,7 +1161,7 @@ export class FakeSpreadsheet implements SpreadsheetApi {
   }
   getSpreadsheetTimeZone(): string {
     this.rec('getSpreadsheetTimeZone');
-    return 'Etc/UTC';
+    return this.world.timeZone;
   }
   addDeveloperMetadata(key: string, value?: unknown): GSpreadsheet {
     this.rec('addDeveloperMetadata');
@@ -1207,8 +1319,12 @@ class FakeHtmlOutput {
 export interface FakeWorldOptions {
   readonly locale?: string;
   readonly name?: string;
+  /** The spreadsheet's time zone (IANA name); the script's is the manifest's, Etc/UTC. Default Etc/UTC. */
+  readonly timeZone?: string;
+  /** False: the script runs outside a document (standalone, web app), so getDocumentLock() is null. */
+  readonly container?: boolean;
   /** Sheets to create, in order, with their values (row 1 first). */
-  readonly sheets?: readonly { readonly name: string; readonly values?: readonly (readonly Value[])[] }[];
+  readonly sheets?: readonly { readonly name: string; readonly values?: readonly (readonly LoadValue[])[] }[];
   /** HTML files HtmlService can serve, by name. */
   readonly htmlFiles?: Readonly<Record<string, string>>;
 }
@@ -1219,6 +1335,10 @@ export class FakeWorld {
   readonly id: string;
   name: string;
   locale: string;
+  readonly timeZone: string;
+  readonly container: boolean;
+  /** Utilities calls (not Spreadsheet round trips, so not in `log`). */
+  utilitiesCalls = 0;
   sheets: FakeSheet[] = [];
   metadata: FakeMetadata[] = [];
   active: FakeSheet;
@@ -1236,6 +1356,8 @@ export class FakeWorld {
     this.id = `fake-spreadsheet-${FakeWorld.worlds}`;
     this.name = options.name ?? 'Campaigns';
     this.locale = options.locale ?? 'en_US';
+    this.timeZone = options.timeZone ?? 'Etc/UTC';
+    this.container = options.container ?? true;
     this.htmlFiles = options.htmlFiles ?? {};
     const specs = options.sheets?.length ? options.sheets : [{ name: 'Sheet1' }];
     for (const spec of specs) {
@@ -1253,6 +1375,21 @@ export class FakeWorld {
   nextSheetId(): number {
     this.sheetIds++;
     return this.sheetIds === 1 ? 0 : 1_000_000 + this.sheetIds * 7919;
+  }
+
+  /** A date cell's value as getValues returns it: midnight of that day in the spreadsheet's time zone. */
+  date(y: number, m: number, d: number): Date {
+    return zonedInstant(y, m, d, this.timeZone);
+  }
+
+  /** Refuses growth past MAX_CELLS, with Sheets' message. */
+  checkGrowth(added: number): void {
+    const cells = this.sheets.reduce((n, s) => n + s.maxRows * s.maxCols, 0);
+    if (cells + added > MAX_CELLS) {
+      throw new Error(
+        `This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS} cells.`,
+      );
+    }
   }
 
   freeName(): string {
@@ -1275,7 +1412,7 @@ export class FakeWorld {
   }
 
   /** A user's new tab, made without recording calls. */
-  addUserSheet(name: string, values?: readonly (readonly Value[])[]): FakeSheet {
+  addUserSheet(name: string, values?: readonly (readonly LoadValue[])[]): FakeSheet {
     const sheet = new FakeSheet(this, name, this.nextSheetId());
     if (values) sheet.load(values);
     this.sheets.push(sheet);
@@ -1350,7 +1487,7 @@ export class FakeWorld {
     return {
       getDocumentLock: () => {
         this.log.record('LockService', 'getDocumentLock');
-        return this.lock;
+        return this.container ? this.lock : null;
       },
     } as unknown as GoogleAppsScript.Lock.LockService;
   }
@@ -1379,9 +1516,20 @@ export class FakeWorld {
     } as unknown as GoogleAppsScript.HTML.HtmlService;
   }
 
-  /** Puts SpreadsheetApp, LockService, PropertiesService and HtmlService on globalThis. */
+  /** The Utilities global: formatDate, as Apps Script formats a date in a given time zone. */
+  get utilities(): GoogleAppsScript.Utilities.Utilities {
+    return {
+      formatDate: (date: Date, timeZone: string, format: string) => {
+        this.utilitiesCalls++;
+        return formatDate(date, timeZone, format);
+      },
+    } as unknown as GoogleAppsScript.Utilities.Utilities;
+  }
+
+  /** Puts SpreadsheetApp, LockService, PropertiesService, HtmlService and Utilities on globalThis. */
   install(): this {
     const g = globalThis as Record<string, unknown>;
+    g.Utilities = this.utilities;
     g.SpreadsheetApp = this.spreadsheetApp;
     g.LockService = this.lockService;
     g.PropertiesService = this.propertiesService;
@@ -1393,5 +1541,23 @@ export class FakeWorld {
 /** Removes the globals `install()` set. */
 export function uninstallFakes(): void {
   const g = globalThis as Record<string, unknown>;
-  for (const k of ['SpreadsheetApp', 'LockService', 'PropertiesService', 'HtmlService']) delete g[k];
+  for (const k of ['SpreadsheetApp', 'LockService', 'PropertiesService', 'HtmlService', 'Utilities'])
+    delete g[k];
+}
+
+// ——— Session (added for issue 10, bug 5: the user's locale; a separate block, so it merges) ———
+
+/** Puts a Session global whose getActiveUserLocale answers `locale` ("fa", "ar"…) or throws it. */
+export function installSession(locale: string | Error): void {
+  (globalThis as Record<string, unknown>).Session = {
+    getActiveUserLocale: () => {
+      if (locale instanceof Error) throw locale;
+      return locale;
+    },
+  };
+}
+
+/** Removes the Session global installSession set. */
+export function uninstallSession(): void {
+  delete (globalThis as Record<string, unknown>).Session;
 }

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 
 export const BUNDLE_PATH = new URL('../../dist/Code.js', import.meta.url);
+/** The report engine, an HTML file of the project that Code.js's RPC stubs load on demand. */
+export const ENGINE_PATH = new URL('../../dist/Engine.html', import.meta.url);
 
 export type SheetFn = (...args: unknown[]) => unknown;
 
@@ -16,4 +18,31 @@ export function loadBundle(globals: Record<string, unknown> = {}): Record<string
 
 export function bundleSource(): string {
   return readFileSync(BUNDLE_PATH, 'utf8');
+}
+
+export function engineSource(): string {
+  return readFileSync(ENGINE_PATH, 'utf8');
+}
+
+/**
+ * HtmlService as the project has it: createHtmlOutputFromFile('Engine') serves dist/Engine.html,
+ * any other name goes to `others` (or throws). `files` records every name asked for, in order.
+ */
+export function engineHtmlService(others?: { createHtmlOutputFromFile(name: string): unknown }): {
+  readonly service: { createHtmlOutputFromFile(name: string): unknown };
+  readonly files: string[];
+} {
+  const files: string[] = [];
+  const engine = engineSource();
+  return {
+    files,
+    service: {
+      createHtmlOutputFromFile(name: string): unknown {
+        files.push(name);
+        if (name === 'Engine') return { getContent: () => engine };
+        if (others) return others.createHtmlOutputFromFile(name);
+        throw new Error(`no HTML file "${name}" in this test project`);
+      },
+    },
+  };
 }

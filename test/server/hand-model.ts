@@ -139,6 +139,8 @@ export function handModel(
     dataRows: rows.map((_, i) => i + 1),
     dateRange: null,
     currency: null,
+    platform: null,
+    decimalMark: null,
     mapping: [],
     groupBy: { column: 0, header: 'Channel' },
     period: null,

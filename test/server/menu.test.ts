@@ -2,7 +2,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { entryPoints } from '../../src/server/main';
 import { onInstall, onOpen, showFunctionsHelp, showSidebar } from '../../src/server/menu';
-import { FakeWorld, uninstallFakes } from '../fakes/spreadsheet';
+import { getSidebarState } from '../../src/server/report-rpc';
+import { LANG_PROPERTY, setLanguage } from '../../src/server/sheet-language';
+import { FakeWorld, installSession, uninstallFakes, uninstallSession } from '../fakes/spreadsheet';
 
 const SIDEBAR = '<html><body data-panel="report">sidebar</body></html>';
 
@@ -47,5 +49,54 @@ describe('menu', () => {
     ]);
     expect(w.ui.shown[0]?.content).toContain('data-panel="report"');
     expect(w.ui.shown[1]?.content).toContain('data-panel="help"');
+  });
+});
+
+describe('the language without a Persian Sheets locale (issue 10, bug 5)', () => {
+  afterEach(() => uninstallSession());
+  const captions = (w: FakeWorld) => w.ui.menus[0]?.items.map((i) => i.caption);
+
+  it("follows the user's own language when the spreadsheet locale is not Arabic or Persian", () => {
+    const w = new FakeWorld({ locale: 'en_US' }).install();
+    installSession('fa');
+    onOpen({ authMode: 'LIMITED' });
+    expect(captions(w)?.[0]).toBe('ساخت گزارش شاخص‌ها');
+    expect(getSidebarState().lang).toBe('fa');
+  });
+
+  it('remembers the language picked in the sidebar, for the menu, the sidebar and its title', () => {
+    const w = new FakeWorld({ locale: 'en_US', htmlFiles: { Sidebar: SIDEBAR } }).install();
+    installSession('en');
+    expect(setLanguage('fa')).toBe('fa');
+    expect(w.documentProperties.getProperty(LANG_PROPERTY)).toBe('fa');
+    onOpen({ authMode: 'FULL' });
+    expect(captions(w)?.[0]).toBe('ساخت گزارش شاخص‌ها');
+    expect(getSidebarState().lang).toBe('fa');
+    showSidebar();
+    expect(w.ui.shown[0]?.title).toBe('میزان');
+    // A pick beats an Arabic spreadsheet locale too.
+    w.locale = 'ar_SA';
+    expect(getSidebarState().lang).toBe('fa');
+  });
+
+  it('an Arabic spreadsheet locale still wins over an English user; a refused Session read falls through', () => {
+    new FakeWorld({ locale: 'ar_EG' }).install();
+    installSession('en');
+    expect(getSidebarState().lang).toBe('ar');
+    uninstallSession();
+    new FakeWorld({ locale: 'en_US' }).install();
+    installSession(new Error('You do not have permission to call Session.getActiveUserLocale'));
+    expect(getSidebarState().lang).toBe('en');
+  });
+
+  it('under AuthMode.NONE the menu is English: neither the pick nor any locale is read', () => {
+    const w = new FakeWorld({ locale: 'en_US' }).install();
+    w.documentProperties.setProperty(LANG_PROPERTY, 'fa');
+    installSession('fa');
+    const before = w.log.calls.length;
+    onOpen({ authMode: 'NONE' });
+    expect(captions(w)?.[0]).toBe('Build KPI report');
+    const touched = new Set(w.log.calls.slice(before).map((c) => c.on));
+    expect([...touched].sort()).toEqual(['Menu', 'SpreadsheetApp', 'Ui']);
   });
 });

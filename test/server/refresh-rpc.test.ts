@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Template } from '../../src/core/templates/schema';
 import { listReportTabs, readRecipe, refreshReport } from '../../src/server/refresh-rpc';
 import { generateReport } from '../../src/server/report-rpc';
+import { recoverInterrupted } from '../../src/server/report-swap';
 import { RECIPE_KEY, REPORT_KEY } from '../../src/server/report-writer';
 import { TemplateStore } from '../../src/server/template-store';
 import type { GenerateRequest } from '../../src/shared/rpc';
@@ -195,7 +196,8 @@ describe('refreshReport', () => {
       return w.log;
     });
     expect(runs[1]?.summary()).toEqual(runs[0]?.summary());
-    expect(runs[1]?.calls.filter((c) => c.method === 'getValues')).toHaveLength(2); // source, templates
+    // The source, the templates, the tab (cells changed by hand?) and the staged copy as written.
+    expect(runs[1]?.calls.filter((c) => c.method === 'getValues')).toHaveLength(4);
   });
 
   it('a deleted source: a typed error and nothing written', () => {
@@ -303,5 +305,150 @@ describe('readRecipe', () => {
       request: { lang: 'en', formulas: 'live', templateId: 't' },
       template: { id: 't', name: 't' },
     });
+  });
+});
+
+/**
+ * Makes the n-th call from now "stop the run" as Apps Script's time limit does: that call and
+ * every later one fail, so no catch or finally can repair anything. Returns a function that
+ * starts the next run (calls work again, the lock is released as Apps Script does at the end).
+ */
+function stopAtCall(w: FakeWorld, n: number): () => void {
+  const log = w.log;
+  const record = log.record.bind(log);
+  let left = n;
+  log.record = (on: string, method: string) => {
+    if (left <= 0 || --left === 0) throw new Error('Exceeded maximum execution time');
+    record(on, method);
+  };
+  return () => {
+    log.record = record;
+    w.lock.held = false;
+  };
+}
+
+describe('a refresh stopped at the time limit (issue 10, bug 6)', () => {
+  it('at whatever call it stops, the next run keeps the old report or completes the new one', () => {
+    const probe = setUp();
+    const first = ok(generateReport(request(probe.saved.id)));
+    edit(probe.store, probe.saved, { kpis: [...probe.saved.kpis, 'cpm'] });
+    const oldTab = JSON.stringify(probe.w.sheet(first.sheetName).snapshot());
+    probe.w.log.reset();
+    ok(refreshReport(first.sheetId));
+    const total = probe.w.log.count;
+    const newTab = JSON.stringify(probe.w.sheet(first.sheetName).snapshot());
+
+    const seen = { old: 0, new: 0 };
+    for (let n = 1; n <= total; n++) {
+      const { w, store, saved } = setUp();
+      const built = ok(generateReport(request(saved.id)));
+      edit(store, saved, { kpis: [...saved.kpis, 'cpm'] });
+      const users = userTabs(w);
+      const nextRun = stopAtCall(w, n);
+      try {
+        refreshReport(built.sheetId); // a stop inside a try may still end the run with an answer
+      } catch (e) {
+        expect((e as Error).message).toBe('Exceeded maximum execution time');
+      }
+      nextRun();
+      recoverInterrupted(w.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet);
+      // What a later build would also delete: tabs left half-built.
+      const names = w.sheets.map((s) => s.name).filter((s) => !s.startsWith('~Mizan building'));
+      expect(names, `stopped at call ${n}`).toEqual([
+        'Campaigns',
+        built.sheetName,
+        'My notes',
+        'Mizan templates',
+      ]);
+      const tab = JSON.stringify(w.sheet(built.sheetName).snapshot());
+      expect([oldTab, newTab], `the report after a stop at call ${n}`).toContain(tab);
+      if (tab === oldTab) seen.old++;
+      else seen.new++;
+      expect(userTabs(w)).toBe(users);
+      // And the next refresh of it works.
+      const again = listReportTabs('en').find((t) => t.name === built.sheetName);
+      expect(again, `listed after a stop at call ${n}`).toBeDefined();
+      expect(ok(refreshReport(again?.sheetId ?? -1)).sheetName).toBe(built.sheetName);
+      expect(JSON.stringify(w.sheet(built.sheetName).snapshot())).toBe(newTab);
+      expect(w.sheets.some((s) => s.name.startsWith('~Mizan'))).toBe(false);
+    }
+    // Stops before the rewrite keep the old tab; stops during it complete the new one.
+    expect(seen.old).toBeGreaterThan(0);
+    expect(seen.new).toBeGreaterThan(0);
+  });
+
+  it('a duplicated report tab (metadata copied) is refreshed on its own, and a build replaces the left-most', () => {
+    const { w, saved } = setUp();
+    const built = ok(generateReport(request(saved.id)));
+    const original = w.sheet(built.sheetName);
+    // "Duplicate" as Sheets does: a copy right after the original, carrying its developer metadata.
+    const copy = w.spreadsheet.insertSheet(
+      `Copy of ${built.sheetName}`,
+      original.getIndex(),
+    ) as unknown as typeof original;
+    copy.load(original.snapshot().map((r) => r.map((c) => (c.formula !== '' ? c.formula : c.value))));
+    for (const m of w.metadata.filter((x) => x.sheet === original)) w.addMetadata(m.key, m.value, copy);
+    // The finder's order is not documented: put the copy's metadata first to show it does not matter.
+    w.metadata.sort((a, b) => (a.sheet === copy ? -1 : 0) - (b.sheet === copy ? -1 : 0));
+    const copyBefore = JSON.stringify(copy.snapshot());
+    expect(ok(refreshReport(built.sheetId)).sheetId).toBe(built.sheetId);
+    expect(JSON.stringify(copy.snapshot())).toBe(copyBefore);
+    const again = ok(generateReport(request(saved.id)));
+    expect(again.sheetName).toBe(built.sheetName);
+    expect(w.sheets.map((s) => s.name)).toEqual([
+      'Campaigns',
+      built.sheetName,
+      `Copy of ${built.sheetName}`,
+      'My notes',
+      'Mizan templates',
+    ]);
+    expect(JSON.stringify(copy.snapshot())).toBe(copyBefore);
+  });
+});
+
+describe('cells changed by hand on a report tab (issue 10, bug 7)', () => {
+  it('a refresh asks before overwriting them, and can refresh into a new tab instead', () => {
+    const { w, saved } = setUp();
+    const built = ok(generateReport(request(saved.id)));
+    const tab = w.sheet(built.sheetName);
+    tab.cellFor(5, 3).value = 'my note';
+    const edited = JSON.stringify(tab.snapshot());
+    expect(refreshReport(built.sheetId)).toEqual({
+      ok: false,
+      problems: [],
+      error: { code: 'user-edits', detail: 'C' },
+    });
+    expect(JSON.stringify(tab.snapshot())).toBe(edited);
+
+    const fresh = ok(refreshReport(built.sheetId, 'new-tab'));
+    expect(fresh.sheetId).not.toBe(built.sheetId);
+    expect(JSON.stringify(tab.snapshot())).toBe(edited); // the edited tab is kept as it is
+    expect(contents(w, fresh.sheetName)).not.toContain('my note');
+
+    expect(ok(refreshReport(built.sheetId, 'overwrite')).sheetId).toBe(built.sheetId);
+    expect(contents(w, built.sheetName)).not.toContain('my note');
+    // Overwritten, the tab is Mizan's again: the next refresh does not ask.
+    expect(ok(refreshReport(built.sheetId)).sheetId).toBe(built.sheetId);
+  });
+
+  it('new data in the source is not an edit (live formulas and values-only reports)', () => {
+    for (const formulas of ['live', 'values'] as const) {
+      const { w, saved } = setUp();
+      const built = ok(generateReport(request(saved.id, { formulas })));
+      const source = w.sheet('Campaigns');
+      source.cellFor(2, 5).value = 123_456; // a number in the data changes
+      expect(ok(refreshReport(built.sheetId)).sheetId, formulas).toBe(built.sheetId);
+    }
+  });
+
+  it('rows added below the report count as an edit', () => {
+    const { w, saved } = setUp();
+    const built = ok(generateReport(request(saved.id)));
+    const tab = w.sheet(built.sheetName);
+    tab.cellFor(tab.snapshot().length + 3, 1).value = 'total by hand';
+    const r = refreshReport(built.sheetId);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error?.code).toBe('user-edits');
+    expect(!r.ok && r.error?.detail).toContain('rows');
   });
 });

@@ -61,9 +61,14 @@ describe('literalText', () => {
     ["'quoted", "''quoted"],
     ['2024', "'2024"],
     ['TRUE', "'TRUE"],
-    ['Brand Search', 'Brand Search'],
-    ['کمپین پاییز', 'کمپین پاییز'],
-    ['a=b', 'a=b'],
+    // Every string, not only those that look converted: what Sheets converts depends on the locale.
+    ['$100', "'$100"],
+    ['(5)', "'(5)"],
+    ['Mar 2024', "'Mar 2024"],
+    ['۱۴۰۵/۰۶', "'۱۴۰۵/۰۶"],
+    ['Brand Search', "'Brand Search"],
+    ['کمپین پاییز', "'کمپین پاییز"],
+    ['a=b', "'a=b"],
   ])('%s → %s', (text, written) => {
     expect(literalText(text)).toBe(written);
   });
@@ -91,8 +96,11 @@ describe('writeReport', () => {
     expect(report.frozenRows).toBe(2);
     expect([1, 2, 3, 4, 5].map((c) => report.widths.get(c))).toEqual([180, 110, 110, 110, 110]);
     expect(report.rightToLeft).toBe(false);
-    // Two rules on the same condition are merged into one rule with two ranges.
-    expect(report.rules).toHaveLength(2);
+    // Each range keeps its own ordered rules (the group column: good, then poor; D5: good);
+    // rules are shared only between ranges whose whole ordered lists are the same.
+    expect(report.rules).toHaveLength(3);
+    expect(report.colourShown('D8', 15)).toEqual({ background: '#c6efce', fontColor: '#006100' });
+    expect(report.colourShown('D8', 25)).toEqual({ background: '#ffc7ce', fontColor: '#9c0006' });
     expect(report.charts).toHaveLength(1);
     expect(report.charts[0]?.type).toBe('bar');
     expect(report.charts[0]?.ranges).toEqual(['A8:A10', 'D8:D10']);

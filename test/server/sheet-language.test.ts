@@ -48,3 +48,34 @@ describe('KPI_STATUS and the spreadsheet locale', () => {
     expect(reads).toBe(1);
   });
 });
+
+describe('KPI_STATUS without a Persian Sheets locale (issue 10, bug 5)', () => {
+  const status = (g: Record<string, SheetFn>) => (g.KPI_STATUS as SheetFn)('open_rate', 0.25, 'email');
+  const sheet = (locale: string) => ({
+    getActiveSpreadsheet: () => ({ getSpreadsheetLocale: () => locale }),
+  });
+
+  it('speaks the language picked in the sidebar (document properties)', () => {
+    const g = loadBundle({
+      SpreadsheetApp: sheet('en_US'),
+      PropertiesService: {
+        getDocumentProperties: () => ({ getProperty: (k: string) => (k === 'mizan.lang' ? 'fa' : null) }),
+      },
+    });
+    expect(status(g)).toBe('خوب');
+  });
+  it("falls back to the user's language, then English when every read is refused", () => {
+    expect(
+      status(loadBundle({ SpreadsheetApp: sheet('en_US'), Session: { getActiveUserLocale: () => 'fa' } })),
+    ).toBe('خوب');
+    const refused = () => {
+      throw new Error('You do not have permission');
+    };
+    const g = loadBundle({
+      SpreadsheetApp: { getActiveSpreadsheet: refused },
+      PropertiesService: { getDocumentProperties: refused },
+      Session: { getActiveUserLocale: refused },
+    });
+    expect(status(g)).toBe('good');
+  });
+});

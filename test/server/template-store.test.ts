@@ -287,3 +287,86 @@ function w(store: TemplateStore): GoogleAppsScript.Spreadsheet.Sheet {
     TEMPLATE_SHEET,
   ) as GoogleAppsScript.Spreadsheet.Sheet;
 }
+
+/** The templates sheet's cell values, row by row, as a person sees them. */
+const tableOf = (w: FakeWorld) =>
+  w
+    .sheet(TEMPLATE_SHEET)
+    .snapshot()
+    .map((r) => r.map((c) => c.value));
+/** Replaces the templates sheet's cells (what a hand edit leaves). */
+function setTable(w: FakeWorld, rows: unknown[][]): void {
+  const sheet = w.sheet(TEMPLATE_SHEET);
+  sheet.snapshot().forEach((r, i) => {
+    r.forEach((_, j) => {
+      sheet.cellFor(i + 1, j + 1).value = '';
+    });
+  });
+  rows.forEach((r, i) => {
+    r.forEach((v, j) => {
+      sheet.cellFor(i + 1, j + 1).value = v as string;
+    });
+  });
+}
+
+describe('the templates sheet edited by hand (issue 10, bug 8)', () => {
+  const ids = (store: TemplateStore) => store.list().saved.map((s) => s.template.id);
+
+  it('a deleted header row hides no template, and the next save overwrites none', () => {
+    const w = world();
+    const store = storeOf(w);
+    store.save(mine, false);
+    store.save({ ...mine, id: 'second' }, false);
+    const [, first, second] = tableOf(w) as unknown[][];
+    setTable(w, [first as unknown[], second as unknown[]]); // header row deleted: rows move up
+    expect(ids(store)).toEqual(['shop-goals', 'second']);
+    store.save({ ...mine, id: 'third' }, false);
+    expect(ids(store)).toEqual(['shop-goals', 'second', 'third']);
+    expect(store.list().unreadable).toEqual([]);
+  });
+
+  it('sorting with the header included loses no template, and the header is written once', () => {
+    const w = world();
+    const store = storeOf(w);
+    store.save({ ...mine, id: 'zeta' }, false);
+    store.save({ ...mine, id: 'alpha' }, false);
+    // Sorted A→Z on column A with the header row included: "alpha" < "id" < "zeta".
+    const rows = tableOf(w) as unknown[][];
+    setTable(
+      w,
+      [...rows].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
+    expect(String((tableOf(w)[0] as unknown[])[0])).toBe('alpha');
+    expect(ids(store).sort()).toEqual(['alpha', 'zeta']);
+    expect(store.list().unreadable).toEqual([]);
+    store.save({ ...mine, id: 'beta' }, false);
+    expect(ids(store).sort()).toEqual(['alpha', 'beta', 'zeta']);
+    expect(tableOf(w).filter((r) => r[0] === 'id')).toHaveLength(1);
+  });
+
+  it('a row holding a 5,000-level JSON is listed as unreadable and breaks neither listing nor saving', () => {
+    const w = world();
+    const store = storeOf(w);
+    store.save(mine, false);
+    const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+    w.sheet(TEMPLATE_SHEET).cellFor(3, 1).value = 'deep';
+    w.sheet(TEMPLATE_SHEET).cellFor(3, 4).value = JSON.stringify({ ...mine, kpis: 'X' }).replace('"X"', deep);
+    expect(store.list().unreadable).toEqual([
+      { row: 3, problems: [{ path: '', message: expect.stringContaining('nested more than') }] },
+    ]);
+    expect(store.save({ ...mine, id: 'other' }, false).ok).toBe(true);
+    expect(ids(store)).toEqual(['shop-goals', 'other']);
+    // The deep row is kept as it was.
+    expect(String(w.sheet(TEMPLATE_SHEET).cellAt(3, 4).value).length).toBeGreaterThan(10_000);
+    expect(store.load('shop-goals')?.id).toBe('shop-goals');
+  });
+
+  it('saving a deeply nested value directly is a clear problem, not a stack overflow', () => {
+    let deep: unknown = [];
+    for (let i = 0; i < 5000; i++) deep = [deep];
+    expect(storeOf(world()).save({ ...mine, kpis: deep }, false)).toEqual({
+      ok: false,
+      problems: [{ path: '', message: expect.stringContaining('nested more than') }],
+    });
+  });
+});

@@ -58,8 +58,9 @@ export function readDate(value: unknown, order: DayOrder): DateReading | null {
   if (isDate(value)) {
     const t = value.getTime();
     if (Number.isNaN(t)) return null;
-    // Sheets gives midnight in the spreadsheet's time zone: the local calendar date is the one shown.
-    const day = Math.floor((t - value.getTimezoneOffset() * 60_000) / 86_400_000);
+    // The UTC calendar day, never the process's zone; Sheets dates are read through
+    // AnalyseOptions.dayOfDate, which knows the spreadsheet's time zone.
+    const day = Math.floor(t / 86_400_000);
     return day < MIN_DAY || day > MAX_DAY ? null : { day, kind: 'date-object' };
   }
   if (typeof value === 'number') {

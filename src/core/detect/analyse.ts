@@ -16,18 +16,51 @@ import type { Calendar } from '../dates/periods';
 import type { Lang } from '../i18n/lang';
 import { label } from '../i18n/report-labels';
 import { MEASURES, type MeasureId } from '../kpi/measures';
-import { type DecimalMark, isDate, normalizeDigits, readNumber } from '../numbers/parse-number';
-import type { ColumnMapping, ColumnRole } from '../report/model';
-import type { InputProblem } from '../report/options';
+import { type DecimalMark, isDate, readNumber } from '../numbers/parse-number';
 import { detectHeaderRow } from './header-row';
 import { columnLetter, rowList } from './letters';
 import { isTotalLabel, matchHeader } from './match';
 import { bracketed } from './normalize';
+import {
+  columnMark,
+  decideFileMark,
+  type FileMark,
+  type Mark,
+  type MarkEvidence,
+  noEvidence,
+  weigh,
+} from './number-style';
+import { findOrderColumns, orderMeasures, ordersNote } from './order-export';
+import { headerKeys, headerRule, preferenceRank, recognisePlatform } from './platform';
+import type { NotSummedWhy, Platform } from './platforms';
+import type { ColumnMapping, ColumnRole, InputProblem } from './types';
+
+/** The file's decimal mark as decided, and each measure column's. */
+export interface NumberStyle extends FileMark {
+  /** Some text number had a separator, so the decision mattered (and is reported). */
+  readonly mattered: boolean;
+  readonly marks: readonly Mark[];
+}
 
 export interface AnalyseOptions {
   readonly lang: Lang;
   readonly headerRow?: number;
   readonly overrides?: Readonly<Record<number, ColumnRole>>;
+  /** Force the decimal mark of text numbers (the CLI's --decimal); default: decided from the file. */
+  readonly decimal?: DecimalMark;
+  /** The text file's delimiter, when the grid came from one: ";" hints at a "," decimal mark. */
+  readonly delimiter?: string;
+  /**
+   * The grid came from a text file, so a row's length is its number of fields: a data row with
+   * more or fewer fields than the header has its values in the wrong columns and is refused.
+   */
+  readonly fieldCounts?: boolean;
+  /**
+   * The calendar day (epoch days) a date cell shows. Sheets gives a date cell as a Date at midnight
+   * in the spreadsheet's time zone, which the Sheets adapter knows and core does not; default: the
+   * UTC calendar day, which is what ExcelJS gives.
+   */
+  readonly dayOfDate?: (d: Date) => number;
 }
 
 export interface MeasureColumn {
@@ -43,7 +76,9 @@ export interface MeasureColumn {
   /** 0-based grid rows of data cells that are filled but not numbers ("n/a"). */
   readonly notNumberRows: readonly number[];
   readonly currency: string | null;
-  readonly decimal: DecimalMark;
+  readonly decimal: Mark;
+  /** Computed from the column, not its plain sum (orders from order ids): writers show values. */
+  readonly derived?: boolean;
 }
 
 export interface DateColumn {
@@ -58,7 +93,7 @@ export interface DateColumn {
   readonly calendar: Calendar;
 }
 
-export type ExcludedReason = 'total' | 'header' | 'note' | 'comment';
+export type ExcludedReason = 'total' | 'summary' | 'header' | 'note' | 'section';
 
 export interface Analysis {
   readonly width: number;
@@ -70,6 +105,19 @@ export interface Analysis {
   readonly excluded: readonly { readonly row: number; readonly reason: ExcludedReason }[];
   readonly measures: readonly MeasureColumn[];
   readonly date: DateColumn | null;
+  /** How text numbers were read: the decimal mark and why. */
+  readonly numberStyle: NumberStyle;
+  /** The platform that exported the sheet, recognised from its headers. */
+  readonly platform: { readonly id: string; readonly name: string } | null;
+  /** Judgements made while reading (a column chosen over others, one not summed), in the report's language. */
+  readonly readNotes: readonly ReadNote[];
+}
+
+/** A judgement made while reading, said in the report's notes. */
+export interface ReadNote {
+  readonly message: string;
+  readonly column?: string;
+  readonly rows?: readonly number[];
 }
 
 export type AnalysisResult =
@@ -80,6 +128,9 @@ interface Draft {
   role: ColumnRole | null;
   confidence: number;
   overridden: boolean;
+  notSummed?: ColumnMapping['notSummed'];
+  /** The measure an ignored header names (lookalike, not additive, or another column chosen). */
+  names?: { readonly measure: MeasureId; readonly why: NotSummedWhy | 'other-chosen' };
 }
 
 const isBlank = (v: unknown): boolean =>
@@ -122,36 +173,16 @@ function problem(
   code: InputProblem['code'],
   message: string,
   hint: string,
-  extra: Partial<Pick<InputProblem, 'column' | 'rows'>> = {},
+  extra: Partial<Pick<InputProblem, 'column' | 'rows' | 'cliHint'>> = {},
 ): InputProblem {
   return { code, message, hint, ...extra };
-}
-
-/** The decimal mark a column uses, from the text numbers that settle it ("1.234,5", "12,5", "1,234.5"). */
-function decideDecimal(texts: readonly string[]): DecimalMark {
-  let dot = 0;
-  let comma = 0;
-  for (const raw of texts) {
-    const s = normalizeDigits(raw);
-    const lastDot = s.lastIndexOf('.');
-    const lastComma = s.lastIndexOf(',');
-    if (lastDot >= 0 && lastComma >= 0) {
-      if (lastDot > lastComma) dot++;
-      else comma++;
-    } else if (lastComma >= 0) {
-      if (s.indexOf(',') !== lastComma) dot++;
-      else if (!/,\d{3}(?!\d)/.test(s)) comma++;
-    } else if (lastDot >= 0) {
-      if (s.indexOf('.') !== lastDot) comma++;
-      else if (!/\.\d{3}(?!\d)/.test(s)) dot++;
-    }
-  }
-  return comma > dot ? ',' : '.';
 }
 
 /** The currency a header names in brackets: "Amount spent (USD)", "هزینه (تومان)". */
 function headerCurrency(header: string): string | null {
   for (const inside of bracketed(header)) {
+    // Any ISO 4217 code, as Meta writes it: "Amount spent (IDR)".
+    if (/^[A-Z]{3}$/.test(inside.trim())) return inside.trim();
     const r = readNumber(`1${inside}`);
     if (r.ok && r.currency) return r.currency;
   }
@@ -187,7 +218,11 @@ export function analyse(grid: readonly (readonly unknown[])[], options: AnalyseO
   if (headerRow === null) {
     return {
       ok: false,
-      problems: [problem('no-header', label('noHeaderMsg', lang), label('noHeaderHint', lang))],
+      problems: [
+        problem('no-header', label('noHeaderMsg', lang), label('noHeaderHint', lang), {
+          cliHint: label('noHeaderHintCli', lang),
+        }),
+      ],
     };
   }
   const h = headerRow;
@@ -198,11 +233,30 @@ export function analyse(grid: readonly (readonly unknown[])[], options: AnalyseO
     headers.push(isBlank(v) ? '' : String(v).replace(/^\ufeff/, ''));
   }
 
-  // Roles from the headers and the user's overrides.
+  // Roles from the user's overrides, the platform's rules, then the synonyms.
+  const platform = recognisePlatform(headers);
   const drafts: Draft[] = headers.map((header, c) => {
     const override = options.overrides?.[c];
     if (override) return { role: override, confidence: 1, overridden: true };
+    const rule = headerRule(platform, header);
+    if (rule) {
+      return {
+        role: rule.role,
+        confidence: 1,
+        overridden: false,
+        ...(rule.notSummed ? { names: rule.notSummed, notSummed: { reason: rule.notSummed.why } } : {}),
+      };
+    }
     const m = matchHeader(header);
+    // Reach counts people once per row: a sum counts a person on several rows several times.
+    if (m?.role.kind === 'measure' && m.role.measure === 'reach')
+      return {
+        role: { kind: 'ignored' },
+        confidence: 1,
+        overridden: false,
+        names: { measure: 'reach', why: 'not-additive' },
+        notSummed: { reason: 'not-additive' },
+      };
     return m
       ? { role: m.role, confidence: m.confidence, overridden: false }
       : { role: null, confidence: 0, overridden: false };
@@ -250,6 +304,30 @@ export function analyse(grid: readonly (readonly unknown[])[], options: AnalyseO
     else drafts[c] = { role: { kind: 'ignored' }, confidence: 0.5, overridden: false };
   }
 
+  const readNotes: ReadNote[] = [];
+  const keys = headers.map(headerKeys);
+  resultsRole(drafts, keys, headers, candidates, cellAt, lang, readNotes);
+  const orderCols = platform?.orders ? findOrderColumns(platform.orders, keys) : null;
+  if (orderCols) {
+    // The order's total is its revenue; every other money or count column is per item.
+    drafts.forEach((d, c) => {
+      if (d.overridden || c === orderCols.total || d.role?.kind !== 'measure') return;
+      if (d.role.measure === 'revenue' || d.role.measure === 'orders') d.role = { kind: 'ignored' };
+    });
+    if (!drafts[orderCols.total]?.overridden)
+      drafts[orderCols.total] = {
+        role: { kind: 'measure', measure: 'revenue' },
+        confidence: 1,
+        overridden: false,
+      };
+    if (!drafts[orderCols.id]?.overridden)
+      drafts[orderCols.id] = {
+        role: { kind: 'dimension', dimension: 'text' },
+        confidence: 1,
+        overridden: false,
+      };
+  }
+
   // One column per role: the surest wins; two sure ones (or two overrides) are a problem for measures.
   const problems: InputProblem[] = [];
   const byRole = new Map<string, number[]>();
@@ -257,16 +335,24 @@ export function analyse(grid: readonly (readonly unknown[])[], options: AnalyseO
     const key = exclusiveKey(d.role);
     if (key) byRole.set(key, [...(byRole.get(key) ?? []), c]);
   });
+  const chosen: { measure: MeasureId; first: number; others: number[] }[] = [];
   for (const [key, cols] of byRole) {
     if (cols.length < 2) continue;
-    const rank = (c: number): number =>
-      (drafts[c] as Draft).overridden ? 2 : (drafts[c] as Draft).confidence;
-    const sorted = [...cols].sort((a, b) => rank(b) - rank(a) || a - b);
+    const d = (c: number) => drafts[c] as Draft;
+    const measureId = key.startsWith('m:') ? (key.slice(2) as MeasureId) : null;
+    const pref = (c: number) =>
+      measureId && !d(c).overridden ? preferenceRank(platform, measureId, headers[c] as string) : 0;
+    const rank = (c: number): number => (d(c).overridden ? 2 : d(c).confidence);
+    const sorted = [...cols].sort((a, b) => rank(b) - rank(a) || pref(a) - pref(b) || a - b);
     const [first, second] = sorted as [number, number];
-    const role = (drafts[first] as Draft).role as ColumnRole;
-    if (key.startsWith('m:') && rank(first) === rank(second) && rank(first) >= 1) {
+    const role = d(first).role as ColumnRole;
+    const tie =
+      rank(first) === rank(second) &&
+      rank(first) >= 1 &&
+      (d(first).overridden || pref(first) === pref(second));
+    if (measureId && tie) {
       const names = sorted
-        .filter((c) => rank(c) === rank(first))
+        .filter((c) => rank(c) === rank(first) && pref(c) === pref(first))
         .map((c) => `${columnLetter(c)} ("${headers[c]}")`)
         .join(label('and', lang));
       const roleText = roleName(role, lang);
@@ -277,15 +363,24 @@ export function analyse(grid: readonly (readonly unknown[])[], options: AnalyseO
           label('duplicateHint', lang, { role: roleText }),
           {
             column: { letter: columnLetter(second), header: headers[second] as string },
+            cliHint: label('duplicateHintCli', lang, { letter: columnLetter(second) }),
           },
         ),
       );
       continue;
     }
+    if (measureId && rank(first) >= 1 && rank(second) >= 1)
+      chosen.push({ measure: measureId, first, others: sorted.slice(1) });
     for (const c of sorted.slice(1)) {
-      const d = drafts[c] as Draft;
-      d.role = key.startsWith('m:') ? { kind: 'ignored' } : { kind: 'dimension', dimension: 'text' };
-      d.confidence = Math.min(d.confidence, 0.3);
+      const draft = d(c);
+      if (measureId) {
+        draft.role = { kind: 'ignored' };
+        if (rank(c) >= 1) {
+          draft.names = { measure: measureId, why: 'other-chosen' };
+          draft.notSummed = { reason: 'other-chosen', chosen: columnLetter(first) };
+        }
+      } else draft.role = { kind: 'dimension', dimension: 'text' };
+      draft.confidence = Math.min(draft.confidence, 0.3);
     }
   }
   if (problems.length > 0) return { ok: false, problems };
@@ -297,24 +392,33 @@ export function analyse(grid: readonly (readonly unknown[])[], options: AnalyseO
   if (measureCols.length === 0) {
     return {
       ok: false,
-      problems: [problem('no-measure', label('noMeasureMsg', lang), label('noMeasureHint', lang))],
+      problems: [
+        problem('no-measure', label('noMeasureMsg', lang), label('noMeasureHint', lang), {
+          cliHint: label('noMeasureHintCli', lang),
+        }),
+      ],
     };
   }
 
   // Which rows are data.
   const measureSet = new Uint8Array(width);
   for (const m of measureCols) measureSet[m.index] = 1;
+  const orderIdCol = orderCols?.id ?? -1;
   const totalCache = new Map<string, boolean>();
   const isTotal = (v: string): boolean => {
     let t = totalCache.get(v);
     if (t === undefined) {
-      t = v.length <= 30 && isTotalLabel(v);
+      t = v.length <= 80 && isTotalLabel(v);
       totalCache.set(v, t);
     }
     return t;
   };
+  const headerFields = (rows[h] as readonly unknown[]).length;
+  const ragged: number[] = [];
   const dataRows: number[] = [];
   const excluded: { row: number; reason: ExcludedReason }[] = [];
+  let afterBlank = false;
+  let sectionEnd = rows.length;
   for (let r = h + 1; r < rows.length; r++) {
     const row = rows[r];
     if (!Array.isArray(row)) continue;
@@ -325,43 +429,97 @@ export function analyse(grid: readonly (readonly unknown[])[], options: AnalyseO
       const v = row[c];
       if (isBlank(v)) continue;
       if (first === undefined) first = v;
-      if (measureSet[c] === 1) hasMeasure = true;
+      if (measureSet[c] === 1 || c === orderIdCol) hasMeasure = true;
       else if (typeof v === 'string' && !total && isTotal(v)) total = true;
     }
-    if (first === undefined) continue;
-    if (typeof first === 'string' && first.trim().startsWith('#'))
-      excluded.push({ row: r, reason: 'comment' });
-    else if (isRepeatedHeader(row, headers)) excluded.push({ row: r, reason: 'header' });
+    if (first === undefined) {
+      afterBlank = true;
+      continue;
+    }
+    // A "#" line after a blank line starts another table (GA's next "# ----" block): the table
+    // ends here. Inside the table, "#BlackFriday" is a campaign like any other.
+    if (afterBlank && !hasMeasure && typeof first === 'string' && first.trim().startsWith('#')) {
+      sectionEnd = r;
+      break;
+    }
+    afterBlank = false;
+    if (isRepeatedHeader(row, headers)) excluded.push({ row: r, reason: 'header' });
     else if (total) excluded.push({ row: r, reason: 'total' });
     else if (!hasMeasure) excluded.push({ row: r, reason: 'note' });
-    else dataRows.push(r);
+    else {
+      if (options.fieldCounts && fieldCountDiffers(row, headerFields)) ragged.push(r);
+      dataRows.push(r);
+    }
+  }
+  const stacked: number[] = [];
+  for (let r = sectionEnd; r < rows.length; r++) {
+    const row = rows[r];
+    if (!Array.isArray(row) || !row.some((c) => !isBlank(c))) continue;
+    excluded.push({ row: r, reason: 'section' });
+    const first = row.find((c) => !isBlank(c));
+    if (!(typeof first === 'string' && first.trim().startsWith('#'))) stacked.push(r);
+  }
+  // Another table after the comment block: which one the user wants is theirs to say.
+  if (stacked.length > 0) {
+    const at = (stacked[0] as number) + 1;
+    return {
+      ok: false,
+      problems: [
+        problem(
+          'stacked-tables',
+          label('stackedMsg', lang, { header: h + 1, end: sectionEnd, at }),
+          label('stackedHint', lang, { at }),
+          { rows: [sectionEnd + 1, at] },
+        ),
+      ],
+    };
+  }
+  if (ragged.length > 0) {
+    const oneBased = ragged.map((r) => r + 1);
+    const firstRow = rows[ragged[0] as number] as readonly unknown[];
+    return {
+      ok: false,
+      problems: [
+        problem(
+          'ragged-row',
+          label('raggedMsg', lang, {
+            rows: rowList(oneBased),
+            n: firstRow.length,
+            m: headerFields,
+            header: h + 1,
+          }),
+          label('raggedHint', lang),
+          { rows: oneBased },
+        ),
+      ],
+    };
   }
   if (dataRows.length === 0) {
     return {
       ok: false,
       problems: [
         problem('header-only', label('headerOnlyMsg', lang, { row: h + 1 }), label('headerOnlyHint', lang), {
-          rows: [h + 1],
+          // The rows under the header that hold only text ("No data available.") are named too.
+          rows: [h + 1, ...excluded.filter((e) => e.reason === 'note').map((e) => e.row + 1)],
         }),
       ],
     };
   }
 
-  // Measures, each read once (twice when an unlabelled total row had to be taken out).
-  let measures = readMeasureColumns(rows, dataRows, measureCols, headers);
-  const dimensionCols = drafts.flatMap((d, c) =>
-    d.role?.kind === 'dimension' && d.role.dimension !== 'date' ? [c] : [],
-  );
-  const unlabelled = unlabelledTotals(rows, dataRows, measures, dimensionCols);
-  if (unlabelled.length > 0) {
-    const drop = new Set(unlabelled);
-    for (const r of unlabelled) excluded.push({ row: r, reason: 'total' });
-    excluded.sort((a, b) => a.row - b.row);
+  // Measures, each read once (again when a summary row had to be taken out).
+  const style = numberStyle(rows, dataRows, measureCols, options);
+  let measures = readMeasureColumns(rows, dataRows, measureCols, headers, style.marks);
+  const summaries = summaryRows(dataRows, measures);
+  if (summaries.length > 0) {
+    const drop = new Set(summaries);
+    for (const r of summaries) excluded.push({ row: r, reason: 'summary' });
     const kept = dataRows.filter((r) => !drop.has(r));
     dataRows.length = 0;
     dataRows.push(...kept);
-    measures = readMeasureColumns(rows, dataRows, measureCols, headers);
+    measures = readMeasureColumns(rows, dataRows, measureCols, headers, style.marks);
   }
+  excluded.sort((a, b) => a.row - b.row);
+  if (orderCols) measures = withOrderMeasures(measures, rows, dataRows, orderCols, headers, lang, readNotes);
   for (const col of measures) {
     const { index, measure } = col;
     const filled = col.count + col.notNumberRows.length;
@@ -380,7 +538,11 @@ export function analyse(grid: readonly (readonly unknown[])[], options: AnalyseO
             rows: rowList(oneBased),
           }),
           label('mostlyTextHint', lang, { role }),
-          { column: { letter: columnLetter(index), header: headers[index] as string }, rows: oneBased },
+          {
+            column: { letter: columnLetter(index), header: headers[index] as string },
+            rows: oneBased,
+            cliHint: label('mostlyTextHintCli', lang, { role, letter: columnLetter(index) }),
+          },
         ),
       );
     }
@@ -388,7 +550,8 @@ export function analyse(grid: readonly (readonly unknown[])[], options: AnalyseO
   if (problems.length > 0) return { ok: false, problems };
 
   const dateIndex = drafts.findIndex((d) => d.role?.kind === 'dimension' && d.role.dimension === 'date');
-  const date = dateIndex >= 0 ? readDateColumn(rows, dataRows, dateIndex, lang) : null;
+  const date =
+    dateIndex >= 0 ? readDateColumn(rows, dataRows, dateIndex, lang, options.dayOfDate ?? utcDay) : null;
 
   const mapping: ColumnMapping[] = drafts.map((d, c) => {
     const role = d.role ?? { kind: 'ignored' };
@@ -401,48 +564,66 @@ export function analyse(grid: readonly (readonly unknown[])[], options: AnalyseO
       confidence: d.confidence,
       ...(m && MEASURES[m.measure].kind === 'money' ? { currency: m.currency } : {}),
       ...(d.overridden ? { overridden: true } : {}),
+      ...(d.notSummed && role.kind === 'ignored' ? { notSummed: d.notSummed } : {}),
     };
   });
+  readNotes.unshift(...columnNotes(drafts, headers, chosen, platform, lang));
 
   return {
     ok: true,
-    analysis: { width, headerRow: h, headers, mapping, dataRows, excluded, measures, date },
+    analysis: {
+      width,
+      headerRow: h,
+      headers,
+      mapping,
+      dataRows,
+      excluded,
+      measures,
+      date,
+      numberStyle: style,
+      platform: platform ? { id: platform.id, name: platform.name } : null,
+      readNotes,
+    },
   };
 }
 
 /**
- * Rows with no name in any dimension column whose every additive measure equals the sum of all
- * the other rows: a total row without a label (Meta exports put one on top). Reach is left out
- * of the test, since a platform's total reach is deduplicated.
+ * Rows whose every additive measure equals the sum of all the other rows: a platform's own
+ * summary (Meta's account row, which has no name; a "Total" under any label). Reach is left out
+ * of the test, since a platform's total reach is deduplicated. At least two non-zero measures
+ * must match, so that a row that happens to equal the rest in one column stays data; money may
+ * differ by rounding (the summary is rounded once, the rows each).
  */
-function unlabelledTotals(
-  rows: readonly (readonly unknown[])[],
-  dataRows: readonly number[],
-  measures: readonly MeasureColumn[],
-  dimensionCols: readonly number[],
-): number[] {
-  if (dataRows.length < 3 || dimensionCols.length === 0) return [];
+function summaryRows(dataRows: readonly number[], measures: readonly MeasureColumn[]): number[] {
   const additive = measures.filter((m) => m.measure !== 'reach');
-  if (additive.length === 0) return [];
+  if (dataRows.length < 3 || additive.length === 0) return [];
   const sums = additive.map((m) => m.values.reduce((s, v) => (Number.isNaN(v) ? s : s + v), 0));
   const out: number[] = [];
   for (let i = 0; i < dataRows.length; i++) {
-    const r = dataRows[i] as number;
-    const row = rows[r] as readonly unknown[];
-    if (!dimensionCols.every((c) => isBlank(row[c]))) continue;
-    // Two non-zero matches at least, so that a row that happens to equal the rest in one column stays data.
     let matched = 0;
     let equal = true;
     for (const [k, m] of additive.entries()) {
       const v = m.values[i] as number;
       if (Number.isNaN(v)) continue;
       const rest = (sums[k] as number) - v;
-      if (Math.abs(v - rest) > 1e-6 * Math.max(1, Math.abs(v))) equal = false;
-      else if (v !== 0) matched++;
+      const rounding = m.integral ? 1e-6 : 0.005 * Math.sqrt(dataRows.length) + 1e-9 * Math.abs(v);
+      if (Math.abs(v - rest) > Math.max(rounding, 1e-9 * Math.abs(v))) {
+        equal = false;
+        break;
+      }
+      if (v !== 0) matched++;
     }
-    if (equal && matched >= 2) out.push(r);
+    if (equal && matched >= 2) out.push(dataRows[i] as number);
   }
-  return out;
+  // Two rows that each equal the rest cannot both be summaries of the same data.
+  return out.length === 1 ? out : [];
+}
+
+/** More or fewer fields than the header (blank trailing fields aside): values are in the wrong columns. */
+function fieldCountDiffers(row: readonly unknown[], headerFields: number): boolean {
+  if (row.length < headerFields) return true;
+  for (let c = headerFields; c < row.length; c++) if (!isBlank(row[c])) return true;
+  return false;
 }
 
 function isRepeatedHeader(row: readonly unknown[], headers: readonly string[]): boolean {
@@ -459,6 +640,40 @@ function isRepeatedHeader(row: readonly unknown[], headers: readonly string[]): 
 }
 
 /**
+ * The decimal mark of each measure column, from the text numbers of the first data rows of every
+ * measure column together (see number-style.ts).
+ */
+function numberStyle(
+  rows: readonly (readonly unknown[])[],
+  dataRows: readonly number[],
+  cols: readonly { index: number; measure: MeasureId }[],
+  options: AnalyseOptions,
+): NumberStyle {
+  const evidence = cols.map((col) => {
+    const e = noEvidence();
+    let texts = 0;
+    for (let i = 0; i < dataRows.length && i < 5000 && texts < 2000; i++) {
+      const v = (rows[dataRows[i] as number] as readonly unknown[])[col.index];
+      if (typeof v === 'string' && v.trim() !== '') {
+        weigh(e, v);
+        texts++;
+      }
+    }
+    return e;
+  });
+  const file = decideFileMark(
+    cols.map((c, k) => ({
+      evidence: evidence[k] as MarkEvidence,
+      counts: MEASURES[c.measure].kind === 'count',
+    })),
+    options.decimal,
+    options.delimiter,
+  );
+  const mattered = evidence.some((e) => e.dot + e.comma + e.ambiguousDot + e.ambiguousComma > 0);
+  return { ...file, mattered, marks: evidence.map((e) => columnMark(e, file)) };
+}
+
+/**
  * Reads every measure column in one pass over the rows (row-major: each row array is touched
  * once), into one Float64Array per column.
  */
@@ -467,18 +682,11 @@ function readMeasureColumns(
   dataRows: readonly number[],
   cols: readonly { index: number; measure: MeasureId }[],
   headers: readonly string[],
+  decimals: readonly Mark[],
 ): MeasureColumn[] {
   const n = dataRows.length;
   const K = cols.length;
   const index = Int32Array.from(cols.map((c) => c.index));
-  const decimals: DecimalMark[] = cols.map((col) => {
-    const texts: string[] = [];
-    for (let i = 0; i < n && i < 5000 && texts.length < 2000; i++) {
-      const v = (rows[dataRows[i] as number] as readonly unknown[])[col.index];
-      if (typeof v === 'string' && v.trim() !== '') texts.push(v);
-    }
-    return decideDecimal(texts);
-  });
   const values = cols.map(() => new Float64Array(n));
   const notNumberRows: number[][] = cols.map(() => []);
   const count = new Int32Array(K);
@@ -488,7 +696,7 @@ function readMeasureColumns(
   const currency: (string | null)[] = cols.map((c) => headerCurrency(headers[c.index] as string));
   /** A text cell: a number written as text, or a filled cell that is not a number (NaN). */
   const readText = (v: string, k: number, r: number): number => {
-    const decimal = decimals[k] as DecimalMark;
+    const decimal = decimals[k] as Mark;
     const plain = readPlain(v, decimal);
     if (plain !== null) return plain;
     const reading = readNumber(v, { decimal });
@@ -528,15 +736,19 @@ function readMeasureColumns(
     textNumbers: textNumbers[k] === 1,
     notNumberRows: notNumberRows[k] as number[],
     currency: money[k] ? (currency[k] ?? null) : null,
-    decimal: decimals[k] as DecimalMark,
+    decimal: decimals[k] as Mark,
   }));
 }
+
+/** A Date's calendar day in UTC (epoch days): ExcelJS and the CLI give dates at UTC midnight. */
+const utcDay = (d: Date): number => Math.floor(d.getTime() / 86_400_000);
 
 function readDateColumn(
   rows: readonly (readonly unknown[])[],
   dataRows: readonly number[],
   index: number,
   lang: Lang,
+  dayOfDate: (d: Date) => number,
 ): DateColumn {
   const sample: unknown[] = [];
   for (let i = 0; i < dataRows.length && sample.length < 5000; i++)
@@ -553,7 +765,7 @@ function readDateColumn(
     const v = (rows[r] as readonly unknown[])[index];
     if (isDate(v)) {
       // The common case from Sheets, without an object per row.
-      const day = Math.floor((v.getTime() - v.getTimezoneOffset() * 60_000) / 86_400_000);
+      const day = Number.isNaN(v.getTime()) ? Number.NaN : dayOfDate(v);
       if (day >= MIN_DAY && day <= MAX_DAY) {
         days[i] = day;
         sawDateObject = true;
@@ -585,4 +797,145 @@ function readDateColumn(
     order: usesDayOrder ? order : null,
     calendar: jalali > dataRows.length / 2 ? 'jalali' : 'gregorian',
   };
+}
+
+/** The notes that say how columns were chosen or left out, the platform first. */
+function columnNotes(
+  drafts: readonly Draft[],
+  headers: readonly string[],
+  chosen: readonly { measure: MeasureId; first: number; others: number[] }[],
+  platform: Platform | null,
+  lang: Lang,
+): ReadNote[] {
+  const notes: ReadNote[] = [];
+  if (platform) notes.push({ message: label('platformRead', lang, { platform: platform.name }) });
+  const quoted = (c: number) => `${columnLetter(c)} ("${headers[c]}")`;
+  for (const { measure, first, others } of chosen) {
+    notes.push({
+      message: label('chosenColumn', lang, {
+        col: columnLetter(first),
+        header: headers[first] as string,
+        role: roleName({ kind: 'measure', measure }, lang),
+        others: others.map(quoted).join(label('and', lang)),
+        otherLetter: columnLetter(others[0] as number),
+        measure,
+      }),
+      column: columnLetter(first),
+    });
+  }
+  drafts.forEach((d, c) => {
+    if (!d.names || d.role?.kind !== 'ignored' || d.names.why === 'other-chosen') return;
+    const col = columnLetter(c);
+    const header = headers[c] as string;
+    const role = roleName({ kind: 'measure', measure: d.names.measure }, lang);
+    notes.push({
+      message:
+        d.names.why === 'not-additive'
+          ? label('notAdditive', lang, { col, header, measure: d.names.measure })
+          : label('lookalike', lang, { col, header, role }),
+      column: col,
+    });
+  });
+  return notes;
+}
+
+/**
+ * Meta's "Results" counts whatever each row's result indicator says (purchases, leads, link
+ * clicks): conversions when every row counts purchases, leads when every row counts leads,
+ * otherwise not summed.
+ */
+function resultsRole(
+  drafts: Draft[],
+  keys: readonly (readonly string[])[],
+  headers: readonly string[],
+  candidates: readonly number[],
+  cellAt: (r: number, c: number) => unknown,
+  lang: Lang,
+  notes: ReadNote[],
+): void {
+  const results = keys.findIndex((k) => k.includes('results'));
+  const indicator = keys.findIndex((k) => k.includes('result indicator') || k.includes('result type'));
+  if (results < 0 || indicator < 0 || drafts[results]?.overridden) return;
+  const types = new Set<string>();
+  for (const r of candidates) {
+    const v = cellAt(r, indicator);
+    if (!isBlank(v) && !isBlank(cellAt(r, results))) types.add(String(v).trim());
+  }
+  if (types.size === 0) return;
+  const all = (word: RegExp) => [...types].every((t) => word.test(t));
+  const measure: MeasureId | null = all(/purchase/i) ? 'conversions' : all(/lead/i) ? 'leads' : null;
+  const col = columnLetter(results);
+  const header = headers[results] as string;
+  const list = [...types].slice(0, 5).join(', ');
+  if (measure) {
+    drafts[results] = { role: { kind: 'measure', measure }, confidence: 1, overridden: false };
+    const role = roleName({ kind: 'measure', measure }, lang);
+    notes.push({ message: label('resultsRead', lang, { col, header, role, types: list }), column: col });
+  } else {
+    drafts[results] = {
+      role: { kind: 'ignored' },
+      confidence: 1,
+      overridden: false,
+      notSummed: { reason: 'lookalike' },
+    };
+    notes.push({ message: label('resultsMixed', lang, { col, header, types: list }), column: col });
+  }
+}
+
+/** An order export's measures: revenue once per order, orders as distinct ids (both derived). */
+function withOrderMeasures(
+  measures: readonly MeasureColumn[],
+  rows: readonly (readonly unknown[])[],
+  dataRows: readonly number[],
+  cols: { id: number; total: number; refunds: number | null },
+  headers: readonly string[],
+  lang: Lang,
+  notes: ReadNote[],
+): MeasureColumn[] {
+  const total = measures.find((m) => m.index === cols.total);
+  if (!total) return [...measures];
+  const ids = dataRows.map((r) => (rows[r] as readonly unknown[])[cols.id]);
+  const { orders, revenue, distinct } = orderMeasures(ids, total.values);
+  notes.push({
+    message: ordersNote(lang, cols, headers, columnLetter, distinct),
+    column: columnLetter(cols.id),
+  });
+  if (cols.refunds !== null) {
+    const refunds = dataRows.map((r) =>
+      readNumber((rows[r] as readonly unknown[])[cols.refunds as number], { decimal: total.decimal }),
+    );
+    const perOrder = orderMeasures(
+      ids,
+      Float64Array.from(refunds, (x) => (x.ok ? x.value : Number.NaN)),
+    ).revenue;
+    const amount = perOrder.reduce((s, v) => (Number.isNaN(v) ? s : s + v), 0);
+    if (amount !== 0) {
+      notes.push({
+        message: label('refundsNote', lang, {
+          amount: Math.round(amount * 100) / 100,
+          col: columnLetter(cols.refunds),
+          header: headers[cols.refunds] as string,
+        }),
+        column: columnLetter(cols.refunds),
+      });
+    }
+  }
+  const count = (values: Float64Array) => values.reduce((n, v) => (Number.isNaN(v) ? n : n + 1), 0);
+  const others = measures.filter((m) => m.index !== cols.total && m.measure !== 'orders');
+  return [
+    ...others,
+    { ...total, values: revenue, count: count(revenue), derived: true },
+    {
+      index: cols.id,
+      measure: 'orders',
+      values: orders,
+      count: orders.length,
+      integral: true,
+      textNumbers: false,
+      notNumberRows: [],
+      currency: null,
+      decimal: total.decimal,
+      derived: true,
+    },
+  ];
 }

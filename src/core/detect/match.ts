@@ -4,9 +4,10 @@
  * confidence grows with how much of the header the synonym covers. A guess on a header that
  * says it is a rate or an average ("Avg. order value", "Cost per …", "%") is not a measure.
  */
-import type { ColumnRole } from '../report/model';
+
 import { normalizeKey } from './normalize';
 import { HEADER_SYNONYMS, TOTAL_LABELS } from './synonyms';
+import type { ColumnRole } from './types';
 
 export interface HeaderMatch {
   readonly role: ColumnRole;

@@ -6,7 +6,7 @@
  * listed twice.
  */
 import type { MeasureId } from '../kpi/measures';
-import type { ColumnRole } from '../report/model';
+import type { ColumnRole } from './types';
 
 const measure = (id: MeasureId): ColumnRole => ({ kind: 'measure', measure: id });
 const dim = (d: 'campaign' | 'channel' | 'date'): ColumnRole => ({ kind: 'dimension', dimension: d });

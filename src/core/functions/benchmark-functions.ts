@@ -12,6 +12,7 @@ import { KPIS } from '../kpi/registry';
 import type { KpiDef } from '../kpi/types';
 import { readNumber } from '../numbers/parse-number';
 import { broadcast, commonShape } from './broadcast';
+import { echo } from './read-input';
 import { KpiFunctionError, type SheetArg, type SheetResult } from './run-kpi';
 
 let kpiKeys: Map<string, KpiDef> | null = null;
@@ -102,7 +103,7 @@ function readKpi(fn: string, raw: unknown): KpiDef {
   const kpi = typeof raw === 'string' ? findKpi(raw) : undefined;
   if (!kpi)
     throw new KpiFunctionError(
-      `${fn}: "${String(raw)}" is not a KPI Mizan knows; give an id such as ctr or a name such as Click-through rate`,
+      `${fn}: "${echo(raw)}" is not a KPI Mizan knows; give an id such as ctr or a name such as Click-through rate`,
     );
   return kpi;
 }
@@ -114,9 +115,7 @@ function readProfile(fn: string, raw: unknown): BenchmarkProfile | null {
   const profile = profileByText.get(text) ?? findProfile(text);
   if (profile) remember(profileByText, text, profile);
   if (!profile)
-    throw new KpiFunctionError(
-      `${fn}: "${String(raw)}" is not a benchmark profile; use one of ${PROFILE_IDS}`,
-    );
+    throw new KpiFunctionError(`${fn}: "${echo(raw)}" is not a benchmark profile; use one of ${PROFILE_IDS}`);
   return profile;
 }
 
@@ -129,7 +128,7 @@ function statusOne(cells: readonly unknown[], inRange: boolean, row: number): st
   if (number === null || !Number.isFinite(number)) {
     // A header caught in a range gives "" like the KPI functions; a single bad value is an error.
     if (inRange) return '';
-    throw new KpiFunctionError(`KPI_STATUS: value is not a number ("${String(valueArg)}")`);
+    throw new KpiFunctionError(`KPI_STATUS: value is not a number ("${echo(valueArg)}")`);
   }
   let kpi: KpiDef;
   try {

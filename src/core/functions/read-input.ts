@@ -4,7 +4,17 @@ import { type NumberReading, readDurationSeconds, readNumber } from '../numbers/
 /** An input value read for a KPI, or why it cannot be used (as words that follow the input's name). */
 export type InputReading = { ok: true; value: number } | { ok: false; blank: boolean; problem: string };
 
-const quote = (v: unknown): string => (typeof v === 'string' ? `"${v}"` : String(v));
+/** Longest part of an argument an error message repeats (a 1 MB text cell made a 1 MB message). */
+export const ECHO_LIMIT = 100;
+
+/** An argument as an error message shows it: at most ECHO_LIMIT characters, then how long it was. */
+export function echo(v: unknown): string {
+  const text = String(v);
+  if (text.length <= ECHO_LIMIT) return text;
+  return `${text.slice(0, ECHO_LIMIT)}… (${text.length.toLocaleString('en')} characters)`;
+}
+
+const quote = (v: unknown): string => (typeof v === 'string' ? `"${echo(v)}"` : echo(v));
 
 function notUsable(
   reading: Exclude<NumberReading, { ok: true }>,

@@ -6,7 +6,7 @@
 import { compile, evaluate, isZeroDenominator, render } from '../kpi/expr';
 import type { KpiDef, KpiResult, KpiUndefined, Unit } from '../kpi/types';
 import { broadcast, commonShape, type Shape } from './broadcast';
-import { readInput, readInputValue } from './read-input';
+import { echo, readInput, readInputValue } from './read-input';
 
 /** What Sheets passes: a value, or a range as a 2-D array. */
 export type SheetArg = unknown;
@@ -191,7 +191,7 @@ function netPromoterScore(def: KpiDef, arg: SheetArg): SheetResult {
       if (!read.ok) {
         if (read.blank || r === 0) return;
         throw new KpiFunctionError(
-          `${def.fn}: ${String(cell)} (row ${r + 1}, column ${c + 1} of the range) is not a score`,
+          `${def.fn}: ${echo(cell)} (row ${r + 1}, column ${c + 1} of the range) is not a score`,
         );
       }
       const v = read.value;

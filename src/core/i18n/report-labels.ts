@@ -114,6 +114,46 @@ export const REPORT_LABELS = {
     'أبقِ واحدًا: غيّر اسم العنوان الآخر، أو اختر من الشريط الجانبي أي عمود هو {role}.',
     'یکی را نگه دارید: عنوان دیگری را تغییر دهید یا در نوار کناری انتخاب کنید کدام ستون {role} است.',
   ),
+  noHeaderHintCli: L(
+    'Add a header row above the data, or give its row number with --header-row N.',
+    'أضف صف عناوين فوق البيانات، أو حدّد رقم صفه بالخيار --header-row N.',
+    'یک ردیف عنوان بالای داده‌ها اضافه کنید یا شماره ردیفش را با --header-row N بدهید.',
+  ),
+  noMeasureHintCli: L(
+    'Rename a header to a known name (e.g. "Clicks"), or say what a column holds with --map "<header or letter>=<measure>" (e.g. --map "F=clicks").',
+    'غيّر اسم العنوان إلى اسم معروف (مثل "النقرات")، أو حدّد محتوى العمود بالخيار --map "<العنوان أو الحرف>=<المقياس>" (مثل --map "F=clicks").',
+    'نام عنوان را به نامی شناخته‌شده (مثلاً «کلیک») تغییر دهید یا محتوای ستون را با --map "<عنوان یا حرف>=<سنجه>" بگویید (مثلاً --map "F=clicks").',
+  ),
+  duplicateHintCli: L(
+    'Keep one: rename the other header, or choose with --map, e.g. --map "{letter}=ignore".',
+    'أبقِ واحدًا: غيّر اسم العنوان الآخر، أو اختر بالخيار --map، مثل --map "{letter}=ignore".',
+    'یکی را نگه دارید: عنوان دیگری را تغییر دهید یا با --map انتخاب کنید، مثلاً --map "{letter}=ignore".',
+  ),
+  mostlyTextHintCli: L(
+    'Check that this column is really {role}; if not, leave it out with --map "{letter}=ignore", or fix the cells.',
+    'تحقق من أن هذا العمود هو فعلًا {role}؛ وإلا فاستبعده بالخيار --map "{letter}=ignore" أو صحّح الخلايا.',
+    'بررسی کنید این ستون واقعاً {role} است؛ اگر نه، با --map "{letter}=ignore" کنارش بگذارید یا خانه‌ها را اصلاح کنید.',
+  ),
+  stackedMsg: L(
+    'The file holds more than one table: the table under the header on row {header} ends at row {end}, and another begins after a "#" comment block at row {at}.',
+    'يحوي الملف أكثر من جدول: الجدول تحت صف العناوين {header} ينتهي عند الصف {end}، ويبدأ جدول آخر بعد كتلة تعليق "#" عند الصف {at}.',
+    'فایل بیش از یک جدول دارد: جدول زیر ردیف عنوان {header} در ردیف {end} تمام می‌شود و جدول دیگری پس از بلوک توضیح «#» در ردیف {at} شروع می‌شود.',
+  ),
+  stackedHint: L(
+    'Keep one table per file (export each report on its own, or delete the other table), or choose the table with --header-row (the sidebar: the header row box). Mizan does not guess which one you meant.',
+    'أبقِ جدولًا واحدًا في كل ملف (صدّر كل تقرير وحده أو احذف الجدول الآخر)، أو اختر الجدول بالخيار --header-row (في الشريط الجانبي: خانة صف العناوين). لا يخمّن ميزان أيهما تقصد.',
+    'در هر فایل یک جدول نگه دارید (هر گزارش را جدا خروجی بگیرید یا جدول دیگر را پاک کنید)، یا جدول را با --header-row انتخاب کنید (در نوار کناری: کادر ردیف عنوان). میزان حدس نمی‌زند منظورتان کدام است.',
+  ),
+  raggedMsg: L(
+    'Row {rows} has {n} fields where the header (row {header}) has {m}: its values would land under the wrong headers.',
+    'الصف {rows} فيه {n} حقلًا بينما صف العناوين (الصف {header}) فيه {m}: ستقع قيمه تحت عناوين خاطئة.',
+    'ردیف {rows} {n} فیلد دارد در حالی که ردیف عنوان (ردیف {header}) {m} فیلد دارد: مقدارهایش زیر عنوان‌های نادرست می‌افتند.',
+  ),
+  raggedHint: L(
+    'Open the file in a text editor at that line: a delimiter inside an unquoted name, or a missing or extra field, is the usual cause. Mizan does not guess which value belongs where.',
+    'افتح الملف في محرر نصوص عند ذلك السطر: السبب المعتاد فاصل داخل اسم غير محاط بعلامات اقتباس، أو حقل ناقص أو زائد. لا يخمّن ميزان أي قيمة تنتمي إلى أي عمود.',
+    'فایل را در یک ویرایشگر متن در همان خط باز کنید: معمولاً جداکننده‌ای درون نامی بی‌گیومه، یا فیلدی کم یا زیاد علت است. میزان حدس نمی‌زند کدام مقدار مال کدام ستون است.',
+  ),
   mostlyTextMsg: L(
     'Column {col} ("{header}") should hold numbers ({role}), but {n} of its {m} filled cells are text (rows {rows}).',
     'العمود {col} ("{header}") يجب أن يحوي أرقامًا ({role})، لكن {n} من {m} خلية فيه نصوص (الصفوف {rows}).',
@@ -176,6 +216,11 @@ export const REPORT_LABELS = {
     'العمود {col} ("{header}"): {n} خلايا ليست أرقامًا ولم تُحسب في مجموعه (الصفوف {rows}).',
     'ستون {col} («{header}»): {n} خانه عدد نیستند و در جمع آن حساب نشدند (ردیف‌های {rows}).',
   ),
+  errorCells: L(
+    'Column {col} ("{header}") holds error values ({errors}) in rows {rows}: a sheet formula over it would show the error, so the cells computed from it hold values, not formulas. Fix those cells and build the report again for live formulas.',
+    'العمود {col} ("{header}") يحوي قيم خطأ ({errors}) في الصفوف {rows}: أي صيغة في الورقة عليه ستُظهر الخطأ، لذا الخلايا المحسوبة منه قيم وليست صيغًا. صحّح هذه الخلايا وأنشئ التقرير مجددًا لتحصل على صيغ حية.',
+    'ستون {col} («{header}») در ردیف‌های {rows} مقدار خطا ({errors}) دارد: هر فرمول برگه روی آن همان خطا را نشان می‌دهد، پس خانه‌های وابسته به آن مقدارند، نه فرمول. این خانه‌ها را درست کنید و گزارش را دوباره بسازید تا فرمول‌ها زنده شوند.',
+  ),
   textNumbers: L(
     'Column {col} ("{header}") holds numbers written as text, which sheet formulas cannot add: the cells computed from it hold values, not formulas.',
     'العمود {col} ("{header}") يحوي أرقامًا مكتوبة كنص لا تجمعها صيغ الورقة: الخلايا المحسوبة منه قيم وليست صيغًا.',
@@ -200,6 +245,82 @@ export const REPORT_LABELS = {
     'Total rows left out (not counted twice): rows {rows}.',
     'صفوف الإجمالي المستبعدة (لا تُحسب مرتين): الصفوف {rows}.',
     'ردیف‌های جمع کنار گذاشته شدند (دوبار شمرده نمی‌شوند): ردیف‌های {rows}.',
+  ),
+  excludedSummary: L(
+    'Summary rows left out: row {rows} equals the sum of all the other rows, so it is the platform’s own total, whatever its label.',
+    'صفوف ملخص مستبعدة: الصف {rows} يساوي مجموع كل الصفوف الأخرى، فهو إجمالي المنصة نفسها أيًّا كانت تسميته.',
+    'ردیف‌های خلاصه کنار گذاشته شدند: ردیف {rows} برابر جمع همه ردیف‌های دیگر است، پس جمعِ خود پلتفرم است، با هر برچسبی.',
+  ),
+  excludedSection: L(
+    'The table ends at row {first}: rows {rows} come after a "#" comment block (another table of the export) and are left out.',
+    'ينتهي الجدول عند الصف {first}: الصفوف {rows} تأتي بعد كتلة تعليق "#" (جدول آخر في الملف) وهي مستبعدة.',
+    'جدول در ردیف {first} تمام می‌شود: ردیف‌های {rows} پس از یک بلوک توضیح «#» (جدول دیگری از خروجی) آمده‌اند و کنار گذاشته شدند.',
+  ),
+  decimalRead: L(
+    'Numbers written as text were read with "{mark}" as the decimal mark ({example}), {basis}.',
+    'قُرئت الأرقام المكتوبة نصًّا بعلامة عشرية "{mark}" ({example})، {basis}.',
+    'عددهای نوشته‌شده به‌صورت متن با «{mark}» به‌عنوان ممیز خوانده شدند ({example})، {basis}.',
+  ),
+  decimalBasisForced: L('as asked (--decimal)', 'كما طُلب (--decimal)', 'همان‌طور که خواسته شد (--decimal)'),
+  decimalBasisValues: L(
+    'judged from values that can only be read one way',
+    'استنادًا إلى قيم لا تُقرأ إلا بطريقة واحدة',
+    'بر پایه مقدارهایی که فقط یک‌جور خوانده می‌شوند',
+  ),
+  decimalBasisCounts: L(
+    'judged from count columns, whose values would otherwise be fractions',
+    'استنادًا إلى أعمدة الأعداد، التي كانت قيمها ستصبح كسورًا لولا ذلك',
+    'بر پایه ستون‌های شمارشی، که وگرنه مقدارهایشان کسری می‌شد',
+  ),
+  decimalBasisDelimiter: L(
+    'a guess from the ";" delimiter (nothing in the values settles it): if that is wrong, run again with --decimal .',
+    'تخمينًا من الفاصل ";" (لا شيء في القيم يحسم ذلك): إن كان خطأً فأعد التشغيل مع --decimal .',
+    'حدسی از جداکننده «;» (هیچ مقداری آن را قطعی نمی‌کند): اگر نادرست است، با --decimal . دوباره اجرا کنید',
+  ),
+  decimalBasisDefault: L(
+    'a guess (nothing in the values settles it): if that is wrong, run again with --decimal ,',
+    'تخمينًا (لا شيء في القيم يحسم ذلك): إن كان خطأً فأعد التشغيل مع --decimal ,',
+    'حدسی (هیچ مقداری آن را قطعی نمی‌کند): اگر نادرست است، با --decimal , دوباره اجرا کنید',
+  ),
+  chosenColumn: L(
+    'Column {col} ("{header}") is read as {role}; {others} also fit and are shown but not summed. To use another, choose it in the sidebar or run with --map "{otherLetter}={measure}".',
+    'العمود {col} ("{header}") يُقرأ كـ {role}؛ {others} تناسب أيضًا وتُعرض دون جمع. لاستخدام غيره اختره من الشريط الجانبي أو شغّل مع --map "{otherLetter}={measure}".',
+    'ستون {col} («{header}») به‌عنوان {role} خوانده شد؛ {others} هم می‌خورند و نشان داده می‌شوند ولی جمع نمی‌شوند. برای انتخاب دیگری، در نوار کناری انتخاب کنید یا با --map "{otherLetter}={measure}" اجرا کنید.',
+  ),
+  lookalike: L(
+    'Column {col} ("{header}") looks like {role} but is not: it is not summed.',
+    'العمود {col} ("{header}") يشبه {role} لكنه ليس كذلك: لا يُجمع.',
+    'ستون {col} («{header}») شبیه {role} است ولی نیست: جمع نمی‌شود.',
+  ),
+  notAdditive: L(
+    'Column {col} ("{header}") counts people once per row, so a sum would count a person on several rows several times: it is not summed. To sum it anyway, run with --map "{col}={measure}" (or choose it in the sidebar).',
+    'العمود {col} ("{header}") يعدّ الأشخاص مرة في كل صف، فالجمع يعدّ الشخص نفسه في عدة صفوف عدة مرات: لا يُجمع. لجمعه رغم ذلك شغّل مع --map "{col}={measure}" (أو اختره من الشريط الجانبي).',
+    'ستون {col} («{header}») افراد را در هر ردیف یک بار می‌شمارد، پس جمعش یک نفر را در چند ردیف چند بار می‌شمارد: جمع نمی‌شود. برای جمع کردنش با این حال، با --map "{col}={measure}" اجرا کنید (یا در نوار کناری انتخاب کنید).',
+  ),
+  resultsMixed: L(
+    'Column {col} ("{header}") counts different results on different rows ({types}): their sum means nothing, so it is not summed.',
+    'العمود {col} ("{header}") يعدّ نتائج مختلفة في صفوف مختلفة ({types}): مجموعها بلا معنى، فلا يُجمع.',
+    'ستون {col} («{header}») در ردیف‌های مختلف نتیجه‌های متفاوتی می‌شمارد ({types}): جمعشان معنایی ندارد، پس جمع نمی‌شود.',
+  ),
+  resultsRead: L(
+    'Column {col} ("{header}") is read as {role}: every row’s result type is {types}.',
+    'العمود {col} ("{header}") يُقرأ كـ {role}: نوع النتيجة في كل صف هو {types}.',
+    'ستون {col} («{header}») به‌عنوان {role} خوانده شد: نوع نتیجه در همه ردیف‌ها {types} است.',
+  ),
+  ordersRead: L(
+    'One row per line item: orders are the {n} distinct order ids of column {idCol} ("{idHeader}"), and revenue counts each order’s {totalHeader} (column {totalCol}) once.',
+    'صف لكل بند في الطلب: الطلبات هي {n} معرّفًا مختلفًا في العمود {idCol} ("{idHeader}")، والإيراد يحسب {totalHeader} لكل طلب (العمود {totalCol}) مرة واحدة.',
+    'هر ردیف یک قلم سفارش است: سفارش‌ها {n} شناسه متمایز ستون {idCol} («{idHeader}») هستند و درآمد، {totalHeader} هر سفارش (ستون {totalCol}) را یک بار می‌شمارد.',
+  ),
+  refundsNote: L(
+    'Refunds of {amount} (column {col}, "{header}") are not subtracted: revenue is what the orders charged.',
+    'المبالغ المستردة {amount} (العمود {col}، "{header}") لا تُطرح: الإيراد هو ما دُفع للطلبات.',
+    'بازپرداخت‌ها به مبلغ {amount} (ستون {col}، «{header}») کم نمی‌شوند: درآمد همان مبلغ پرداخت‌شده سفارش‌هاست.',
+  ),
+  platformRead: L(
+    'Read as a {platform} export.',
+    'قُرئ كملف مُصدَّر من {platform}.',
+    'به‌عنوان خروجی {platform} خوانده شد.',
   ),
   excludedHeader: L(
     'Repeated header rows left out: rows {rows}.',

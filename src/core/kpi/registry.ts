@@ -5,7 +5,7 @@
  */
 
 import type { Localized } from '../i18n/lang';
-import { chanceBBeatsA, twoProportionZTest } from '../stats/ab-test';
+import { chanceToWin, twoProportionZTest } from '../stats/ab-test';
 import { add, div, type Expr, mul, num, ref, sub } from './expr';
 import type { KpiDef, KpiInput } from './types';
 
@@ -436,7 +436,7 @@ export const KPIS: readonly KpiDef[] = [
     inputs: abInputs,
     notMoreThan: abParts,
     wholeNumbers: true,
-    compute: (v) => chanceBBeatsA(v[0] as number, v[1] as number, v[2] as number, v[3] as number),
+    compute: (v) => chanceToWin(v[0] as number, v[1] as number, v[2] as number, v[3] as number),
     formulaText: {
       en: 'P(rate B > rate A), Beta(1 + conversions, 1 + failures) posteriors',
       ar: 'P(معدل B > معدل A)، توزيعات بيتا اللاحقة',

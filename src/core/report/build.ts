@@ -7,7 +7,7 @@
 import { epochDayToJalali, fromEpochDay } from '../dates/jalali';
 import { isoOfDay } from '../dates/parse-date';
 import { type Calendar, inferPeriod, type Period, type PeriodKind, periodsBetween } from '../dates/periods';
-import { type Analysis, analyse, type MeasureColumn } from '../detect/analyse';
+import { type Analysis, analyse, type MeasureColumn, type NumberStyle } from '../detect/analyse';
 import { columnLetter, rowList } from '../detect/letters';
 import { isRtl, type Lang } from '../i18n/lang';
 import { label, localDigits } from '../i18n/report-labels';
@@ -15,6 +15,7 @@ import { denominatorsOf } from '../kpi/expr';
 import { MEASURES, type MeasureId } from '../kpi/measures';
 import { isDate } from '../numbers/parse-number';
 import { aggregate, type Groups, groupRows, periodRows, type Sums } from './aggregate';
+import { isSheetError, plainTextCriterion } from './formulas';
 import { formulaNote, judge, type KpiPlan, kpiValue, planKpis } from './kpi-plan';
 import { layout } from './layout';
 import {
@@ -263,7 +264,31 @@ export function buildReport(grid: unknown[][], options: ReportOptions): ReportRe
   const live = options.formulas !== 'values';
   const recreated = options.formulaSource === 'recreated';
   const notes: DataNote[] = [];
-  const measureLive = analysis.measures.map((m) => live && (recreated || !m.textNumbers));
+  // An error cell (#N/A, #REF!…) makes SUM and SUMIFS give the error: such a column gets values.
+  const errorRows = analysis.measures.map((m) =>
+    m.notNumberRows.filter((r) => isSheetError((grid[r] as readonly unknown[] | undefined)?.[m.index])),
+  );
+  const measureLive = analysis.measures.map(
+    (m, i) =>
+      live && !m.derived && (recreated || (!m.textNumbers && (errorRows[i] as number[]).length === 0)),
+  );
+  if (live && !recreated) {
+    analysis.measures.forEach((m, i) => {
+      const rows = (errorRows[i] as number[]).map((r) => r + 1);
+      if (rows.length === 0) return;
+      const codes = [...new Set(rows.map((r) => String((grid[r - 1] as unknown[])[m.index]).trim()))];
+      notes.push({
+        message: label('errorCells', lang, {
+          col: columnLetter(m.index),
+          header: analysis.headers[m.index] as string,
+          errors: codes.join(', '),
+          rows: rowList(rows),
+        }),
+        rows,
+        column: columnLetter(m.index),
+      });
+    });
+  }
   // Each SUMIFS reads every data row: past a budget, a table of them would make the sheet crawl.
   const rowsRead = analysis.dataRows.length;
   const groupsAffordable = groups === null || groups.labels.length * rowsRead <= SUMIFS_BUDGET;
@@ -275,6 +300,7 @@ export function buildReport(grid: unknown[][], options: ReportOptions): ReportRe
           groupsAffordable &&
           l !== '' &&
           !/^[=<>]/.test(l) &&
+          plainTextCriterion(l) &&
           (recreated || (groups.exact[g] as boolean)),
       )
     : [];
@@ -334,6 +360,8 @@ export function buildReport(grid: unknown[][], options: ReportOptions): ReportRe
     dataRows: analysis.dataRows,
     dateRange: hasDates ? { from: isoOfDay(first), to: isoOfDay(last) } : null,
     currency,
+    platform: analysis.platform,
+    decimalMark: analysis.numberStyle.mattered ? analysis.numberStyle.mark : null,
     mapping: analysis.mapping,
     groupBy:
       groupColumn === null ? null : { column: groupColumn, header: analysis.headers[groupColumn] as string },
@@ -422,15 +450,25 @@ function addDataNotes(
 ): void {
   const byReason = (reason: string) =>
     analysis.excluded.filter((e) => e.reason === reason).map((e) => e.row + 1);
-  const excludedNote = (key: 'excludedTotal' | 'excludedHeader' | 'excludedNote', rows: number[]) => {
+  const excludedNote = (
+    key: 'excludedTotal' | 'excludedSummary' | 'excludedHeader' | 'excludedNote',
+    rows: number[],
+  ) => {
     if (rows.length > 0) notes.push({ message: label(key, lang, { rows: rowList(rows) }), rows });
   };
+  for (const n of analysis.readNotes) notes.push({ ...n });
   excludedNote('excludedTotal', byReason('total'));
+  excludedNote('excludedSummary', byReason('summary'));
   excludedNote('excludedHeader', byReason('header'));
-  excludedNote(
-    'excludedNote',
-    [...byReason('note'), ...byReason('comment')].sort((a, b) => a - b),
-  );
+  excludedNote('excludedNote', byReason('note'));
+  const section = byReason('section');
+  if (section.length > 0)
+    notes.push({
+      message: label('excludedSection', lang, { first: section[0] as number, rows: rowList(section) }),
+      rows: section,
+    });
+  const style = analysis.numberStyle;
+  if (style.mattered || style.basis === 'forced') notes.push({ message: decimalNote(style, lang) });
   const col = (m: { index: number }) => ({
     col: columnLetter(m.index),
     header: analysis.headers[m.index] as string,
@@ -496,6 +534,19 @@ function addDataNotes(
   }
 }
 
+/** Which decimal mark text numbers were read with, an example, and why (a guess says so). */
+function decimalNote(style: NumberStyle, lang: Lang): string {
+  const basis = {
+    forced: 'decimalBasisForced',
+    values: 'decimalBasisValues',
+    counts: 'decimalBasisCounts',
+    delimiter: 'decimalBasisDelimiter',
+    default: 'decimalBasisDefault',
+  } as const;
+  const example = style.mark === ',' ? '1.234,5 = 1234.5' : '1,234.5 = 1234.5';
+  return label('decimalRead', lang, { mark: style.mark, example, basis: label(basis[style.basis], lang) });
+}
+
 /**
  * The source as a writer that recreates it needs: numbers written as text read, text dates as
  * UTC-midnight Dates, group names trimmed. Rows that need no change are shared, not copied, so a
@@ -539,7 +590,8 @@ function cleanSource(
     let row: (string | number | Date | null)[] | null = null;
     for (const m of analysis.measures) {
       const x = m.values[i] as number;
-      if (Number.isNaN(x) || src[m.index] === x) continue;
+      // A derived measure (orders from order ids) is not what its source column holds.
+      if (m.derived || Number.isNaN(x) || src[m.index] === x) continue;
       row ??= writable(out, r, src, copy);
       row[m.index] = x;
     }

@@ -6,6 +6,7 @@
  */
 import { a1, columnLetter } from '../detect/letters';
 import { denominatorsOf, type Expr, render } from '../kpi/expr';
+import { normalizeDigits } from '../numbers/parse-number';
 
 export { a1 };
 
@@ -84,4 +85,24 @@ export const quoted = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 /** A criterion matching the text of `cell` literally: SUMIFS reads * ? ~ as wildcards unless escaped with ~. */
 export function literalCriterion(cell: string): string {
   return `"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${cell},"~","~~"),"*","~*"),"?","~?")`;
+}
+
+/** Sheets' error values, as getValues returns them (strings). */
+const SHEET_ERRORS = new Set(['#N/A', '#REF!', '#DIV/0!', '#VALUE!', '#NAME?', '#NUM!', '#NULL!', '#ERROR!']);
+
+/** A cell holding an error: SUM, SUMIFS and every formula over it give that error, not a number. */
+export const isSheetError = (v: unknown): v is string => typeof v === 'string' && SHEET_ERRORS.has(v.trim());
+
+/**
+ * Whether a group label can be a SUMIFS criterion as it stands. Sheets reads a criterion the way
+ * it reads typed input, so "100", "$100", "(5)", "3.5%", "Mar 2024", "1/2", "TRUE", "۱۴۰۵/۰۶" or
+ * "#N/A" would match numbers, dates, booleans or errors instead of the text: such groups get
+ * values. Deliberately broad: any label that starts like a number or amount ("(direct)" does not).
+ */
+export function plainTextCriterion(label: string): boolean {
+  const s = normalizeDigits(label).trim();
+  if (isSheetError(s) || /^(?:true|false)$/i.test(s)) return false;
+  // A number, percent, amount or date: "12", "-3", ".5", "(5)", "$100", "($1,000)", "3/4", "2024-03".
+  if (/^[(+-]?\s*[$€£¥]?\s*[+-]?\.?\d/.test(s)) return false;
+  return !/^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s,/-]+\d/i.test(s);
 }

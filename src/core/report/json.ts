@@ -44,6 +44,8 @@ export interface MappingJson {
   readonly confidence: number;
   readonly currency: string | null;
   readonly overridden: boolean;
+  /** Why a column that names a measure is not summed (another column chosen, or a look-alike). */
+  readonly notSummed?: ColumnMapping['notSummed'];
 }
 
 export interface ReportJson {
@@ -58,6 +60,10 @@ export interface ReportJson {
     readonly dataRows: number;
     readonly dateRange: { readonly from: string; readonly to: string } | null;
     readonly currency: string | null;
+    /** The exporting platform's id ("google-ads", "meta-ads", "ga4"…), null when not recognised. */
+    readonly platform: string | null;
+    /** The decimal mark text numbers were read with, null when none had a separator. */
+    readonly decimalMark: '.' | ',' | null;
   };
   readonly mapping: readonly MappingJson[];
   readonly groupBy: { readonly column: string; readonly header: string } | null;
@@ -130,6 +136,7 @@ function mappingJson(m: ColumnMapping): MappingJson {
     confidence: m.confidence,
     currency: m.currency ?? null,
     overridden: m.overridden === true,
+    ...(m.notSummed ? { notSummed: m.notSummed } : {}),
   };
 }
 
@@ -148,6 +155,8 @@ export function reportToJson(model: ReportModel): ReportJson {
       dataRows: model.dataRows.length,
       dateRange: model.dateRange,
       currency: model.currency,
+      platform: model.platform?.id ?? null,
+      decimalMark: model.decimalMark,
     },
     mapping: model.mapping.map(mappingJson),
     groupBy: model.groupBy

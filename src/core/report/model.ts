@@ -81,26 +81,9 @@ export interface ChartSpec {
   readonly anchor: { readonly row: number; readonly col: number };
 }
 
-export type ColumnRole =
-  | { readonly kind: 'measure'; readonly measure: MeasureId }
-  | { readonly kind: 'dimension'; readonly dimension: 'campaign' | 'channel' | 'date' | 'text' }
-  /** A rate the platform already computed (CTR, bounce rate): shown in the mapping, never summed. */
-  | { readonly kind: 'precomputed'; readonly kpi: string }
-  | { readonly kind: 'ignored' };
+import type { ColumnMapping } from '../detect/types';
 
-/** One source column as the engine understood it. */
-export interface ColumnMapping {
-  /** 0-based index in the source grid, and its letter ("F"). */
-  readonly index: number;
-  readonly letter: string;
-  readonly header: string;
-  readonly role: ColumnRole;
-  /** 0–1: how sure the header match is (1 for an exact synonym, 1 for a user override). */
-  readonly confidence: number;
-  /** The currency seen in the column ("$", "تومان"), for money. */
-  readonly currency?: string | null;
-  readonly overridden?: boolean;
-}
+export type { ColumnMapping, ColumnRole } from '../detect/types';
 
 /** A KPI's value at one level (total, a group, a period). */
 export interface KpiValue {
@@ -175,6 +158,10 @@ export interface ReportModel {
   readonly dataRows: readonly number[];
   readonly dateRange: { readonly from: string; readonly to: string } | null;
   readonly currency: string | null;
+  /** The platform that exported the source, recognised from its headers (null: none known). */
+  readonly platform: { readonly id: string; readonly name: string } | null;
+  /** The decimal mark numbers written as text were read with (null: none had a separator). */
+  readonly decimalMark: '.' | ',' | null;
   readonly mapping: readonly ColumnMapping[];
   readonly groupBy: { readonly column: number; readonly header: string } | null;
   readonly period: 'day' | 'week' | 'month' | null;

@@ -4,8 +4,9 @@
  */
 import type { BenchmarkProfile, Target } from '../benchmarks/types';
 import type { PeriodKind } from '../dates/periods';
+import type { ColumnRole, InputProblem } from '../detect/types';
 import type { Lang } from '../i18n/lang';
-import type { BrandColours, ColumnRole, ReportModel } from './model';
+import type { BrandColours, ReportModel } from './model';
 
 /** The period table's step (the date module's kind, named for callers). */
 export type Period = PeriodKind;
@@ -18,6 +19,12 @@ export interface ReportOptions {
   readonly headerRow?: number;
   /** Corrections to the detected roles, by 0-based source column index. */
   readonly overrides?: Readonly<Record<number, ColumnRole>>;
+  /** Force the decimal mark of numbers written as text; default: decided from the whole file. */
+  readonly decimal?: '.' | ',';
+  /** A text file's delimiter (";" hints at a "," decimal mark). */
+  readonly delimiter?: string;
+  /** The grid came from a text file: a data row with more or fewer fields than the header is refused. */
+  readonly fieldCounts?: boolean;
   /** 0-based column to group by; undefined: channel if present, else campaign; null: no groups. */
   readonly groupBy?: number | null;
   /** undefined: inferred from the date span; null: no period table. */
@@ -44,28 +51,11 @@ export interface ReportOptions {
   readonly sheetName?: string;
   /** For the dates in the title and periods: today's date is never read inside core. */
   readonly weekStartsOn?: 0 | 1 | 6;
+  /** The calendar day a date cell shows (AnalyseOptions.dayOfDate): the Sheets adapter's time zone. */
+  readonly dayOfDate?: (d: Date) => number;
 }
 
-/** A problem with the input, said so the user can act: what, where, what to do. */
-export interface InputProblem {
-  readonly code:
-    | 'empty'
-    | 'no-header'
-    | 'header-only'
-    | 'no-measure'
-    | 'duplicate-role'
-    | 'mostly-text'
-    | 'all-zero-denominators'
-    | 'bad-option';
-  /** In the report's language. */
-  readonly message: string;
-  /** Column letter and header, when it concerns a column. */
-  readonly column?: { readonly letter: string; readonly header: string };
-  /** 1-based sheet row numbers it concerns. */
-  readonly rows?: readonly number[];
-  /** What the user can do, in the report's language. */
-  readonly hint: string;
-}
+export type { InputProblem } from '../detect/types';
 
 export type ReportResult =
   | { readonly ok: true; readonly model: ReportModel; readonly warnings: readonly InputProblem[] }

@@ -1,4 +1,8 @@
+import type { KpiResult } from '../kpi/types';
+import { chanceBBeatsA, MAX_COUNT } from './beta-compare';
 import { normalCdf } from './normal';
+
+export { chanceBBeatsA };
 
 export interface ZTest {
   z: number;
@@ -41,38 +45,15 @@ export function logGamma(x: number): number {
   return (x - 0.5) * Math.log(x) - x + 0.9189385332046728 + series - shift;
 }
 
-/**
- * P(p_B > p_A) with Beta(1 + conversions, 1 + failures) posteriors, exactly (E. Miller,
- * "Formulas for Bayesian A/B testing"):
- *   Σ_{i=0}^{α_B−1} B(α_A+i, β_A+β_B) / ((β_B+i) B(1+i, β_B) B(α_A, β_A)).
- * Successive terms differ by the factor (α_A+i)(β_B+i) / ((α_A+β_A+β_B+i)(i+1)), so only the
- * first term needs log-gamma. Counts must be whole numbers (the closed form needs integer α_B).
- */
-export function chanceBBeatsA(convA: number, visA: number, convB: number, visB: number): number {
-  const aA = 1 + convA;
-  const bA = 1 + visA - convA;
-  const aB = 1 + convB;
-  const bB = 1 + visB - convB;
-  // Sum over whichever side has fewer terms; P(B > A) = 1 − P(A > B) (ties have probability 0).
-  if (aB <= aA) return sumMiller(aA, bA, aB, bB);
-  return 1 - sumMiller(aB, bB, aA, bA);
-}
-
-function sumMiller(aA: number, bA: number, aB: number, bB: number): number {
-  // B(α_A, β_A+β_B) / B(α_A, β_A), with the Γ(α_A) of both cancelled out.
-  const logFirst = logGamma(bA + bB) + logGamma(aA + bA) - logGamma(aA + bA + bB) - logGamma(bA);
-  // Terms are kept relative to the first one and rescaled before they could overflow.
-  let logScale = logFirst;
-  let term = 1;
-  let sum = 0;
-  for (let i = 0; i < aB; i++) {
-    sum += term;
-    term *= ((aA + i) * (bB + i)) / ((aA + bA + bB + i) * (i + 1));
-    if (sum > 1e250) {
-      sum /= 1e250;
-      term /= 1e250;
-      logScale += Math.log(1e250);
-    }
-  }
-  return Math.min(1, Math.max(0, Math.exp(Math.log(sum) + logScale)));
+/** Why AB_CHANCE_TO_WIN has no value for these counts, or the chance (see beta-compare.ts). */
+export function chanceToWin(convA: number, visA: number, convB: number, visB: number): KpiResult {
+  const names = ['conversions_a', 'visitors_a', 'conversions_b', 'visitors_b'];
+  const counts = [convA, visA, convB, visB];
+  for (let i = 0; i < 4; i++)
+    if ((counts[i] as number) > MAX_COUNT)
+      return {
+        input: names[i],
+        reason: `${names[i]} (${counts[i]}) is above 2^53 (${MAX_COUNT}), where counts stop being exact`,
+      };
+  return chanceBBeatsA(convA, visA, convB, visB);
 }

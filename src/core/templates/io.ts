@@ -1,7 +1,7 @@
 /** Templates as JSON text: export for sharing, import with validation and migration. */
 import { migrateTemplate } from './migrate';
 import { TEMPLATE_LIMITS, TEMPLATE_SCHEMA_VERSION, type Template, type TemplateCheck } from './schema';
-import { validateTemplate } from './validate';
+import { nestingProblem, validateTemplate } from './validate';
 
 export type ImportResult =
   | { readonly ok: true; readonly template: Template; readonly migratedFrom: number | null }
@@ -39,6 +39,8 @@ export function importTemplate(text: unknown): ImportResult {
       `not valid JSON (${e instanceof Error ? e.message : String(e)}); paste the exported text unchanged`,
     );
   }
+  const deep = nestingProblem(parsed); // before migration, which walks the value too
+  if (deep) return { ok: false, problems: [deep] };
   const migrated = migrateTemplate(parsed);
   if (!migrated.ok) return migrated;
   const checked = validateTemplate(migrated.value);

@@ -268,8 +268,33 @@ const FIELDS = [
   'brand',
 ] as const;
 
+/** Deepest nesting a template has (a target inside a list inside the template is 4). */
+export const MAX_TEMPLATE_DEPTH = 16;
+
+/**
+ * Why a parsed value is nested too deeply to be a template, or null. Counted without recursion
+ * and stopped at the limit: a 5,000-level JSON fits the size limit, and recursing into it (as
+ * JSON.stringify does) overflows the stack, in Apps Script sooner than in Node.
+ */
+export function nestingProblem(input: unknown): TemplateProblem | null {
+  let level: unknown[] = [input];
+  for (let depth = 0; level.length > 0; depth++) {
+    if (depth > MAX_TEMPLATE_DEPTH)
+      return {
+        path: '',
+        message: `the JSON is nested more than ${MAX_TEMPLATE_DEPTH} levels deep; a template is at most ${MAX_TEMPLATE_DEPTH}`,
+      };
+    const next: unknown[] = [];
+    for (const v of level) if (typeof v === 'object' && v !== null) next.push(...Object.values(v));
+    level = next;
+  }
+  return null;
+}
+
 /** Checks a parsed value against the current schema (migrate older versions first). */
 export function validateTemplate(input: unknown): TemplateCheck {
+  const deep = nestingProblem(input);
+  if (deep) return { ok: false, problems: [deep] };
   const c = new Checker();
   if (!isObject(input))
     return { ok: false, problems: [{ path: '', message: 'a template is a JSON object { … }' }] };

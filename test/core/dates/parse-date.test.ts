@@ -29,9 +29,11 @@ describe('readDate', () => {
     expect(iso('14/09/2026', 'mdy')).toBeNull();
   });
 
-  it('reads a Sheets Date by its calendar date', () => {
-    expect(iso(new Date(2026, 8, 1))).toBe('2026-09-01');
-    expect(readDate(new Date(2026, 8, 1), 'dmy')?.kind).toBe('date-object');
+  it('reads a Date by its UTC calendar date, whatever the process time zone (ExcelJS gives UTC midnights)', () => {
+    // Sheets dates are midnight in the spreadsheet's zone: the adapter reads them (AnalyseOptions.dayOfDate).
+    expect(iso(new Date(Date.UTC(2026, 8, 1)))).toBe('2026-09-01');
+    expect(iso(new Date(Date.UTC(2026, 8, 1, 23, 59)))).toBe('2026-09-01');
+    expect(readDate(new Date(Date.UTC(2026, 8, 1)), 'dmy')?.kind).toBe('date-object');
   });
 
   it.each([['2026-02-30'], ['hello'], [''], [null], [42], [12.5], ['1405/13/01'], ['20261301'], [true]])(

@@ -63,8 +63,9 @@ describe('report look', () => {
     STYLES.forEach((style, c) => {
       const xlsx = excelLook(style, brand);
       const font = argbToHex(xlsx.font?.color?.argb) ?? '#000000';
+      // No fill in the workbook is no fill (null) on the Sheets tab: white would hide gridlines.
       const fill =
-        argbToHex((xlsx.fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb) ?? '#ffffff';
+        argbToHex((xlsx.fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb) ?? null;
       expect([style, sheets.colors[0]?.[c], sheets.fills[0]?.[c]]).toEqual([style, font, fill]);
       expect(sheets.sizes[0]?.[c]).toBe(xlsx.font?.size);
       expect(sheets.weights[0]?.[c] === 'bold').toBe(xlsx.font?.bold === true);

@@ -430,9 +430,10 @@ describe('total rows without a label', () => {
       ['A', 10, 1000, 800, 20],
       ['B', 20, 2000, 900, 40],
     ]);
-    expect(m.totals.measures).toEqual({ cost: 30, impressions: 3000, reach: 1700, clicks: 60 });
+    // Reach is not summed: people reached on two rows would be counted twice.
+    expect(m.totals.measures).toEqual({ cost: 30, impressions: 3000, clicks: 60 });
     expect(m.dataRows).toEqual([2, 3]);
-    expect(m.notes.some((n) => n.rows?.includes(2) && n.message.includes('Total rows'))).toBe(true);
+    expect(m.notes.some((n) => n.rows?.includes(2) && n.message.includes('Summary rows'))).toBe(true);
   });
 
   it('a row that equals the others in one column only stays data', () => {

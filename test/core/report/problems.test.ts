@@ -56,24 +56,42 @@ describe('bad input', () => {
     expect(p?.hint).toMatch(/sidebar/);
   });
 
-  it('two columns claiming one role: both named, with letters and headers', () => {
+  it('two columns that fit one measure equally: both named, with letters, headers and the CLI fix', () => {
     const [p] = problems([
-      ['Campaign', 'Cost', 'Spend', 'Clicks'],
-      ['A', 1, 2, 3],
+      ['Campaign', 'Cost', 'Clicks', 'Cost'],
+      ['A', 1, 3, 2],
     ]);
     expect(p?.code).toBe('duplicate-role');
     expect(p?.message).toContain('B ("Cost")');
-    expect(p?.message).toContain('C ("Spend")');
-    expect(p?.column).toEqual({ letter: 'C', header: 'Spend' });
+    expect(p?.message).toContain('D ("Cost")');
+    expect(p?.column).toEqual({ letter: 'D', header: 'Cost' });
+    expect(p?.cliHint).toContain('--map "D=ignore"');
     // An override settles it.
     const ok = buildReport(
       [
-        ['Campaign', 'Cost', 'Spend', 'Clicks'],
-        ['A', 1, 2, 3],
+        ['Campaign', 'Cost', 'Clicks', 'Cost'],
+        ['A', 1, 3, 2],
       ],
-      { sourceName: 'Data', lang: 'en', overrides: { 2: { kind: 'ignored' } } },
+      { sourceName: 'Data', lang: 'en', overrides: { 3: { kind: 'ignored' } } },
     );
     expect(ok.ok).toBe(true);
+  });
+
+  it('two columns that fit one measure, one preferred: it is summed, the other is shown and noted', () => {
+    const r = buildReport(
+      [
+        ['Campaign', 'Spend', 'Cost', 'Clicks'],
+        ['A', 1, 2, 3],
+        ['B', 10, 20, 30],
+      ],
+      { sourceName: 'Data', lang: 'en' },
+    );
+    if (!r.ok) throw new Error(r.problems[0]?.message);
+    expect(r.model.totals.measures.cost).toBe(22); // column C "Cost": 2 + 20, never 1 + 10
+    expect(r.model.mapping[1]?.notSummed).toEqual({ reason: 'other-chosen', chosen: 'C' });
+    const note = r.model.notes.find((n) => n.column === 'C');
+    expect(note?.message).toContain('B ("Spend")');
+    expect(note?.message).toContain('--map "B=cost"');
   });
 
   it('a measure column that is ≥ 90% text: column, header and rows', () => {

@@ -1,0 +1,14 @@
+import { measure, type Platform } from './types';
+
+/** Snapchat Ads Manager: "Swipe Ups", "Paid Impressions". */
+export const SNAPCHAT_ADS: Platform = {
+  id: 'snapchat-ads',
+  name: 'Snapchat Ads Manager',
+  signature: ['swipe ups', 'paid impressions', 'swipe up rate', 'ecpsu', 'story opens', 'ad squad name'],
+  minMatches: 2,
+  headers: [
+    { headers: ['swipe ups'], role: measure('clicks') },
+    { headers: ['paid impressions'], role: measure('impressions') },
+  ],
+  profile: 'social',
+};
