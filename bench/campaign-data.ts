@@ -64,3 +64,70 @@ export function campaignCsv(rows: number): string {
   );
   return `${lines.join('\n')}\n`;
 }
+
+const PERSIAN = '۰۱۲۳۴۵۶۷۸۹';
+const persian = (text: string): string => text.replace(/\d/g, (d) => PERSIAN[Number(d)] as string);
+
+/**
+ * The same data as a messy export: cost as currency text with thousands separators ("$1,234.50",
+ * quoted), revenue and impressions in Persian digits (revenue with ٬ ٫), Jalali dates in Persian
+ * digits. Slower to read than plain numbers, by design.
+ */
+export function messyCampaignCsv(rows: number): string {
+  const grid = campaignGrid(rows, { titleAndTotal: false });
+  const money = (v: number) => v.toLocaleString('en-US', { minimumFractionDigits: 2 });
+  const lines = grid.map((row, r) => {
+    if (r === 0) return row.join(',');
+    const [channel, campaign, date, cost, impressions, ...rest] = row as [
+      string,
+      string,
+      Date,
+      number,
+      number,
+      ...number[],
+    ];
+    const revenue = persian(
+      money(rest[6] as number)
+        .replace(/,/g, '٬')
+        .replace('.', '٫'),
+    );
+    const cells = [
+      channel,
+      campaign,
+      persian(jalali(date)),
+      `"$${money(cost)}"`,
+      persian(String(impressions)),
+      ...rest.map((v, k) => (k === 6 ? revenue : String(v))),
+    ];
+    return cells.join(',');
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+/** A Gregorian date as Jalali "yyyy/mm/dd" (the standard arithmetic conversion). */
+function jalali(date: Date): string {
+  const gy = date.getUTCFullYear();
+  const gm = date.getUTCMonth() + 1;
+  const gd = date.getUTCDate();
+  const gdm = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+  const gy2 = gm > 2 ? gy + 1 : gy;
+  let days =
+    355666 +
+    365 * gy +
+    Math.floor((gy2 + 3) / 4) -
+    Math.floor((gy2 + 99) / 100) +
+    Math.floor((gy2 + 399) / 400) +
+    gd +
+    (gdm[gm - 1] as number);
+  let jy = -1595 + 33 * Math.floor(days / 12053);
+  days %= 12053;
+  jy += 4 * Math.floor(days / 1461);
+  days %= 1461;
+  if (days > 365) {
+    jy += Math.floor((days - 1) / 365);
+    days = (days - 1) % 365;
+  }
+  const jm = days < 186 ? 1 + Math.floor(days / 31) : 7 + Math.floor((days - 186) / 30);
+  const jd = 1 + (days < 186 ? days % 31 : (days - 186) % 30);
+  return `${jy}/${String(jm).padStart(2, '0')}/${String(jd).padStart(2, '0')}`;
+}

@@ -2,7 +2,7 @@
  * Command-line arguments of `mizan report`: parsed strictly, so a typo is an error that names the
  * option, never an option silently ignored.
  */
-import { BENCHMARK_PROFILES } from '../core/benchmarks/profiles';
+import { profileIdLines } from '../core/benchmarks/profiles';
 import type { Lang } from '../core/i18n/lang';
 import { MEASURE_IDS } from '../core/kpi/measures';
 import { BUILTIN_TEMPLATES } from '../core/templates';
@@ -65,8 +65,10 @@ Options:
       --lang <en|ar|fa>      report language (default: guessed from the headers, else en)
       --values-only          write values instead of live formulas
       --sheet <name>         the sheet to read from an .xlsx input (default: the first)
-      --profile <id>         the benchmark profile that colours the statuses
-                             (${BENCHMARK_PROFILES.map((p) => p.id).join(', ')})
+      --profile <id|none>    the benchmark profile that colours the statuses (default: chosen
+                             from the platform or the columns, and said; "none" for no colours);
+                             industry figures as <profile>/<industry> (docs/benchmarks.md):
+                             ${profileIdLines(70).join('\n                             ')}
       --map <col=role>       correct how a column is read (repeatable): the column's header text or
                              letter, then a measure id, a dimension or "ignore", e.g.
                              --map "Clicks (all)=clicks" --map "G=ignore" --map "B=channel"

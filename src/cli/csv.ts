@@ -3,6 +3,7 @@
  * numbers, dates and percentages are read by the engine with the one number reader.
  */
 import Papa from 'papaparse';
+import { lineBreak, type NumberColumns, readRows } from './csv-rows';
 
 /** Comma, semicolon (European Excel), tab (Excel "Unicode text"), pipe, Arabic semicolon. */
 export const DELIMITERS = [',', ';', '\t', '|', '\u061b'] as const;
@@ -33,7 +34,8 @@ export function detectDelimiter(text: string): string {
 }
 
 export interface ParsedCsv {
-  readonly rows: string[][];
+  /** Text cells; integers as numbers only where `numbers` allowed them (see NumberColumns). */
+  readonly rows: (string | number)[][];
   readonly delimiter: string;
 }
 
@@ -50,18 +52,37 @@ export type CsvResult =
   | { readonly ok: false; readonly problem: QuoteProblem; readonly delimiter: string };
 
 /**
- * Parses all of `text`; `onProgress(fraction)` is called between chunks of a large text. A quote
+ * Parses all of `text`; `onProgress(fraction)` is called now and then on a large text. A quote
  * that never closes would swallow the rest of the file into one cell, so it is a problem, never a
  * shorter file read silently.
  */
-export function parseCsv(text: string, onProgress?: (fraction: number) => void): CsvResult {
+export function parseCsv(
+  text: string,
+  onProgress?: (fraction: number) => void,
+  numbers?: NumberColumns,
+): CsvResult {
   const delimiter = detectDelimiter(text);
+  // The fast reader gives papaparse's rows (a test compares them); it hands anything unusual
+  // about quotes to papaparse, which also says where a quote breaks the file.
+  const rows =
+    readRows(text, delimiter, lineBreak(text), onProgress, numbers) ?? papaRows(text, delimiter, onProgress);
+  if (!Array.isArray(rows)) return { ok: false, problem: rows, delimiter };
+  // A final line break leaves one empty row behind; blank rows at the end carry nothing.
+  while (rows.length > 0 && isBlank(rows[rows.length - 1] as (string | number)[])) rows.pop();
+  return { ok: true, rows, delimiter };
+}
+
+function papaRows(
+  text: string,
+  delimiter: string,
+  onProgress?: (fraction: number) => void,
+): string[][] | QuoteProblem {
   const rows: string[][] = [];
   let broken = false;
   if (text.length <= CHUNK_CHARS || !onProgress) {
     const result = Papa.parse<string[]>(text, { delimiter });
     const problem = quoteProblem(text, result.errors, delimiter);
-    if (problem) return { ok: false, problem, delimiter };
+    if (problem) return problem;
     for (const row of result.data) rows.push(row);
   } else {
     let chunks = 0;
@@ -77,12 +98,10 @@ export function parseCsv(text: string, onProgress?: (fraction: number) => void):
     // Rare: locate the quote in one pass over the whole text (chunk offsets are per chunk).
     if (broken) {
       const problem = quoteProblem(text, Papa.parse<string[]>(text, { delimiter }).errors, delimiter);
-      if (problem) return { ok: false, problem, delimiter };
+      if (problem) return problem;
     }
   }
-  // A final line break leaves one empty row behind; blank rows at the end carry nothing.
-  while (rows.length > 0 && isBlank(rows[rows.length - 1] as string[])) rows.pop();
-  return { ok: true, rows, delimiter };
+  return rows;
 }
 
 function quoteProblem(
@@ -108,6 +127,6 @@ function quoteProblem(
   };
 }
 
-function isBlank(row: readonly string[]): boolean {
-  return row.every((cell) => cell.trim() === '');
+function isBlank(row: readonly (string | number)[]): boolean {
+  return row.every((cell) => typeof cell === 'string' && cell.trim() === '');
 }

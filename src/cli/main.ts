@@ -6,8 +6,9 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { profileById } from '../core/benchmarks/profiles';
+import { BENCHMARK_PROFILES, profileById } from '../core/benchmarks/profiles';
 import type { BenchmarkProfile } from '../core/benchmarks/types';
+import { analyse } from '../core/detect/analyse';
 import { buildReport, detectColumns } from '../core/report';
 import { reportJsonText } from '../core/report/json';
 import type { ReportModel } from '../core/report/model';
@@ -17,6 +18,7 @@ import { workbookLimitProblem, writeReportXlsx } from '../xlsx/write-report';
 import { parseReportArgs, type ReportArgs, USAGE } from './args';
 import { writeAtomically, writeTextAtomically } from './atomic-write';
 import { resolveCorrections } from './corrections';
+import type { NumberColumns } from './csv-rows';
 import { resolveGroupBy } from './group-by';
 import { guessLang } from './guess-lang';
 import { NO_PROGRESS, PROGRESS_MIN_ROWS, type Progress, progressBar } from './progress';
@@ -86,6 +88,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const read = await readInput(inputPath, {
     ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
     onProgress: (f) => progress.update('Reading', f),
+    ...(template === undefined && args.headerRow === undefined && args.map.length === 0
+      ? { numbers: measureNumbers(args) }
+      : {}),
   });
   progress.done();
   if (!read.ok) throw new Failure(read.rejected ? EXIT.rejected : EXIT.unreadable, read.message);
@@ -107,8 +112,40 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   await writeOutputs(model, outputs, options.formulas === 'values', bigRun, io);
   // With the JSON on standard output, the summary goes to stderr so a pipeline reads JSON only.
   const say = outputs.json === STDOUT ? io.err : io.out;
-  if (!args.quiet) say(`${summaryText(model, data, outputs, io.color && outputs.json !== STDOUT)}\n`);
+  if (!args.quiet) {
+    const example = args.input === undefined ? exampleText(args) : '';
+    say(`${example}${summaryText(model, data, outputs, io.color && outputs.json !== STDOUT)}\n`);
+  }
   return EXIT.ok;
+}
+
+/**
+ * A large CSV's measure columns, as the engine reads them from the first rows: past those rows,
+ * their plain integers, and their plain decimals where the engine decided "." as the column's
+ * mark, are read as numbers (the values the engine reads from those texts), not kept as a string
+ * each. The header row, the columns' roles and the decimal marks are all decided within those
+ * rows, with the same options. With a template, --header-row or --map, which change what the
+ * columns are, every cell stays text.
+ */
+const NUMBERS_AFTER = 10_000;
+export function measureNumbers(args: Pick<ReportArgs, 'lang' | 'decimal'>): NumberColumns {
+  return {
+    after: NUMBERS_AFTER,
+    decide: (head, delimiter) => {
+      const grid = head as unknown[][];
+      const read = analyse(grid, {
+        lang: args.lang ?? guessLang(grid),
+        delimiter,
+        fieldCounts: true,
+        ...(args.decimal !== undefined ? { decimal: args.decimal } : {}),
+      });
+      const columns = new Map<number, 'integers' | 'decimals'>();
+      if (!read.ok) return columns;
+      for (const m of read.analysis.measures)
+        if (!m.derived) columns.set(m.index, m.decimal === '.' ? 'decimals' : 'integers');
+      return columns;
+    },
+  };
 }
 
 interface Outputs {
@@ -179,10 +216,15 @@ async function refuseOverwritingInputs(
   if (clash) throw new Failure(EXIT.usage, clashMessage(clash));
 }
 
-function profileOption(id: string | undefined): BenchmarkProfile | undefined {
+/** --profile: a profile id, "none" (no colours: null), or nothing (undefined: Mizan chooses). */
+function profileOption(id: string | undefined): BenchmarkProfile | null | undefined {
   if (id === undefined) return undefined;
+  if (id.trim().toLowerCase() === 'none') return null;
   const profile = profileById(id);
-  if (!profile) throw new Failure(EXIT.usage, `--profile: no profile "${id}"`);
+  if (!profile) {
+    const ids = BENCHMARK_PROFILES.map((p) => p.id).join(', ');
+    throw new Failure(EXIT.usage, `--profile: no profile "${id}"; the profiles are ${ids}, or none`);
+  }
   return profile;
 }
 
@@ -205,7 +247,7 @@ async function templateOption(spec: string, cwd: string): Promise<Template> {
 function reportOptions(
   args: ReportArgs,
   data: InputData,
-  profile: BenchmarkProfile | undefined,
+  profile: BenchmarkProfile | null | undefined,
   template: Template | undefined,
 ): { options: ReportOptions; notes: string[] } {
   const lang = args.lang ?? guessLang(data.grid);
@@ -248,7 +290,8 @@ function reportOptions(
       ...(args.lang !== undefined ? { lang: args.lang } : {}),
       ...(args.valuesOnly ? { formulas: 'values' as const } : template ? {} : { formulas: 'live' as const }),
       ...(groupBy !== undefined ? { groupBy } : {}),
-      ...(profile ? { profile } : {}),
+      // No --profile and no template's profile: Mizan chooses one from the data, and says so.
+      ...(profile !== undefined ? { profile } : template ? {} : { chooseProfile: true }),
     },
     notes,
   };
@@ -318,6 +361,12 @@ async function writeJson(model: ReportModel, path: string | null, io: Io): Promi
       throw new Failure(EXIT.unwritable, `cannot write ${path}: ${(error as Error).message}`);
     }
   }
+}
+
+/** A run without an input file says what it read instead, and how to read one's own. */
+function exampleText(args: ReportArgs): string {
+  const template = args.template === undefined && args.profile === undefined;
+  return `No input file given: this is the bundled example, examples/campaigns-en.csv${template ? ", with its own template examples/template-en.json (the team's goals)" : ''}. For your own export: npm run report -- your-file.csv\n\n`;
 }
 
 function summaryText(model: ReportModel, data: InputData, outputs: Outputs, color: boolean): string {

@@ -8,7 +8,8 @@ import { basename, extname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { a1, columnLetter } from '../core/detect/letters';
 import { parseCsv } from './csv';
-import { decodeText, type TextEncoding } from './decode';
+import type { NumberColumns } from './csv-rows';
+import { type Decoded, decodeText, type TextEncoding } from './decode';
 
 export type Cell = string | number | boolean | Date | null;
 
@@ -36,6 +37,8 @@ export type ReadResult =
 export interface ReadOptions {
   readonly sheet?: string;
   readonly onProgress?: (fraction: number) => void;
+  /** CSV: the columns whose plain integers may be read as numbers past the first rows. */
+  readonly numbers?: NumberColumns;
 }
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -59,14 +62,21 @@ export async function readInput(path: string, options: ReadOptions = {}): Promis
   if (startsWith(bytes, ZIP)) return readXlsx(bytes, path, options.sheet);
   if (options.sheet !== undefined)
     return bad('--sheet only applies to .xlsx workbooks, and this is a text file');
-  return readCsv(bytes, path, options.onProgress);
+  const decoded = decodeText(bytes);
+  // The bytes are not needed past here: a large file's buffer is not held while it is parsed.
+  bytes = new Uint8Array(0);
+  return readCsv(decoded, path, options.onProgress, options.numbers);
 }
 
-function readCsv(bytes: Uint8Array, path: string, onProgress?: (fraction: number) => void): ReadResult {
-  const decoded = decodeText(bytes);
+function readCsv(
+  decoded: Decoded,
+  path: string,
+  onProgress?: (fraction: number) => void,
+  numbers?: NumberColumns,
+): ReadResult {
   if (!decoded.ok) return { ok: false, message: `${path}: ${decoded.message}` };
   if (decoded.text.trim() === '') return { ok: false, message: `${path}: has no data (only blank lines)` };
-  const parsed = parseCsv(decoded.text, onProgress);
+  const parsed = parseCsv(decoded.text, onProgress, numbers);
   if (!parsed.ok) {
     const { line, field, kind } = parsed.problem;
     const at = `line ${line}, column ${columnLetter(field)}`;

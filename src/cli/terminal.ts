@@ -69,7 +69,12 @@ export function formatKpi(kpi: KpiDef | undefined, value: number | null, currenc
     maximumFractionDigits: decimals,
     useGrouping: format.includes(','),
   });
-  return kpi?.unit === 'money' && currency ? `${text} ${currency}` : text;
+  if (kpi?.unit !== 'money' || !currency) return text;
+  // Symbols go before the number as people write them ($1.13, €5); codes and Arabic-script
+  // names after it (12.50 SAR, ۱۲ تومان).
+  return /^[A-Z]{0,2}[$€£¥₹₺]$/.test(currency)
+    ? `${text.startsWith('-') ? '-' : ''}${currency}${text.replace(/^-/, '')}`
+    : `${text} ${currency}`;
 }
 
 export function kpiTableText(model: ReportModel, color: boolean): string {

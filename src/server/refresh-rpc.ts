@@ -19,8 +19,8 @@ import type {
   ReportTabView,
 } from '../shared/rpc';
 import { buildFromSource, fail, messageOf, recipeOf, safeLang, store, underLock } from './report-rpc';
-import { recoverInterrupted, rewriteInPlace } from './report-swap';
-import { BUILDING_PREFIX, mizanTabs, recipesBySheet, writeReport } from './report-writer';
+import { recoverInterrupted } from './report-swap';
+import { BUILDING_PREFIX, mizanTabs, recipesBySheet, rewriteInPlace, writeReport } from './report-writer';
 import { editedColumns } from './written-cells';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

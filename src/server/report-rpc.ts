@@ -122,7 +122,8 @@ function optionsFor(
     lang,
     ...(request.groupBy !== undefined ? { groupBy: request.groupBy } : {}),
     ...(request.period !== undefined ? { period: request.period } : {}),
-    ...(profile !== undefined ? { profile } : {}),
+    // "Automatic" (no profile, no template): Mizan chooses from the platform or the columns, and says so.
+    ...(profile !== undefined ? { profile } : template ? {} : { chooseProfile: true }),
   };
   const notes = applied.notes.map(
     (n): InputProblem => ({ code: 'bad-option', message: n.message, hint: '' }),
@@ -143,6 +144,7 @@ function columnView(m: ColumnMapping): ColumnView {
     confidence: m.confidence,
     overridden: m.overridden === true,
     currency: m.currency ?? null,
+    notSummed: m.notSummed ?? null,
   };
 }
 
@@ -175,6 +177,9 @@ export function analyzeSource(request: ReportRequest): AnalyzeResult {
     kpis: preview.computable.map((c) => ({ kpi: c.kpi })),
     notComputed: preview.notComputable.map((n) => ({ kpi: n.kpi, message: n.message })),
     warnings: notes,
+    platform: preview.platform,
+    readNotes: preview.readNotes,
+    excluded: preview.excluded,
     reportName: existing ? existing.name : null,
     existing: existing ? { sheetId: existing.sheet.getSheetId(), name: existing.name } : null,
   };
@@ -245,7 +250,7 @@ export function generateReport(request: GenerateRequest): GenerateResult {
       if (!built.ok) return { ok: false, problems: built.problems };
       let outcome: ReturnType<typeof writeReport>;
       try {
-        recoverInterrupted(ss); // a refresh stopped at the time limit is finished first
+        recoverInterrupted(ss); // a build or refresh stopped at the time limit is finished first
         outcome = writeReport(ss, built.model, {
           source,
           placement: request.placement === 'new' ? 'new' : 'update',

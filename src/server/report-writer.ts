@@ -3,8 +3,9 @@
  *
  * - Batched: one call per Range setter over the whole report, so the number of Spreadsheet
  *   calls depends on the report's shape (KPIs, rules, charts), never on the number of rows.
- * - All or nothing: the report is built in a new temporary tab, and only when it is complete
- *   does it take the place of the old one (steps with an undo each, replayed on failure).
+ * - All or nothing, even when Apps Script stops the run at its time limit: the report is built
+ *   completely in a temporary tab before it takes the place of the old one, in the steps of
+ *   report-swap.ts, which the next run finishes from wherever a run stopped.
  * - Never overwrites a tab the user made: Mizan's tabs carry developer metadata naming their
  *   source sheet; any other tab with the wanted name is left alone and the report gets "(2)".
  */
@@ -12,7 +13,19 @@
 import { STATUS_COLOURS } from '../core/report/look';
 import type { ConditionalRule, ReportModel } from '../core/report/model';
 import { layoutReport } from './report-layout';
-import { recordWritten } from './written-cells';
+import {
+  BUILDING_PREFIX,
+  discardCopy,
+  freeName,
+  markGivingWay,
+  replaceWith,
+  stageCopy,
+  tookOver,
+  unmarkGivingWay,
+} from './report-swap';
+import { recordWritten, setWritten } from './written-cells';
+
+export { BUILDING_PREFIX } from './report-swap';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -21,9 +34,6 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export const REPORT_KEY = 'mizan.report';
 /** Developer metadata on a report tab: the request that built it (JSON), to refresh it later. */
 export const RECIPE_KEY = 'mizan.recipe';
-/** Name of a tab being built; such a tab left over by a run that was killed is deleted. */
-export const BUILDING_PREFIX = '~Mizan building ';
-const MAX_NAME = 100;
 
 export interface WriteTarget {
   readonly source: Sheet;
@@ -62,7 +72,7 @@ type MizanTab = ReturnType<typeof mizanTabs>[number];
 /**
  * Of Mizan's tabs, the one made for this source: the left-most by tab position when there are
  * several (the finder's order is not documented; a duplicated tab, metadata and all, is placed
- * after its original, so the original is the one replaced).
+ * after its original, so the original is the one replaced). Temporary tabs are not reports.
  */
 function reportTabIn(tabs: readonly MizanTab[], sourceId: number): ReportTab | null {
   const mine = tabs.filter((t) => t.source === String(sourceId) && !t.name.startsWith(BUILDING_PREFIX));
@@ -80,105 +90,82 @@ export function findReportTab(ss: Spreadsheet, sourceId: number): ReportTab | nu
   return reportTabIn(mizanTabs(ss), sourceId);
 }
 
-/** Deletes tabs a killed run left half-built (the 6-minute limit stops a script without a catch). */
-function removeAbandoned(ss: Spreadsheet, tabs: readonly MizanTab[]): MizanTab[] {
-  const kept: MizanTab[] = [];
-  for (const t of tabs) {
-    if (t.name.startsWith(BUILDING_PREFIX)) ss.deleteSheet(t.sheet);
-    else kept.push(t);
-  }
-  return kept;
-}
-
-/** `wanted`, or "wanted (2)", "(3)"… so no tab is overwritten (Sheets compares names ignoring case). */
-export function freeName(wanted: string, taken: readonly string[]): string {
-  const used = new Set(taken.map((n) => n.toLowerCase()));
-  const base = wanted.trim().slice(0, MAX_NAME) || 'KPI report';
-  if (!used.has(base.toLowerCase())) return base;
-  for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const name = base.slice(0, MAX_NAME - suffix.length) + suffix;
-    if (!used.has(name.toLowerCase())) return name;
-  }
-}
-
-/** Writes the report; on any failure the spreadsheet is left as it was, and the error is rethrown. */
+/**
+ * Writes the report into a new tab, which then takes the place of Mizan's earlier tab for the
+ * source ('update'; same name and position) or a free name after the source. The caller runs
+ * `recoverInterrupted` first, under the document lock. A failure before the old tab is deleted
+ * (the commit) leaves the spreadsheet as it was and is rethrown; after it, the new report is put
+ * in place. A stop anywhere leaves a state the next run's `recoverInterrupted` finishes.
+ */
 export function writeReport(ss: Spreadsheet, model: ReportModel, target: WriteTarget): WriteOutcome {
-  const tabs = removeAbandoned(ss, mizanTabs(ss));
-  const existing = target.placement === 'update' ? reportTabIn(tabs, target.source.getSheetId()) : null;
+  const sourceId = target.source.getSheetId();
+  const existing = target.placement === 'update' ? findReportTab(ss, sourceId) : null;
   const taken = ss.getSheets().map((s) => s.getName());
-  const finalName = existing ? existing.name : freeName(model.sheetName, taken);
-  const tempName = freeName(`${BUILDING_PREFIX}${Date.now()}`, taken);
+  const name = existing ? existing.name : freeName(model.sheetName, taken);
   // Next to the tab it replaces, or right after the source.
   const index = existing ? existing.sheet.getIndex() - 1 : target.source.getIndex();
-
-  const undo: (() => void)[] = [];
+  const standsFor = existing ? { tab: existing.sheet.getSheetId(), name } : null;
+  const copy = stageCopy(
+    ss,
+    taken,
+    index,
+    (sheet) => {
+      sheet.addDeveloperMetadata(REPORT_KEY, String(sourceId));
+      if (target.recipe !== undefined) sheet.addDeveloperMetadata(RECIPE_KEY, target.recipe);
+      render(sheet, model);
+      recordWritten(sheet); // what a later refresh compares with, to spot cells changed by hand
+    },
+    standsFor,
+  );
   try {
-    const temp = ss.insertSheet(tempName, index);
-    undo.push(() => ss.deleteSheet(temp));
-    const sheetId = temp.getSheetId();
-    temp.addDeveloperMetadata(REPORT_KEY, String(target.source.getSheetId()));
-    if (target.recipe !== undefined) temp.addDeveloperMetadata(RECIPE_KEY, target.recipe);
-    render(temp, model);
-    recordWritten(temp); // what a later refresh compares with, to spot cells changed by hand
-
-    if (existing) {
-      const old = existing.sheet;
-      old.setName(freeName(`${BUILDING_PREFIX}old ${Date.now()}`, taken));
-      undo.push(() => old.setName(existing.name));
-    }
-    temp.setName(finalName);
-    undo.push(() => temp.setName(tempName));
-    // The commit: once the old tab is gone nothing may fail, so nothing follows but the return.
-    if (existing) ss.deleteSheet(existing.sheet);
-    return { sheet: temp, sheetId, name: finalName, replaced: existing !== null };
+    replaceWith(ss, copy, existing?.sheet ?? null, name);
   } catch (error) {
-    rollBack(undo);
-    throw error;
+    if (!tookOver(ss, copy)) throw error;
   }
+  return { sheet: copy.sheet, sheetId: copy.id, name, replaced: existing !== null };
 }
 
 /**
- * Rewrites an existing report tab in place, so its sheet id, position and the links and formulas
- * that point at it survive a refresh. All or nothing in two stages: the report is first built
- * in a temporary tab (a failure there leaves everything as it was); then the tab is cleared and
- * written again. Should that second stage fail, the complete temporary tab takes the tab's name
- * and place, so no half-written report is ever left (only then does the sheet id change).
+ * Rewrites `tab` in place (same sheet id, name and position, so links and formulas pointing at
+ * it survive). A complete copy is staged first; should the rewrite fail once the tab is marked,
+ * the copy takes the tab's place at once; should the run be stopped, the next run's
+ * `recoverInterrupted` does.
  */
-export function rewriteReport(
+export function rewriteInPlace(
   ss: Spreadsheet,
   model: ReportModel,
   target: { readonly tab: Sheet; readonly tabId: number; readonly source: Sheet; readonly recipe: string },
-): WriteOutcome {
-  removeAbandoned(ss, mizanTabs(ss));
+): { sheetId: number; name: string } {
   const { tab, recipe } = target;
   const name = tab.getName();
-  const tempName = freeName(
-    `${BUILDING_PREFIX}${Date.now()}`,
+  let written = '';
+  // Right after the tab, so that once the tab is gone the copy sits where it was.
+  const copy = stageCopy(
+    ss,
     ss.getSheets().map((s) => s.getName()),
+    tab.getIndex(),
+    (sheet) => {
+      sheet.addDeveloperMetadata(REPORT_KEY, String(target.source.getSheetId()));
+      sheet.addDeveloperMetadata(RECIPE_KEY, recipe);
+      render(sheet, model);
+      written = recordWritten(sheet);
+    },
+    { tab: target.tabId, name },
   );
-  const temp = ss.insertSheet(tempName, tab.getIndex());
   try {
-    temp.addDeveloperMetadata(REPORT_KEY, String(target.source.getSheetId()));
-    temp.addDeveloperMetadata(RECIPE_KEY, recipe);
-    render(temp, model);
-  } catch (error) {
-    rollBack([() => ss.deleteSheet(temp)]);
-    throw error;
-  }
-  try {
+    markGivingWay(tab, copy);
     clearTab(tab);
     render(tab, model);
     setRecipe(tab, recipe);
-  } catch {
-    ss.deleteSheet(tab);
-    temp.setName(name);
-    temp.activate();
-    return { sheet: temp, sheetId: temp.getSheetId(), name, replaced: true };
+    setWritten(tab, written); // the same model on the same grid: the copy's record, no second read
+    unmarkGivingWay(tab);
+  } catch (error) {
+    if (!tookOver(ss, copy)) throw error;
+    copy.sheet.activate();
+    return { sheetId: copy.id, name };
   }
-  // Done: the staged copy is no longer needed (a leftover is deleted by the next run).
-  rollBack([() => tab.activate(), () => ss.deleteSheet(temp)]);
-  return { sheet: tab, sheetId: target.tabId, name, replaced: true };
+  discardCopy(ss, copy, tab); // done: the copy is surplus
+  return { sheetId: target.tabId, name };
 }
 
 /** Empties a report tab for a rewrite: cells, notes and formats, rules, charts, frozen rows, direction. */
@@ -205,17 +192,6 @@ export function recipesBySheet(ss: Spreadsheet): Map<number, string> {
     if (sheet) out.set(sheet.getSheetId(), m.getValue() ?? '');
   }
   return out;
-}
-
-/** Undoes completed steps, newest first; each step is tried even if an earlier one fails. */
-function rollBack(undo: (() => void)[]): void {
-  for (const step of undo.reverse()) {
-    try {
-      step();
-    } catch {
-      // Keep undoing: a tab left over here is still marked as being built, and the next run deletes it.
-    }
-  }
 }
 
 /** Everything that goes onto the (new, empty) report tab. */

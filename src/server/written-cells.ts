@@ -6,6 +6,8 @@
  * cells are compared by formula, so new source data (new values) is not an edit. Formats are not
  * compared: a refresh restores them without asking.
  */
+import { columnLetter } from '../core/detect/letters';
+
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Developer metadata on a report tab: {"rows", "cols", "columns": [hash per column]}. */
@@ -63,18 +65,6 @@ export function setWritten(sheet: Sheet, text: string): void {
   else sheet.addDeveloperMetadata(WRITTEN_KEY, text);
 }
 
-/** Spreadsheet column letters of a 0-based index: 0 → A, 26 → AA. */
-function letters(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const d = (n - 1) % 26;
-    s = String.fromCharCode(65 + d) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 /**
  * The columns (letters) whose cells differ from what Mizan wrote, "rows" / "columns" when rows or
  * columns were added or removed; [] when nothing changed or nothing was recorded (a tab built
@@ -95,6 +85,6 @@ export function editedColumns(sheet: Sheet): string[] {
   if (now.rows !== written.rows) changed.push('rows');
   if (now.cols !== written.cols) changed.push('columns');
   for (let c = 0; c < Math.min(now.cols, written.cols); c++)
-    if (now.columns[c] !== written.columns[c]) changed.push(letters(c));
+    if (now.columns[c] !== written.columns[c]) changed.push(columnLetter(c));
   return changed;
 }

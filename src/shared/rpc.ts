@@ -5,7 +5,8 @@
  * plain JSON (google.script.run passes no Date): dates travel as ISO strings.
  */
 import type { Lang } from '../core/i18n/lang';
-import type { ColumnRole } from '../core/report/model';
+import type { ColumnsPreview } from '../core/report/index';
+import type { ColumnMapping, ColumnRole } from '../core/report/model';
 import type { InputProblem, Period } from '../core/report/options';
 
 export interface SheetChoice {
@@ -66,6 +67,8 @@ export interface ColumnView {
   readonly confidence: number;
   readonly overridden: boolean;
   readonly currency: string | null;
+  /** Why a column that names a measure is not summed (another column chosen, a look-alike, reach). */
+  readonly notSummed: NonNullable<ColumnMapping['notSummed']> | null;
 }
 
 export interface KpiPreview {
@@ -95,6 +98,12 @@ export type AnalyzeResult =
       readonly kpis: readonly KpiPreview[];
       readonly notComputed: readonly KpiMissing[];
       readonly warnings: readonly InputProblem[];
+      /** The platform that exported the sheet ("Google Ads"), or null. */
+      readonly platform: ColumnsPreview['platform'];
+      /** The engine's judgements while reading, in the request's language. */
+      readonly readNotes: ColumnsPreview['readNotes'];
+      /** Rows left out by reason (1-based), each with its note in the request's language. */
+      readonly excluded: ColumnsPreview['excluded'];
       /** The tab the report will go to, when it is known (an existing Mizan tab). */
       readonly reportName: string | null;
       /** Mizan's existing tab for this source, which "update" replaces. */

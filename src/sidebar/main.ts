@@ -10,6 +10,7 @@ import type { ColumnRole } from '../core/report/model';
 import type { InputProblem } from '../core/report/options';
 import type {
   AnalyzeResult,
+  ColumnView,
   GenerateRequest,
   GenerateResult,
   Period,
@@ -167,30 +168,45 @@ function confidenceClass(confidence: number, overridden: boolean): string {
   return confidence >= 0.9 ? 'conf high' : confidence >= 0.6 ? 'conf mid' : 'conf low';
 }
 
+/** Why a column that names a measure is not summed, in the sidebar's words; null when it is not such a column. */
+function notSummedText(c: ColumnView): string | null {
+  const why = c.notSummed;
+  if (!why || c.overridden) return null;
+  if (why.reason === 'other-chosen') return fillIn(t().notSummedChosen, { col: why.chosen });
+  return why.reason === 'not-additive' ? t().notSummedPeople : t().notSummed;
+}
+
 function renderColumns(result: Extract<AnalyzeResult, { ok: true }>): void {
   const tr = t();
   const list = byId('columns');
   const unknown = byId('unrecognised');
   clear(list);
   clear(unknown);
+  const platform = byId('platform');
+  platform.textContent = result.platform ? fillIn(tr.platformRead, { platform: result.platform.name }) : '';
+  show(platform, result.platform !== null);
   for (const c of result.columns) {
     const percent = new Intl.NumberFormat(state.lang, { style: 'percent' }).format(c.confidence);
     const confidence = c.overridden ? tr.corrected : `${percent} ${tr.confidence}`;
+    const notSummed = notSummedText(c);
     const select = roleSelect(c.role, state.lang, tr, `${tr.column} ${c.letter}`);
     select.dataset.column = String(c.index);
     select.addEventListener('change', () => {
       state.overrides = { ...state.overrides, [c.index]: roleFromValue(select.value) };
       void analyze();
     });
-    const recognised = c.role.kind !== 'ignored' || c.overridden;
+    // A column that names a measure but is not summed was recognised: it stays in the list, saying why.
+    const recognised = c.role.kind !== 'ignored' || c.overridden || notSummed !== null;
     const head = el(
       'div',
       { class: 'head' },
       el('span', { class: 'letter', text: c.letter }),
       el('bdi', { class: 'name', text: c.header || '—', title: c.header }),
-      recognised
-        ? el('span', { class: confidenceClass(c.confidence, c.overridden), text: confidence })
-        : null,
+      notSummed !== null
+        ? el('span', { class: 'conf off not-summed', text: notSummed })
+        : recognised
+          ? el('span', { class: confidenceClass(c.confidence, c.overridden), text: confidence })
+          : null,
     );
     (recognised ? list : unknown).append(el('li', { 'data-role': roleValue(c.role) }, head, select));
   }
@@ -242,8 +258,32 @@ function renderPreview(result: Extract<AnalyzeResult, { ok: true }>): void {
   clear(missing);
   for (const m of result.notComputed) missing.append(el('li', { text: m.message, 'data-kpi': m.kpi }));
   show(byId('missing-box'), result.notComputed.length > 0);
+  renderReading(result);
   renderProblems(byId('warnings'), tr.warningsTitle, result.warnings);
   byId<HTMLButtonElement>('generate').disabled = result.kpis.length === 0;
+}
+
+/** A command-line option in a note (--map "E=clicks", --decimal ,): kept left to right in Persian and Arabic text. */
+const CLI_OPTION = /(--[a-z-]+(?: "[^"]*"| [^\s)]+)?)/;
+
+/** A note as text nodes, its command-line options isolated left to right (still text, never markup). */
+function noteNodes(message: string): (string | HTMLElement)[] {
+  return message
+    .split(CLI_OPTION)
+    .map((part, i) => (i % 2 === 1 ? el('bdi', { dir: 'ltr', class: 'cli', text: part }) : part));
+}
+
+/** The engine's judgements, then the rows it leaves out (each reason's note names them). */
+function renderReading(result: Extract<AnalyzeResult, { ok: true }>): void {
+  const list = byId('reading');
+  clear(list);
+  for (const n of result.readNotes)
+    list.append(el('li', n.column ? { 'data-column': n.column } : {}, ...noteNodes(n.message)));
+  for (const g of result.excluded)
+    list.append(
+      el('li', { 'data-reason': g.reason, 'data-rows': g.rows.join(',') }, ...noteNodes(g.message)),
+    );
+  show(byId('reading-box'), list.childElementCount > 0);
 }
 
 /**

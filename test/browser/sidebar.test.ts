@@ -236,6 +236,74 @@ describe.skipIf(skipBrowserTests)('the sidebar in Chromium', () => {
     expect(numbers.length).toBeGreaterThan(10);
   });
 
+  it('shows the platform, the column chosen among several, reach not summed and the summary row left out', async () => {
+    // A Meta Ads Manager export: row 2 is the account's own total (no name), the sum of rows 3-5.
+    const rows = [
+      ['Spring sale', 10.5, 1000, 20, 50, 800],
+      ['Summer', 20.25, 2000, 40, 100, 1500],
+      ['Autumn', 30, 3000, 60, 150, 2000],
+    ];
+    const sum = (k: number) => rows.reduce((s, r) => s + (r[k] as number), 0);
+    const csvText = [
+      'Campaign name,Amount spent (USD),Impressions,Link clicks,Clicks (all),Reach',
+      ['', sum(1), sum(2), sum(3), sum(4), 3100].join(','),
+      ...rows.map((r) => r.join(',')),
+    ].join('\n');
+    await fetch(`${base}/dev/reset`, {
+      method: 'POST',
+      body: JSON.stringify({ csvText, sheetName: 'Meta export' }),
+    });
+    await open();
+    const column = (header: string) =>
+      page.locator('#columns li').filter({ has: page.locator('.name', { hasText: header }) });
+    /** Nothing wider than the sidebar's 300 px (a long note or name must wrap or ellipsize). */
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+    await page.waitForSelector('#platform:not([hidden])');
+    expect(await page.textContent('#platform')).toBe('Read as a Meta Ads Manager export');
+    expect(await page.textContent('#source-facts')).toBe('3 data rows');
+    expect(await column('Link clicks').locator('select').inputValue()).toBe('m:clicks');
+    expect(await column('Link clicks').locator('.not-summed').count()).toBe(0);
+    expect(await column('Clicks (all)').locator('.not-summed').textContent()).toBe(
+      'not summed (column D chosen)',
+    );
+    expect(await column('Reach').locator('.not-summed').textContent()).toBe(
+      'not summed (counts people once per row)',
+    );
+    // Recognised and left out on purpose: not in the "Not recognised" list.
+    expect(await page.isHidden('#unrecognised-box')).toBe(true);
+
+    const summary = page.locator('#reading li[data-reason="summary"]');
+    expect(await summary.getAttribute('data-rows')).toBe('2');
+    expect(await summary.textContent()).toMatch(
+      /^Summary rows left out: row 2 equals the sum of all the other rows/,
+    );
+    expect(await page.textContent('#reading li[data-column="D"]')).toContain('E ("Clicks (all)")');
+    expect(await page.textContent('#reading li[data-column="F"]')).toContain('counts people once per row');
+    // Text only, the command-line option kept left to right for Persian and Arabic notes.
+    expect(await page.locator('#reading li :not(bdi.cli)').count()).toBe(0);
+    expect(await page.textContent('#reading li[data-column="F"] bdi.cli')).toBe('--map "F=reach"');
+    const kpis = await page.$$eval('#kpis li', (ls) => ls.map((l) => l.getAttribute('data-kpi')));
+    expect(kpis).toEqual(expect.arrayContaining(['ctr', 'cpc', 'cpm']));
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await screenshot('sidebar-preview-en.png');
+
+    // In Persian: the report language follows, so the notes come back in Persian with Persian digits.
+    await page.selectOption('#ui-lang', 'fa');
+    await expect.poll(() => page.textContent('#platform')).toBe('به‌عنوان خروجی Meta Ads Manager خوانده شد');
+    await expect
+      .poll(() => column('Clicks (all)').locator('.not-summed').textContent())
+      .toBe('جمع زده نمی‌شود (ستون D انتخاب شد)');
+    await expect.poll(() => summary.textContent()).toContain('ردیف ۲ ');
+    expect(await page.getAttribute('#reading li[data-column="D"] bdi.cli', 'dir')).toBe('ltr');
+    expect(await page.textContent('#source-facts')).toBe('۳ ردیف داده');
+    expect(await page.textContent('#reading-box h3')).toBe('برگه چگونه خوانده شد');
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await screenshot('sidebar-preview-fa.png');
+    await page.selectOption('#ui-lang', 'en');
+    await fetch(`${base}/dev/reset`, { method: 'POST', body: JSON.stringify({ extraSheets: ['Notes'] }) });
+  });
+
   it('uses a template picked in the templates panel, and shows the functions help', async () => {
     await fetch(`${base}/dev/reset`, { method: 'POST', body: JSON.stringify({}) });
     await open();

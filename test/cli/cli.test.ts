@@ -11,9 +11,10 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { campaignCsv } from '../../bench/campaign-data';
-import { EXIT, type Io, main } from '../../src/cli/main';
+import { EXIT } from '../../src/cli/main';
 import type { ReportJson } from '../../src/core/report/json';
 import { BUILTIN_TEMPLATES, exportTemplate } from '../../src/core/templates';
+import { type Run, runReport } from '../helpers/cli-run';
 import { sameNumber } from './formula-check';
 import { checkSchema } from './schema-check';
 
@@ -21,28 +22,8 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const schema = JSON.parse(readFileSync(join(ROOT, 'docs/report.schema.json'), 'utf8'));
 const dir = mkdtempSync(join(tmpdir(), 'mizan-cli-'));
 
-interface Run {
-  readonly status: number;
-  readonly out: string;
-  readonly err: string;
-}
-
-async function report(argv: string[], options: { tty?: boolean; cwd?: string } = {}): Promise<Run> {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-    tty: options.tty ?? false,
-    color: false,
-    cwd: options.cwd ?? dir,
-  };
-  const status = await main(argv, io);
-  return { status, out, err };
+function report(argv: string[], options: { tty?: boolean; cwd?: string } = {}): Promise<Run> {
+  return runReport(argv, options.cwd ?? dir, options);
 }
 
 function expected(lang: string) {
@@ -371,6 +352,10 @@ describe('defaults and progress', () => {
       'campaigns-en',
     );
     expect(run.out).toContain('campaigns-en');
+    // It says it read the example, with its template, and how to read one's own file.
+    expect(run.out).toContain('No input file given: this is the bundled example, examples/campaigns-en.csv');
+    expect(run.out).toContain('examples/template-en.json');
+    expect(run.out).toContain('npm run report -- your-file.csv');
     // The example's own template colours the statuses against its team's targets, by hand:
     // conversion rate 3,907 / 65,875 sessions = 5.93% ≥ 5% (good); CAC 62,389.58 / 1,070 = 58.31 > 50 × 1.1 (poor).
     const json = JSON.parse(readFileSync(join(cwd, 'out', 'campaigns-en-report.json'), 'utf8'));

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { EXIT, type Io, main } from '../../src/cli/main';
+import { EXIT } from '../../src/cli/main';
 import { readInput, strayCells } from '../../src/cli/read-input';
 import { buildReport } from '../../src/core/report';
 import type { ReportModel } from '../../src/core/report/model';
@@ -19,27 +19,13 @@ import {
   workbookLimitProblem,
   writeReportXlsx,
 } from '../../src/xlsx/write-report';
+import { runReport } from '../helpers/cli-run';
 import { type TinyCell, tinyXlsx } from '../helpers/tiny-xlsx';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'mizan-limits-'));
 
-async function report(argv: string[]): Promise<{ status: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-    tty: false,
-    color: false,
-    cwd: dir,
-  };
-  return { status: await main(argv, io), out, err };
-}
+const report = (argv: string[]) => runReport(argv, dir);
 
 /** Three campaigns: cost 10 + 20 + 30 = 60, clicks 5 + 7 + 9 = 21. */
 const TABLE: TinyCell[] = [

@@ -19,35 +19,14 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { campaignCsv } from '../../bench/campaign-data';
 import { writeAtomically } from '../../src/cli/atomic-write';
-import { EXIT, type Io, main } from '../../src/cli/main';
+import { EXIT } from '../../src/cli/main';
 import { BUILTIN_TEMPLATES, exportTemplate } from '../../src/core/templates';
+import { type Run, runReport } from '../helpers/cli-run';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const EXAMPLE = readFileSync(join(ROOT, 'examples/campaigns-en.csv'), 'utf8');
 
-interface Run {
-  readonly status: number;
-  readonly out: string;
-  readonly err: string;
-}
-
-async function report(argv: string[], cwd: string): Promise<Run> {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-    tty: false,
-    color: false,
-    cwd,
-  };
-  const status = await main(argv, io);
-  return { status, out, err };
-}
+const report = (argv: string[], cwd: string): Promise<Run> => runReport(argv, cwd);
 
 /** A fresh folder holding real.csv (the example campaign). */
 function workspace(): string {

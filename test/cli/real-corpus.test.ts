@@ -11,7 +11,13 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { EXIT, type Io, main } from '../../src/cli/main';
+import { EXIT } from '../../src/cli/main';
+import { runReport } from '../helpers/cli-run';
+import { checkSchema } from './schema-check';
+
+const SCHEMA = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../../docs/report.schema.json', import.meta.url)), 'utf8'),
+);
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CORPUS = join(ROOT, 'test/fixtures/real');
@@ -51,23 +57,7 @@ function close(got: number, want: number): boolean {
   return Math.abs(got - want) <= 1e-9 * Math.max(1, Math.abs(want));
 }
 
-async function run(input: string, json: string) {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-    tty: false,
-    color: false,
-    cwd: dir,
-  };
-  const status = await main([input, '--json', json], io);
-  return { status, out, err };
-}
+const run = (input: string, json: string) => runReport([input, '--json', json], dir);
 
 describe('the expectations are up to date with their rules', () => {
   it('expected.py --check', () => {
@@ -119,6 +109,7 @@ describe.each(cases)('$file', (want) => {
     const { status, out, err } = await run(input, json);
     expect(status, `${err}\n${out}`).toBe(EXIT.ok);
     const doc = JSON.parse(readFileSync(json, 'utf8'));
+    expect(checkSchema(doc, SCHEMA), 'the JSON follows docs/report.schema.json').toEqual([]);
     const problems: string[] = [];
     const platform = doc.source?.platform;
     if (platform !== want.platform) problems.push(`platform: got ${platform}, want ${want.platform}`);

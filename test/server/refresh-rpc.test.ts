@@ -4,7 +4,7 @@
  * user tabs stay as they were, the calls do not grow with the rows, a deleted source or template
  * gives a typed error with nothing written, and a failure at any call leaves no half-written tab.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Template } from '../../src/core/templates/schema';
 import { listReportTabs, readRecipe, refreshReport } from '../../src/server/refresh-rpc';
 import { generateReport } from '../../src/server/report-rpc';
@@ -14,10 +14,13 @@ import { TemplateStore } from '../../src/server/template-store';
 import type { GenerateRequest } from '../../src/shared/rpc';
 import { readCsvSheet, type SheetValue } from '../fakes/csv-sheet';
 import { FakeWorld, uninstallFakes } from '../fakes/spreadsheet';
+import { STOPPED, stopAtCall } from './stop-run';
 
 const EXAMPLE = new URL('../../examples/campaigns-en.csv', import.meta.url);
 
 afterEach(() => uninstallFakes());
+// The loops below run a few hundred refreshes, on a machine that may be shared; speed is benched.
+vi.setConfig({ testTimeout: 600_000 });
 
 function ok<T extends { ok: boolean }>(r: T): Extract<T, { ok: true }> {
   if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r).slice(0, 800)}`);
@@ -308,25 +311,6 @@ describe('readRecipe', () => {
   });
 });
 
-/**
- * Makes the n-th call from now "stop the run" as Apps Script's time limit does: that call and
- * every later one fail, so no catch or finally can repair anything. Returns a function that
- * starts the next run (calls work again, the lock is released as Apps Script does at the end).
- */
-function stopAtCall(w: FakeWorld, n: number): () => void {
-  const log = w.log;
-  const record = log.record.bind(log);
-  let left = n;
-  log.record = (on: string, method: string) => {
-    if (left <= 0 || --left === 0) throw new Error('Exceeded maximum execution time');
-    record(on, method);
-  };
-  return () => {
-    log.record = record;
-    w.lock.held = false;
-  };
-}
-
 describe('a refresh stopped at the time limit (issue 10, bug 6)', () => {
   it('at whatever call it stops, the next run keeps the old report or completes the new one', () => {
     const probe = setUp();
@@ -348,7 +332,7 @@ describe('a refresh stopped at the time limit (issue 10, bug 6)', () => {
       try {
         refreshReport(built.sheetId); // a stop inside a try may still end the run with an answer
       } catch (e) {
-        expect((e as Error).message).toBe('Exceeded maximum execution time');
+        expect((e as Error).message).toBe(STOPPED);
       }
       nextRun();
       recoverInterrupted(w.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet);

@@ -2,10 +2,12 @@
  * The Sheets writer against the in-memory fake, with a hand-built model (independent of the
  * engine): values and formats land where the model says, the call count does not grow with
  * rows, the source is never written, user tabs survive, injected text stays text, a failure at
- * any call leaves the spreadsheet as it was, and Arabic/Persian reports are right to left.
+ * any call leaves the spreadsheet as it was or the whole new report in place, and Arabic/Persian
+ * reports are right to left.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { literalText } from '../../src/server/literal-text';
+import { BUILDING_KEY, recoverInterrupted } from '../../src/server/report-swap';
 import { REPORT_KEY, writeReport } from '../../src/server/report-writer';
 import { type FakeSheet, FakeWorld, uninstallFakes } from '../fakes/spreadsheet';
 import { evaluateWorld } from './evaluate';
@@ -237,35 +239,66 @@ describe('writeReport', () => {
     expect(report.snapshot()[8 + 1198]?.[0]?.value).toBe('Channel 1199');
   });
 
-  describe('a failure at any call leaves the spreadsheet as it was', () => {
+  describe('a failure at any call leaves the spreadsheet as it was, or the whole new report', () => {
     const rows = campaignRows(7);
     for (const withOld of [false, true]) {
       it(withOld ? 'when replacing an earlier report' : 'on a first report', () => {
-        // Count the calls of one successful run, then fail at each of them in turn.
-        const probe = worldWith(rows);
-        if (withOld) write(probe, rows);
-        probe.log.reset();
-        write(probe, rows);
-        const total = probe.log.count;
-        expect(total).toBeGreaterThan(20);
-        for (let n = 1; n <= total; n++) {
+        const fresh = () => {
           const world = worldWith(rows);
           world.addUserSheet('KPI report – Campaigns (user)');
           if (withOld) write(world, rows);
+          return world;
+        };
+        // Count the calls of one successful run, then fail at each of them in turn.
+        const probe = fresh();
+        probe.log.reset();
+        write(probe, rows);
+        const total = probe.log.count;
+        const done = worldState(probe);
+        expect(total).toBeGreaterThan(20);
+        const seen = { before: 0, done: 0 };
+        for (let n = 1; n <= total; n++) {
+          const world = fresh();
           const before = worldState(world);
           world.log.failOnCall(n);
-          expect(() => write(world, rows), `call ${n}`).toThrow(/Fake failure/);
-          expect(worldState(world), `after a failure at call ${n}`).toBe(before);
+          let threw = false;
+          try {
+            write(world, rows);
+          } catch (e) {
+            expect((e as Error).message, `call ${n}`).toMatch(/Fake failure/);
+            threw = true;
+          }
+          if (threw) {
+            expect(worldState(world), `after a failure at call ${n}`).toBe(before);
+            seen.before++;
+          } else {
+            // Past the commit the new report is put in place; marks left are the next run's to remove.
+            recoverInterrupted(world.spreadsheet as unknown as GSpreadsheet);
+            expect(worldState(world), `after a failure at call ${n}`).toBe(done);
+            seen.done++;
+          }
         }
+        expect(seen.before).toBeGreaterThan(0);
+        expect(seen.done).toBeGreaterThan(0);
       });
     }
 
-    it('and a tab left half-built by a killed run is removed by the next run', () => {
+    it('a tab left half-built by a stopped run is deleted by the next run; a user tab named like one is not', () => {
       const world = worldWith(rows);
-      const left = world.addUserSheet('~Mizan building 1');
+      const mine = world.addUserSheet('~Mizan building 1', [['my tab']]);
+      const left = world.addUserSheet('~Mizan building 2');
       world.addMetadata(REPORT_KEY, '0', left);
+      world.addMetadata(BUILDING_KEY, '~Mizan building 2', null); // recorded before it was inserted
+      const before = fingerprint(mine);
+      recoverInterrupted(world.spreadsheet as unknown as GSpreadsheet);
       write(world, rows);
-      expect(world.sheets.map((s) => s.name)).toEqual(['Campaigns', 'KPI report – Campaigns']);
+      expect(world.sheets.map((s) => s.name)).toEqual([
+        'Campaigns',
+        'KPI report – Campaigns',
+        '~Mizan building 1',
+      ]);
+      expect(fingerprint(mine)).toBe(before);
+      expect(world.metadata.map((m) => m.key)).not.toContain(BUILDING_KEY);
     });
   });
 });

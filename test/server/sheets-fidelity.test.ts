@@ -109,12 +109,12 @@ describe('bug 2: status colours follow Sheets first-match rules', () => {
       {
         kpi: 'ctr',
         thresholds: { direction: 'higher', good: 0.05, fair: 0.02 },
-        citation: { source: 'test', year: null },
+        citation: { template: 'test' },
       },
       {
         kpi: 'conversion_rate',
         thresholds: { direction: 'higher', good: 0.03, fair: 0.02 },
-        citation: { source: 'test', year: null },
+        citation: { template: 'test' },
       },
     ],
   };

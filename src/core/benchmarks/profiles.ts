@@ -1,20 +1,19 @@
 /**
- * The benchmark profiles Mizan ships, as data, each threshold with its source and year
- * (../shared/docs/benchmarks.md; the reasoning is in docs/benchmarks.md).
+ * The benchmark profiles Mizan ships, as data, each figure with its publisher, edition, period,
+ * scope and link (docs/benchmarks.md lists them and what was dropped, and why).
  *
  * How a published figure becomes good / fair / poor (one rule, applied here and only here):
  * - A single average or median (most benchmarks): good = at least as good as the figure;
  *   fair = within FAIR_MARGIN (25%) of it on the wrong side (higher-is-better: ≥ 0.75 × figure;
  *   lower-is-better: ≤ 1.25 × figure); poor beyond that.
- * - Published tiers (Shopify's average and top-20% marks, Skok's 3:1 and 1:1): the tiers are
- *   the thresholds, no margin added.
- * - A published "excellent" band (bounce rate 25–40%): good inside it; fair within 25% of its
- *   edges (0.75 × low … 1.25 × high); poor outside.
- * A KPI with no published figure has no benchmark, so it gets no colour (never an invented one).
+ * - Published tiers (Littledata's Shopify average and top-20% marks): the tiers are the
+ *   thresholds, no margin added.
+ * - ROI ≥ 0 (break-even) is Mizan's rule, not a published figure, and is labelled so.
+ * A KPI with no published, dated figure has no benchmark, so it gets no colour (never an invented one).
  * Money thresholds are in the currency they were published in (`currency`): USD.
  */
 import { kpiById } from '../kpi/registry';
-import type { Benchmark, BenchmarkProfile, Citation } from './types';
+import type { Benchmark, BenchmarkProfile, Citation, Source } from './types';
 
 export const FAIR_MARGIN = 0.25;
 
@@ -43,73 +42,178 @@ function tiers(kpi: string, good: number, fair: number, citation: Citation): Ben
   return { kpi, thresholds: { direction: directionOf(kpi), good, fair }, citation };
 }
 
-/** A published "excellent" band → good inside, fair within the margin of its edges. */
-function band(kpi: string, min: number, max: number, citation: Citation): Benchmark {
-  return {
-    kpi,
-    thresholds: {
-      direction: 'band',
-      goodMin: min,
-      goodMax: max,
-      fairMin: min * (1 - FAIR_MARGIN),
-      fairMax: max * (1 + FAIR_MARGIN),
-    },
-    citation,
-    fairMargin: FAIR_MARGIN,
-  };
+const SEARCH: Source = {
+  publisher: 'LocaliQ / WordStream',
+  title: 'Search Advertising Benchmarks 2025',
+  year: 2025,
+  period: '12 months to March 2025',
+  scope: '16,446 US Google & Microsoft Ads search campaigns, all industries, average',
+  link: 'https://theadspend.com/benchmarks/google-ads-search-overall',
+  secondary: true,
+};
+const META: Omit<Source, 'scope' | 'link'> = {
+  publisher: 'WordStream',
+  title: 'Facebook Ads Benchmarks 2025',
+  year: 2025,
+  period: 'not stated in the copies we read (report updated Sep 2025)',
+  secondary: true,
+};
+const META_TRAFFIC: Source = {
+  ...META,
+  scope: 'US Facebook campaigns, traffic objective, all industries, average',
+  link: 'https://adplay.ai/blog/good-ctr-facebook-ads',
+};
+const META_LEADS: Source = {
+  ...META,
+  scope: 'US Facebook campaigns, leads objective, all industries, median (n = 726)',
+  link: 'https://www.mbadv.agency/meta-ads/meta-ads-metrics-reporting-and-optimization',
+};
+/** Campaign Monitor's 2022 report: 2021 sends, the first year with Apple Mail Privacy Protection. */
+const EMAIL: Omit<Source, 'scope'> = {
+  publisher: 'Campaign Monitor',
+  title: 'Ultimate Email Marketing Benchmarks for 2022',
+  year: 2022,
+  period: 'Jan – Dec 2021',
+  link: 'https://bizness-journal.com/2022/08',
+  secondary: true,
+};
+const emailSource = (who: string): Source => ({
+  ...EMAIL,
+  scope: `100 billion+ emails sent worldwide by CM Group customers, ${who}, average`,
+});
+const EMAIL_ALL = emailSource('all industries');
+const LITTLEDATA: Source = {
+  publisher: 'Littledata (quoted by Shopify)',
+  title: 'Shopify store conversion rate benchmark',
+  year: 2023,
+  period: '2023',
+  scope: 'about 2,800 Shopify stores; fair = the average store, good = the top 20%',
+  link: 'https://www.shopify.com/blog/ecommerce-conversion-rate',
+  secondary: true,
+};
+
+/** ROI above zero earns more than it costs: Mizan's break-even rule, good from 0, below it poor. */
+const BREAK_EVEN: Citation = { mizan: 'breakEven' };
+const ROI: Benchmark = tiers('roi', 0, 0, BREAK_EVEN);
+const USD = 'USD';
+
+/**
+ * Campaign Monitor's industries: open rate, click-to-open rate, unsubscribe rate (fractions).
+ * Names en | ar | fa. The same rule as the all-industry figures turns each into thresholds.
+ */
+const EMAIL_INDUSTRIES: readonly (readonly [string, string, number, number, number])[] = [
+  [
+    'marketing|Advertising & marketing|الإعلان والتسويق|تبلیغات و بازاریابی',
+    'Advertising & Marketing',
+    0.205,
+    0.09,
+    0.002,
+  ],
+  ['agriculture|Agriculture|الزراعة|کشاورزی', 'Agriculture, Forestry, Fishing, Hunting', 0.273, 0.125, 0.003],
+  [
+    'cpg|Consumer packaged goods|السلع الاستهلاكية المعبأة|کالاهای مصرفی بسته‌بندی‌شده',
+    'Consumer Packaged Goods',
+    0.2,
+    0.111,
+    0.001,
+  ],
+  ['education|Education|التعليم|آموزش', 'Education', 0.285, 0.157, 0.002],
+  ['finance|Financial services|الخدمات المالية|خدمات مالی', 'Financial Services', 0.271, 0.101, 0.002],
+  [
+    'food|Restaurants, food & beverage|المطاعم والأغذية والمشروبات|رستوران، غذا و نوشیدنی',
+    'Restaurant, Food & Beverage',
+    0.185,
+    0.105,
+    0.001,
+  ],
+  [
+    'government|Government & politics|الحكومة والسياسة|دولت و سیاست',
+    'Government & Politics',
+    0.194,
+    0.143,
+    0.001,
+  ],
+  ['healthcare|Healthcare services|الخدمات الصحية|خدمات درمانی', 'Healthcare Services', 0.237, 0.134, 0.003],
+  [
+    'tech|IT, tech & software|تقنية المعلومات والبرمجيات|فناوری اطلاعات و نرم‌افزار',
+    'IT/Tech/Software',
+    0.227,
+    0.098,
+    0.002,
+  ],
+  [
+    'logistics|Logistics & wholesale|الخدمات اللوجستية وتجارة الجملة|لجستیک و عمده‌فروشی',
+    'Logistics & Wholesale',
+    0.234,
+    0.117,
+    0.003,
+  ],
+  [
+    'media|Media, entertainment & publishing|الإعلام والترفيه والنشر|رسانه، سرگرمی و نشر',
+    'Media, Entertainment, Publishing',
+    0.239,
+    0.124,
+    0.001,
+  ],
+  ['nonprofit|Nonprofit|المنظمات غير الربحية|سازمان‌های غیرانتفاعی', 'Nonprofit', 0.266, 0.102, 0.002],
+  [
+    'professional|Professional services|الخدمات المهنية|خدمات حرفه‌ای',
+    'Professional Services',
+    0.193,
+    0.111,
+    0.002,
+  ],
+  [
+    'real-estate|Real estate, design & construction|العقارات والتصميم والبناء|املاک، طراحی و ساخت‌وساز',
+    'Real Estate, Design, Construction',
+    0.217,
+    0.172,
+    0.002,
+  ],
+  ['retail|Retail|التجزئة|خرده‌فروشی', 'Retail', 0.171, 0.058, 0.001],
+  [
+    'travel|Travel, hospitality & leisure|السفر والضيافة والترفيه|سفر، مهمان‌نوازی و تفریح',
+    'Travel, Hospitality, Leisure',
+    0.202,
+    0.087,
+    0.002,
+  ],
+  [
+    'fitness|Wellness & fitness|الصحة واللياقة|سلامتی و تناسب اندام',
+    'Wellness & Fitness',
+    0.192,
+    0.06,
+    0.004,
+  ],
+];
+
+function emailFigures(open: number, ctor: number, unsubscribe: number, source: Source): Benchmark[] {
+  return [
+    figure('open_rate', open, source),
+    figure('click_to_open_rate', ctor, source),
+    figure('unsubscribe_rate', unsubscribe, source),
+    ROI,
+  ];
 }
 
-const SEED_000: Citation = {
-  source: '"كيف تقيس نجاح حملتك التسويقية عبر مؤشرات الأداء؟" (Arabic article)',
-  year: null,
-};
-const SEARCH_2025: Citation = {
-  source: 'LocaliQ–WordStream search advertising benchmarks (medians, 16,446 US campaigns)',
-  year: 2025,
-};
-const DISPLAY_2018: Citation = { source: 'WordStream display benchmarks', year: 2018 };
-const META_TRAFFIC: Citation = {
-  source: 'WordStream–LocaliQ Facebook ads benchmarks, traffic objective',
-  year: null,
-  note: 'edition year not stated in the copy we cite',
-};
-const META_LEADS: Citation = {
-  ...META_TRAFFIC,
-  source: 'WordStream–LocaliQ Facebook ads benchmarks, lead objective',
-};
-const MAILCHIMP: Citation = {
-  source: 'Mailchimp email benchmarks, all industries (data to Oct 2019)',
-  year: 2019,
-};
-const MAILCHIMP_SHOP: Citation = {
-  source: 'Mailchimp email benchmarks, e-commerce (data to Oct 2019)',
-  year: 2019,
-};
-const CAMPAIGN_MONITOR: Citation = { source: 'Campaign Monitor email benchmarks (2019 data)', year: 2019 };
-const SHOPIFY: Citation = {
-  source: 'Shopify e-commerce conversion benchmarks',
-  year: 2024,
-  note: 'fair ≥ 2.5% (average); good > 3.3% (top 20%); top 10% > 4.7%',
-};
-const SKOK: Citation = { source: 'D. Skok, "SaaS Metrics 2.0"', year: null };
-const BOUNCE: Citation = {
-  ...SEED_000,
-  note: 'Universal Analytics bounce (single-page sessions); landing pages run 70–90%',
-};
-
-/** ROI above zero earns more than it costs (seed 000): break-even and up is good, below is poor. */
-const ROI: Benchmark = tiers('roi', 0, 0, SEED_000);
-const USD = 'USD';
+const EMAIL_BY_INDUSTRY: BenchmarkProfile[] = EMAIL_INDUSTRIES.map(([names, who, open, ctor, unsub]) => {
+  const [id, en, ar, fa] = names.split('|') as [string, string, string, string];
+  return {
+    id: `email/${id}`,
+    names: { en: `Email: ${en}`, ar: `البريد الإلكتروني: ${ar}`, fa: `ایمیل: ${fa}` },
+    benchmarks: emailFigures(open, ctor, unsub, emailSource(`${who} industry`)),
+  };
+});
 
 export const BENCHMARK_PROFILES: readonly BenchmarkProfile[] = [
   {
     id: 'search',
     names: { en: 'Search ads', ar: 'إعلانات البحث', fa: 'تبلیغات جستجو' },
     benchmarks: [
-      figure('ctr', 0.0666, SEARCH_2025),
-      figure('conversion_rate', 0.0752, SEARCH_2025),
-      figure('cpc', 5.26, SEARCH_2025, USD),
-      figure('cpl', 70.11, SEARCH_2025, USD),
+      figure('ctr', 0.0666, SEARCH),
+      figure('conversion_rate', 0.0752, SEARCH),
+      figure('cpc', 5.26, SEARCH, USD),
+      figure('cpl', 70.11, SEARCH, USD),
       ROI,
     ],
   },
@@ -120,7 +224,8 @@ export const BENCHMARK_PROFILES: readonly BenchmarkProfile[] = [
       ar: 'إعلانات التواصل الاجتماعي (زيارات)',
       fa: 'تبلیغات شبکه‌های اجتماعی (ترافیک)',
     },
-    benchmarks: [figure('ctr', 0.0151, META_TRAFFIC), figure('cpc', 0.83, META_TRAFFIC, USD), ROI],
+    // The 2025 traffic CPC is quoted nowhere with its publisher in the copies we read: no colour.
+    benchmarks: [figure('ctr', 0.0171, META_TRAFFIC), ROI],
   },
   {
     id: 'social-leads',
@@ -129,41 +234,26 @@ export const BENCHMARK_PROFILES: readonly BenchmarkProfile[] = [
       ar: 'إعلانات التواصل الاجتماعي (عملاء محتملون)',
       fa: 'تبلیغات شبکه‌های اجتماعی (سرنخ)',
     },
-    benchmarks: [
-      figure('ctr', 0.025, META_LEADS),
-      figure('cpc', 1.92, META_LEADS, USD),
-      figure('conversion_rate', 0.0825, META_LEADS),
-      figure('cpl', 23.1, META_LEADS, USD),
-      ROI,
-    ],
+    benchmarks: [figure('ctr', 0.0259, META_LEADS), figure('cpl', 27.66, META_LEADS, USD), ROI],
   },
   {
     id: 'display',
     names: { en: 'Display ads', ar: 'الإعلانات المصوّرة', fa: 'تبلیغات نمایشی' },
-    benchmarks: [
-      figure('ctr', 0.0046, DISPLAY_2018),
-      figure('cpc', 0.63, DISPLAY_2018, USD),
-      figure('conversion_rate', 0.0077, DISPLAY_2018),
-      ROI,
-    ],
+    // No dated display benchmark could be read (the old 0.46% CTR carries no year anywhere).
+    benchmarks: [ROI],
   },
   {
     id: 'email',
     names: { en: 'Email', ar: 'البريد الإلكتروني', fa: 'ایمیل' },
-    benchmarks: [
-      figure('open_rate', 0.2133, MAILCHIMP),
-      figure('unsubscribe_rate', 0.0026, MAILCHIMP),
-      figure('click_to_open_rate', 0.143, CAMPAIGN_MONITOR),
-      ROI,
-    ],
+    benchmarks: emailFigures(0.215, 0.105, 0.001, EMAIL_ALL),
   },
+  ...EMAIL_BY_INDUSTRY,
   {
     id: 'ecommerce',
     names: { en: 'E-commerce', ar: 'التجارة الإلكترونية', fa: 'فروشگاه اینترنتی' },
     benchmarks: [
-      tiers('conversion_rate', 0.033, 0.025, SHOPIFY),
-      band('bounce_rate', 0.25, 0.4, BOUNCE),
-      figure('open_rate', 0.1568, MAILCHIMP_SHOP),
+      tiers('conversion_rate', 0.032, 0.014, LITTLEDATA),
+      figure('open_rate', 0.171, emailSource('Retail industry')),
       ROI,
     ],
   },
@@ -180,17 +270,15 @@ export const BENCHMARK_PROFILES: readonly BenchmarkProfile[] = [
   {
     id: 'website',
     names: { en: 'Website & SEO', ar: 'الموقع وتحسين محركات البحث', fa: 'وب‌سایت و سئو' },
-    benchmarks: [band('bounce_rate', 0.25, 0.4, BOUNCE)],
+    // The 25–40% bounce band was a Universal Analytics rule of thumb with no dated source; GA4
+    // counts bounce as 1 − engaged sessions ÷ sessions, so it would not apply anyway: no colour.
+    benchmarks: [],
   },
   {
     id: 'saas',
     names: { en: 'SaaS', ar: 'البرمجيات كخدمة (SaaS)', fa: 'نرم‌افزار به‌عنوان سرویس (SaaS)' },
-    benchmarks: [
-      // 3:1 is healthy; below 1:1 a customer costs more than they bring (exactly 1:1, break-even, is fair).
-      tiers('ltv_cac', 3, 1, SKOK),
-      figure('cac_payback', 12, SKOK),
-      ROI,
-    ],
+    // Skok's LTV:CAC 3 and 12-month payback: no copy we could read dates the post, so no colour.
+    benchmarks: [ROI],
   },
 ];
 
@@ -203,4 +291,19 @@ export function profileById(id: string): BenchmarkProfile | undefined {
 /** The profile's benchmark for a KPI, if it has one. */
 export function benchmarkFor(profile: BenchmarkProfile, kpi: string): Benchmark | undefined {
   return profile.benchmarks.find((b) => b.kpi === kpi);
+}
+
+/** Every profile id, comma-separated and broken into lines of at most `width` characters (for --help). */
+export function profileIdLines(width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const [i, p] of BENCHMARK_PROFILES.entries()) {
+    const word = i < BENCHMARK_PROFILES.length - 1 ? `${p.id},` : p.id;
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
 }

@@ -20,13 +20,46 @@ export type Thresholds =
       readonly fairMax: number;
     };
 
-/** Where a threshold comes from, shown in the legend so every colour can be traced. */
-export interface Citation {
-  readonly source: string;
-  /** The year of the data or edition; null when the source does not say (never guessed). */
-  readonly year: number | null;
+/**
+ * A published figure's source, as exact as the copy we read: who, which edition, the period its
+ * data covers, whom it covers, and where to read it. Every field is stated, never guessed.
+ */
+export interface Source {
+  /** "LocaliQ / WordStream". */
+  readonly publisher: string;
+  /** The edition's title as published: "Search Advertising Benchmarks 2025". */
+  readonly title: string;
+  /** The edition's year (publication of the report or page). */
+  readonly year: number;
+  /** The period the data covers, as the source states it: "Apr 2024 – Mar 2025". */
+  readonly period: string;
+  /** Whom the figure covers and which statistic it is: "US search campaigns, all industries, average". */
+  readonly scope: string;
+  /** Where the figure can be read (the secondary page when `secondary`). */
+  readonly link: string;
+  /** True when we read the figure on a page quoting the source, not on the source's own page. */
+  readonly secondary: boolean;
+  /** Why a figure older than five years is still the best available, or another caveat. */
   readonly note?: string;
 }
+
+/** A threshold that is Mizan's own rule, not a published figure (ROI ≥ 0 is break-even). */
+export interface MizanRule {
+  readonly mizan: 'breakEven';
+}
+
+/** A threshold a team set in its template: cited as the template, never as a published figure. */
+export interface TeamRule {
+  /** The template's name. */
+  readonly template: string;
+}
+
+/** Where a threshold comes from, shown in the legend so every colour can be traced. */
+export type Citation = Source | MizanRule | TeamRule;
+
+export const isMizanRule = (c: Citation): c is MizanRule => 'mizan' in c;
+export const isTeamRule = (c: Citation): c is TeamRule => 'template' in c;
+export const isSource = (c: Citation): c is Source => 'publisher' in c;
 
 export interface Benchmark {
   readonly kpi: string;
@@ -42,6 +75,7 @@ export interface Benchmark {
 }
 
 export interface BenchmarkProfile {
+  /** "search", or "email/retail" for an industry's figures from the same source. */
   readonly id: string;
   readonly names: Localized;
   readonly benchmarks: readonly Benchmark[];

@@ -108,7 +108,7 @@ export interface Analysis {
   /** How text numbers were read: the decimal mark and why. */
   readonly numberStyle: NumberStyle;
   /** The platform that exported the sheet, recognised from its headers. */
-  readonly platform: { readonly id: string; readonly name: string } | null;
+  readonly platform: { readonly id: string; readonly name: string; readonly profile?: string } | null;
   /** Judgements made while reading (a column chosen over others, one not summed), in the report's language. */
   readonly readNotes: readonly ReadNote[];
 }
@@ -146,9 +146,33 @@ export const PLAIN_DOT = /^-?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^-?\d+(?:\.\d+)?$/;
 export const PLAIN_COMMA = /^-?\d{1,3}(?:\.\d{3})*(?:,\d+)?$|^-?\d+(?:,\d+)?$/;
 
 export function readPlain(text: string, decimal: DecimalMark): number | null {
+  // Digits with at most one "." (no ","): the regexes' own answer, without their replace's copy.
+  const simple = simpleNumber(text, decimal === ',' ? 0 : 1);
+  if (simple === 1) return Number(text);
+  if (simple === 0) return null;
   if (decimal === ',')
     return PLAIN_COMMA.test(text) ? Number(text.replace(/\./g, '').replace(',', '.')) : null;
   return PLAIN_DOT.test(text) ? Number(text.replace(/,/g, '')) : null;
+}
+
+/**
+ * 1: `text` is -?digits, or (with `dots` 1) -?digits.digits, so both PLAIN patterns hold and its
+ * value is Number(text); 0: it is no plain number at all; -1: it has a "," (or a "." with `dots`
+ * 0), for the regexes to decide.
+ */
+function simpleNumber(text: string, dots: 0 | 1): -1 | 0 | 1 {
+  const n = text.length;
+  let i = text.charCodeAt(0) === 45 ? 1 : 0;
+  let digits = 0;
+  let dot = -1;
+  for (; i < n; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch >= 48 && ch <= 57) digits++;
+    else if (ch === 46 && dots === 1 && dot < 0) dot = i;
+    else return ch === 44 || ch === 46 ? -1 : 0;
+  }
+  if (digits === 0 || dot === n - 1 || (dot >= 0 && (dot === 0 || text.charCodeAt(dot - 1) === 45))) return 0;
+  return 1;
 }
 
 /** The role's words for messages: "Clicks", "campaign". */
@@ -204,7 +228,22 @@ export function analyse(grid: readonly (readonly unknown[])[], options: AnalyseO
 
   let headerRow: number | null;
   if (options.headerRow !== undefined) {
-    if (!Number.isInteger(options.headerRow) || options.headerRow < 0 || options.headerRow >= rows.length) {
+    if (Number.isInteger(options.headerRow) && options.headerRow >= rows.length) {
+      // Said in the user's row numbers: "Row 300 is past the last row (249)".
+      const last = rows.length;
+      return {
+        ok: false,
+        problems: [
+          problem(
+            'bad-option',
+            label('headerRowPastEnd', lang, { row: options.headerRow + 1, last }),
+            label('headerRowPastEndHint', lang, { last }),
+            { cliHint: label('headerRowPastEndHintCli', lang, { last }) },
+          ),
+        ],
+      };
+    }
+    if (!Number.isInteger(options.headerRow) || options.headerRow < 0) {
       const what = `headerRow = ${options.headerRow}`;
       return {
         ok: false,
@@ -406,6 +445,8 @@ export function analyse(grid: readonly (readonly unknown[])[], options: AnalyseO
   const orderIdCol = orderCols?.id ?? -1;
   const totalCache = new Map<string, boolean>();
   const isTotal = (v: string): boolean => {
+    // A plain number ("1234.5") names no total; most such cells are unique: no cache for them.
+    if (simpleNumber(v, 1) === 1) return false;
     let t = totalCache.get(v);
     if (t === undefined) {
       t = v.length <= 80 && isTotalLabel(v);
@@ -581,7 +622,9 @@ export function analyse(grid: readonly (readonly unknown[])[], options: AnalyseO
       measures,
       date,
       numberStyle: style,
-      platform: platform ? { id: platform.id, name: platform.name } : null,
+      platform: platform
+        ? { id: platform.id, name: platform.name, ...(platform.profile ? { profile: platform.profile } : {}) }
+        : null,
       readNotes,
     },
   };
@@ -597,12 +640,21 @@ export function analyse(grid: readonly (readonly unknown[])[], options: AnalyseO
 function summaryRows(dataRows: readonly number[], measures: readonly MeasureColumn[]): number[] {
   const additive = measures.filter((m) => m.measure !== 'reach');
   if (dataRows.length < 3 || additive.length === 0) return [];
-  const sums = additive.map((m) => m.values.reduce((s, v) => (Number.isNaN(v) ? s : s + v), 0));
+  // Plain loops, in the same order as reduce and entries() (no callback or pair per cell).
+  const sums = additive.map((m) => {
+    let s = 0;
+    for (let i = 0; i < m.values.length; i++) {
+      const v = m.values[i] as number;
+      if (!Number.isNaN(v)) s += v;
+    }
+    return s;
+  });
   const out: number[] = [];
   for (let i = 0; i < dataRows.length; i++) {
     let matched = 0;
     let equal = true;
-    for (const [k, m] of additive.entries()) {
+    for (let k = 0; k < additive.length; k++) {
+      const m = additive[k] as MeasureColumn;
       const v = m.values[i] as number;
       if (Number.isNaN(v)) continue;
       const rest = (sums[k] as number) - v;
@@ -760,6 +812,16 @@ function readDateColumn(
   let allDateObjects = true;
   let sawDateObject = false;
   let jalali = 0;
+  // A date column repeats its days: each text is read once (readDate is pure), up to a bound.
+  const seen = new Map<string, ReturnType<typeof readDate>>();
+  const cachedDate = (v: string): ReturnType<typeof readDate> => {
+    let d = seen.get(v);
+    if (d === undefined) {
+      d = readDate(v, order.order);
+      if (seen.size < 100_000) seen.set(v, d);
+    }
+    return d;
+  };
   for (let i = 0; i < dataRows.length; i++) {
     const r = dataRows[i] as number;
     const v = (rows[r] as readonly unknown[])[index];
@@ -772,7 +834,7 @@ function readDateColumn(
         continue;
       }
     }
-    const d = readDate(v, order.order);
+    const d = typeof v === 'string' ? cachedDate(v) : readDate(v, order.order);
     if (d) {
       days[i] = d.day;
       kinds.add(d.kind);

@@ -2,9 +2,11 @@
  * KPI_STATUS and KPI_BENCHMARK: a value judged against a shipped benchmark profile, and the
  * thresholds with their source. Same argument rules as the KPI functions (broadcast.ts).
  */
+
+import { citationText } from '../benchmarks/cite';
 import { BENCHMARK_PROFILES, benchmarkFor, profileById } from '../benchmarks/profiles';
 import { statusAgainst } from '../benchmarks/status';
-import type { Benchmark, BenchmarkProfile, Thresholds } from '../benchmarks/types';
+import { type Benchmark, type BenchmarkProfile, isSource, type Thresholds } from '../benchmarks/types';
 import { bracketed, normalizeKey } from '../detect/normalize';
 import { langFromLocale } from '../i18n/lang';
 import { label } from '../i18n/report-labels';
@@ -97,7 +99,21 @@ function benchmarkOf(fn: string, kpi: KpiDef, profile: BenchmarkProfile | null):
 }
 
 const isBlank = (v: unknown): boolean => v === '' || v === null || v === undefined;
-export const PROFILE_IDS = BENCHMARK_PROFILES.map((p) => p.id).join(', ');
+/** The profile ids for messages: industry profiles ("email/retail") as one example, not all 17. */
+export const PROFILE_IDS = profileIdList();
+
+export function profileIdList(): string {
+  const base = BENCHMARK_PROFILES.filter((p) => !p.id.includes('/')).map((p) => p.id);
+  const groups = [
+    ...new Set(BENCHMARK_PROFILES.flatMap((p) => (p.id.includes('/') ? [p.id.split('/')[0]] : []))),
+  ];
+  return [
+    ...base,
+    ...groups.map(
+      (g) => `${g}/<industry> (e.g. ${BENCHMARK_PROFILES.find((p) => p.id.startsWith(`${g}/`))?.id})`,
+    ),
+  ].join(', ');
+}
 
 function readKpi(fn: string, raw: unknown): KpiDef {
   const kpi = typeof raw === 'string' ? findKpi(raw) : undefined;
@@ -154,9 +170,23 @@ export function kpiStatus(...args: SheetArg[]): SheetResult {
 
 type Row = (number | string)[];
 
-/** direction, good from, good to, fair from, fair to, source, year, currency ("" is open-ended). */
+/** Columns of a KPI_BENCHMARK row ("" is open-ended or not applicable). */
+export const BENCHMARK_COLUMNS = [
+  'direction',
+  'good from',
+  'good to',
+  'fair from',
+  'fair to',
+  'source',
+  'year',
+  'currency',
+  'scope',
+  'link',
+] as const;
+
+/** One KPI_BENCHMARK row, in BENCHMARK_COLUMNS order. */
 function benchmarkRow(kpi: KpiDef, b: Benchmark | null): Row {
-  if (!b) return [kpi.direction, '', '', '', '', 'no published benchmark', '', ''];
+  if (!b) return [kpi.direction, '', '', '', '', 'no published benchmark', '', '', '', ''];
   const t = b.thresholds;
   const bounds: Row =
     t.direction === 'higher'
@@ -164,8 +194,13 @@ function benchmarkRow(kpi: KpiDef, b: Benchmark | null): Row {
       : t.direction === 'lower'
         ? ['', t.good, '', t.fair]
         : [t.goodMin, t.goodMax, t.fairMin, t.fairMax];
-  const source = b.citation.note ? `${b.citation.source} (${b.citation.note})` : b.citation.source;
-  return [t.direction, ...bounds, source, b.citation.year ?? '', b.currency ?? ''];
+  const c = b.citation;
+  // Mizan's or a team's own rule has no edition, scope or link: it says whose it is instead.
+  if (!isSource(c)) return [t.direction, ...bounds, citationText(b, 'en'), '', '', '', ''];
+  const notes = [c.secondary ? 'read on a page quoting it' : '', c.note ?? ''].filter(Boolean);
+  const source = `${c.publisher}, "${c.title}"${notes.length ? ` (${notes.join('; ')})` : ''}`;
+  const scope = b.fairMargin !== undefined ? `${c.scope}; fair band: Mizan's rule` : c.scope;
+  return [t.direction, ...bounds, source, c.year, b.currency ?? '', `${scope}; ${c.period}`, c.link];
 }
 
 export function kpiBenchmark(...args: SheetArg[]): SheetResult {
@@ -178,7 +213,7 @@ export function kpiBenchmark(...args: SheetArg[]): SheetResult {
   );
   const rows = new Map<unknown, Map<unknown, Row>>(); // the same KPI and profile give the same row
   const one = (k: unknown, p: unknown): Row => {
-    if (isBlank(k)) return new Array<string>(8).fill('');
+    if (isBlank(k)) return new Array<string>(BENCHMARK_COLUMNS.length).fill('');
     let byProfile = rows.get(k);
     if (!byProfile) {
       byProfile = new Map();

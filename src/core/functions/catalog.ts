@@ -181,13 +181,14 @@ const BENCHMARK_FUNCTIONS: readonly CustomFunctionSpec[] = [
   {
     name: 'KPI_BENCHMARK',
     description:
-      "A KPI's benchmark as one row: direction, good from, good to, fair from, fair to, source, year, currency.",
+      "A KPI's benchmark as one row: direction, good from, good to, fair from, fair to, source, year, currency, scope (and period), link.",
     params: [KPI_PARAM, PROFILE_PARAM],
     returns: 'one row per KPI; a blank bound is open-ended.',
     run: runner('KPI_BENCHMARK'),
     example: {
       call: '=KPI_BENCHMARK("open_rate", "email")',
-      result: '"higher" | 0.2133 | | 0.16 | | Mailchimp email benchmarks… | 2019 |',
+      result:
+        '"higher" | 0.215 | | 0.16125 | | Campaign Monitor, "Ultimate Email Marketing Benchmarks for 2022"… | 2022 | | 100 billion+ emails… | https://…',
     },
   },
 ];

@@ -9,6 +9,8 @@ const L = (en: string, ar: string, fa: string): Localized => ({ en, ar, fa });
 
 export const REPORT_LABELS = {
   title: L('KPI report – {source}', 'تقرير مؤشرات الأداء – {source}', 'گزارش شاخص‌ها – {source}'),
+  /** Between parts of a line: the middle dot reads as a zero (٠ ۰) in Arabic and Persian. */
+  separator: L(' · ', ' | ', ' | '),
   sheetPrefix: L('KPI report', 'تقرير المؤشرات', 'گزارش شاخص‌ها'),
   total: L('Total', 'الإجمالي', 'جمع کل'),
   rowsCount: L('{n} rows', '{n} صفًا', '{n} ردیف'),
@@ -144,6 +146,21 @@ export const REPORT_LABELS = {
     'أبقِ جدولًا واحدًا في كل ملف (صدّر كل تقرير وحده أو احذف الجدول الآخر)، أو اختر الجدول بالخيار --header-row (في الشريط الجانبي: خانة صف العناوين). لا يخمّن ميزان أيهما تقصد.',
     'در هر فایل یک جدول نگه دارید (هر گزارش را جدا خروجی بگیرید یا جدول دیگر را پاک کنید)، یا جدول را با --header-row انتخاب کنید (در نوار کناری: کادر ردیف عنوان). میزان حدس نمی‌زند منظورتان کدام است.',
   ),
+  headerRowPastEnd: L(
+    'Row {row} is past the last row of the sheet ({last}).',
+    'الصف {row} بعد آخر صف في الورقة ({last}).',
+    'ردیف {row} بعد از آخرین ردیف برگه ({last}) است.',
+  ),
+  headerRowPastEndHint: L(
+    'Choose the row that holds the headers, from 1 to {last}.',
+    'اختر الصف الذي فيه العناوين، من 1 إلى {last}.',
+    'ردیفی را که عنوان‌ها در آن است انتخاب کنید، از ۱ تا {last}.',
+  ),
+  headerRowPastEndHintCli: L(
+    'Give the row that holds the headers with --header-row N, N from 1 to {last}.',
+    'حدّد صف العناوين بالخيار --header-row N، حيث N من 1 إلى {last}.',
+    'ردیف عنوان‌ها را با --header-row N بدهید، N از ۱ تا {last}.',
+  ),
   raggedMsg: L(
     'Row {rows} has {n} fields where the header (row {header}) has {m}: its values would land under the wrong headers.',
     'الصف {rows} فيه {n} حقلًا بينما صف العناوين (الصف {header}) فيه {m}: ستقع قيمه تحت عناوين خاطئة.',
@@ -209,6 +226,27 @@ export const REPORT_LABELS = {
     "fair band: Mizan's rule (within {pct}%)",
     'النطاق المقبول: قاعدة ميزان (ضمن {pct}٪)',
     'بازهٔ متوسط: قاعدهٔ میزان (تا {pct}٪)',
+  ),
+  teamThreshold: L(
+    'Template "{t}": set by the team',
+    'القالب "{t}": حدّده الفريق',
+    'قالب «{t}»: تعیین‌شده توسط تیم',
+  ),
+  olderThan: L('older than {n} years', 'أقدم من {n} سنوات', 'قدیمی‌تر از {n} سال'),
+  quotedOnly: L(
+    'read on a page quoting it',
+    'مقروء في صفحة تنقل عنه',
+    'از صفحه‌ای که از آن نقل کرده خوانده شد',
+  ),
+  opensInflated: L(
+    'opens are inflated by privacy features (Apple Mail Privacy Protection) since 2021',
+    'نسب الفتح مضخّمة بميزات الخصوصية (حماية خصوصية البريد من Apple) منذ ٢٠٢١',
+    'نرخ باز شدن از ۲۰۲۱ با قابلیت‌های حریم خصوصی (Apple Mail Privacy Protection) بیش از واقع است',
+  ),
+  breakEvenRule: L(
+    "Mizan's rule: break-even (ROI ≥ 0 earns more than it costs)",
+    'قاعدة ميزان: نقطة التعادل (العائد ≥ ٠ يكسب أكثر مما يكلّف)',
+    'قاعدهٔ میزان: سر‌به‌سر (بازگشت سرمایه ≥ ۰ بیش از هزینه‌اش درآمد دارد)',
   ),
   // Data notes.
   notNumbers: L(
@@ -316,6 +354,17 @@ export const REPORT_LABELS = {
     'Refunds of {amount} (column {col}, "{header}") are not subtracted: revenue is what the orders charged.',
     'المبالغ المستردة {amount} (العمود {col}، "{header}") لا تُطرح: الإيراد هو ما دُفع للطلبات.',
     'بازپرداخت‌ها به مبلغ {amount} (ستون {col}، «{header}») کم نمی‌شوند: درآمد همان مبلغ پرداخت‌شده سفارش‌هاست.',
+  ),
+  profileWhyPlatform: L('a {platform} export', 'ملف مُصدَّر من {platform}', 'خروجی {platform}'),
+  profileWhyColumns: L(
+    'chosen from the columns {cols}',
+    'اختير من الأعمدة {cols}',
+    'از روی ستون‌های {cols} انتخاب شد',
+  ),
+  profileChosen: L(
+    'Colours compare with the {p} benchmarks, chosen by Mizan ({why}). Choose another profile, or none, in the sidebar or with --profile (--profile none for no colours).',
+    'الألوان تقارن بمعايير {p}، اختارها ميزان ({why}). اختر ملفًا آخر أو لا شيء من الشريط الجانبي أو بالخيار --profile (‏--profile none بلا ألوان).',
+    'رنگ‌ها با معیارهای {p} مقایسه می‌شوند که میزان انتخاب کرد ({why}). نمایه دیگری یا هیچ را در نوار کناری یا با --profile انتخاب کنید (‏--profile none برای بی‌رنگ).',
   ),
   platformRead: L(
     'Read as a {platform} export.',

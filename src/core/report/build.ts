@@ -7,7 +7,7 @@
 import { epochDayToJalali, fromEpochDay } from '../dates/jalali';
 import { isoOfDay } from '../dates/parse-date';
 import { type Calendar, inferPeriod, type Period, type PeriodKind, periodsBetween } from '../dates/periods';
-import { type Analysis, analyse, type MeasureColumn, type NumberStyle } from '../detect/analyse';
+import { type Analysis, analyse, type MeasureColumn } from '../detect/analyse';
 import { columnLetter, rowList } from '../detect/letters';
 import { isRtl, type Lang } from '../i18n/lang';
 import { label, localDigits } from '../i18n/report-labels';
@@ -28,6 +28,8 @@ import {
   type ReportModel,
 } from './model';
 import type { InputProblem, ReportOptions, ReportResult } from './options';
+import { chooseProfile } from './profile-choice';
+import { readingNotes } from './read-notes';
 
 /** Everything the layout needs, decided here. */
 export interface Computed {
@@ -53,6 +55,8 @@ export interface Computed {
   readonly cuts: readonly number[];
   readonly currency: string | null;
   readonly notes: DataNote[];
+  /** Why the profile was chosen, when Mizan chose it. */
+  readonly profileWhy?: string;
 }
 
 /** Where weeks start by default: Saturday in Iran, Sunday in the Gulf, Monday (ISO) otherwise. */
@@ -110,13 +114,17 @@ function checkOptions(grid: unknown, o: ReportOptions): InputProblem[] {
   return out;
 }
 
-export function buildReport(grid: unknown[][], options: ReportOptions): ReportResult {
+export function buildReport(grid: unknown[][], given: ReportOptions): ReportResult {
+  let options = given;
   const optionProblems = checkOptions(grid, options);
   if (optionProblems.length > 0) return { ok: false, problems: optionProblems };
   const lang = options.lang;
   const read = analyse(grid, options);
   if (!read.ok) return read;
   const analysis = read.analysis;
+  const choice =
+    options.profile === undefined && options.chooseProfile ? chooseProfile(analysis, lang) : null;
+  if (choice) options = { ...options, profile: choice.profile };
   const measureIndex = new Map<MeasureId, number>(analysis.measures.map((m, i) => [m.measure, i]));
 
   // Grouping.
@@ -264,6 +272,8 @@ export function buildReport(grid: unknown[][], options: ReportOptions): ReportRe
   const live = options.formulas !== 'values';
   const recreated = options.formulaSource === 'recreated';
   const notes: DataNote[] = [];
+  if (choice)
+    notes.push({ message: label('profileChosen', lang, { p: choice.profile.names[lang], why: choice.why }) });
   // An error cell (#N/A, #REF!…) makes SUM and SUMIFS give the error: such a column gets values.
   const errorRows = analysis.measures.map((m) =>
     m.notNumberRows.filter((r) => isSheetError((grid[r] as readonly unknown[] | undefined)?.[m.index])),
@@ -343,12 +353,14 @@ export function buildReport(grid: unknown[][], options: ReportOptions): ReportRe
     cuts,
     currency,
     notes,
+    ...(choice ? { profileWhy: choice.why } : {}),
   };
   const rendering = layout(computed);
 
   const sourceName = options.sourceName;
   const prefix = label('sheetPrefix', lang);
   const sheetName = options.sheetName ?? sheetNameFor(prefix, sourceName);
+  let source: ReportModel['cleanSource'] | undefined;
   const model: ReportModel = {
     version: REPORT_MODEL_VERSION,
     lang,
@@ -366,7 +378,13 @@ export function buildReport(grid: unknown[][], options: ReportOptions): ReportRe
     groupBy:
       groupColumn === null ? null : { column: groupColumn, header: analysis.headers[groupColumn] as string },
     period: periods.length > 0 ? periodKind : null,
-    profile: options.profile ? { id: options.profile.id, name: options.profile.names[lang] } : null,
+    profile: options.profile
+      ? {
+          id: options.profile.id,
+          name: options.profile.names[lang],
+          ...(choice ? { chosenBecause: choice.why } : {}),
+        }
+      : null,
     template: options.template ?? null,
     ...(options.brand ? { brand: options.brand } : {}),
     kpis: plans.map((p) => p.def.id),
@@ -385,7 +403,11 @@ export function buildReport(grid: unknown[][], options: ReportOptions): ReportRe
     frozenRows: rendering.frozenRows,
     columnWidths: rendering.columnWidths,
     liveFormulas: rendering.liveFormulas,
-    cleanSource: cleanSource(grid, analysis, groups, groupColumn),
+    // Only a writer that recreates the source reads it: a JSON-only run never builds it.
+    get cleanSource() {
+      source ??= cleanSource(grid, analysis, groups, groupColumn);
+      return source;
+    },
   };
   return { ok: true, model, warnings };
 }
@@ -448,27 +470,7 @@ function addDataNotes(
     groupLive: readonly boolean[];
   },
 ): void {
-  const byReason = (reason: string) =>
-    analysis.excluded.filter((e) => e.reason === reason).map((e) => e.row + 1);
-  const excludedNote = (
-    key: 'excludedTotal' | 'excludedSummary' | 'excludedHeader' | 'excludedNote',
-    rows: number[],
-  ) => {
-    if (rows.length > 0) notes.push({ message: label(key, lang, { rows: rowList(rows) }), rows });
-  };
-  for (const n of analysis.readNotes) notes.push({ ...n });
-  excludedNote('excludedTotal', byReason('total'));
-  excludedNote('excludedSummary', byReason('summary'));
-  excludedNote('excludedHeader', byReason('header'));
-  excludedNote('excludedNote', byReason('note'));
-  const section = byReason('section');
-  if (section.length > 0)
-    notes.push({
-      message: label('excludedSection', lang, { first: section[0] as number, rows: rowList(section) }),
-      rows: section,
-    });
-  const style = analysis.numberStyle;
-  if (style.mattered || style.basis === 'forced') notes.push({ message: decimalNote(style, lang) });
+  notes.push(...readingNotes(analysis, lang));
   const col = (m: { index: number }) => ({
     col: columnLetter(m.index),
     header: analysis.headers[m.index] as string,
@@ -532,19 +534,6 @@ function addDataNotes(
       .join(label('or', lang));
     notes.push({ message: label('denominatorUsed', lang, { preferred, formula: formulaNote(plan, lang) }) });
   }
-}
-
-/** Which decimal mark text numbers were read with, an example, and why (a guess says so). */
-function decimalNote(style: NumberStyle, lang: Lang): string {
-  const basis = {
-    forced: 'decimalBasisForced',
-    values: 'decimalBasisValues',
-    counts: 'decimalBasisCounts',
-    delimiter: 'decimalBasisDelimiter',
-    default: 'decimalBasisDefault',
-  } as const;
-  const example = style.mark === ',' ? '1.234,5 = 1234.5' : '1,234.5 = 1234.5';
-  return label('decimalRead', lang, { mark: style.mark, example, basis: label(basis[style.basis], lang) });
 }
 
 /**

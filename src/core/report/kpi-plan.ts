@@ -4,6 +4,7 @@
  * The maths stays in the registry's `expr`: sums are put into it (sum, then divide).
  */
 
+import { citationText } from '../benchmarks/cite';
 import { percentOfTarget, statusAgainst, statusAgainstTarget } from '../benchmarks/status';
 import type { BenchmarkProfile, Status, Target, Thresholds } from '../benchmarks/types';
 import type { Lang } from '../i18n/lang';
@@ -87,17 +88,10 @@ function judgeOf(def: KpiDef, options: PlanOptions): Judge | null {
   if (!bench) return null;
   // A money threshold in another currency than the sheet's says nothing about it.
   if (def.unit === 'money' && bench.currency && bench.currency !== isoCurrency(options.currency)) return null;
-  const c = bench.citation;
-  const cited = c.year === null ? c.source : `${c.source}, ${c.year}`;
-  // A fair band Mizan derived from a single figure is said to be Mizan's, not the source's.
-  const fairRule =
-    bench.fairMargin !== undefined
-      ? `; ${label('fairRuleSource', options.lang, { pct: Math.round(bench.fairMargin * 100) })}`
-      : '';
   return {
     kind: 'benchmark',
     thresholds: bench.thresholds,
-    source: `${cited}${fairRule}`,
+    source: citationText(bench, options.lang),
   };
 }
 

@@ -159,7 +159,7 @@ class ReportLayout {
     if (range) parts.push(range);
     parts.push(label('rowsCount', lang, { n: c.analysis.dataRows.length }));
     if (c.currency) parts.push(label('currency', lang, { c: c.currency }));
-    if (c.options.profile) parts.push(label('benchmarks', lang, { p: c.options.profile.names[lang] }));
+    if (c.options.profile) parts.push(label('benchmarks', lang, { p: profileText(c) }));
     if (c.options.template) parts.push(label('template', lang, { t: c.options.template.name }));
     this.place({
       id: 'title',
@@ -167,7 +167,7 @@ class ReportLayout {
       headerRows: 0,
       cells: [
         [text(label('title', lang, { source: c.options.sourceName }), 'title', { userText: true })],
-        [text(parts.join(' · '), 'subtitle', { userText: true })],
+        [text(parts.join(label('separator', lang)), 'subtitle', { userText: true })],
       ],
     });
   }
@@ -486,4 +486,11 @@ function dateRangeText(c: Computed): string | null {
     return `${j.jy}/${String(j.jm).padStart(2, '0')}/${String(j.jd).padStart(2, '0')}`;
   };
   return localDigits(`${fmt(c.dateSpan.first)} – ${fmt(c.dateSpan.last)}`, c.lang);
+}
+
+/** The profile's name, and why Mizan chose it when the user did not ("Search ads, a Google Ads export"). */
+function profileText(c: Computed): string {
+  const profile = c.options.profile;
+  if (!profile) return '';
+  return c.profileWhy ? `${profile.names[c.lang]} (${c.profileWhy})` : profile.names[c.lang];
 }

@@ -165,7 +165,8 @@ export interface ReportModel {
   readonly mapping: readonly ColumnMapping[];
   readonly groupBy: { readonly column: number; readonly header: string } | null;
   readonly period: 'day' | 'week' | 'month' | null;
-  readonly profile: { readonly id: string; readonly name: string } | null;
+  /** The benchmark profile; `chosenBecause` when Mizan chose it from the data (no profile was given). */
+  readonly profile: { readonly id: string; readonly name: string; readonly chosenBecause?: string } | null;
   readonly template: { readonly id: string; readonly name: string } | null;
   /** From the template, when it sets brand colours. */
   readonly brand?: BrandColours;

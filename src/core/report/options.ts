@@ -31,7 +31,13 @@ export interface ReportOptions {
   readonly period?: Period | null;
   /** KPI ids in report order; undefined: every KPI whose inputs are present. */
   readonly kpis?: readonly string[];
+  /** The benchmark profile; null: none; undefined: none, or chosen from the data with `chooseProfile`. */
   readonly profile?: BenchmarkProfile | null;
+  /**
+   * With no profile given (undefined), choose one from the exporting platform or the columns,
+   * and say which and why (the sidebar's "Automatic", the CLI without --profile).
+   */
+  readonly chooseProfile?: boolean;
   readonly targets?: readonly Target[];
   /** Gross margin for ROI (ROMI) and friends; 1 when unset. */
   readonly grossMargin?: number;

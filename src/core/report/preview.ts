@@ -1,13 +1,16 @@
 /**
  * The sidebar's preview: what the engine reads in a sheet (header row, each column's role and
- * confidence, unrecognised columns, the KPIs it can and cannot compute and why) without
- * summing or laying out anything.
+ * confidence, unrecognised columns, the platform, the judgements it made, the rows it leaves
+ * out, the KPIs it can and cannot compute and why) without summing or laying out anything.
+ * The judgements are phrased by the same code as the report's notes (read-notes.ts).
  */
-import { analyse } from '../detect/analyse';
+import { type Analysis, analyse } from '../detect/analyse';
+import { label } from '../i18n/report-labels';
 import type { MeasureId } from '../kpi/measures';
 import { type KpiInputUse, planKpis } from './kpi-plan';
-import type { ColumnMapping, KpiNotComputed } from './model';
+import type { ColumnMapping, DataNote, KpiNotComputed } from './model';
 import type { InputProblem, ReportOptions } from './options';
+import { decimalNoteIfAny, type ExcludedGroup, excludedGroups } from './read-notes';
 
 export interface ColumnsPreview {
   readonly ok: boolean;
@@ -15,11 +18,24 @@ export interface ColumnsPreview {
   readonly headerRow: number | null;
   readonly dataRows: number;
   readonly mapping: readonly ColumnMapping[];
-  /** Columns with a header the engine did not recognise (the user may assign them). */
+  /**
+   * Columns with a header the engine did not recognise (the user may assign them); a column that
+   * names a measure but is not summed (`notSummed`) was recognised, so it is not here.
+   */
   readonly unrecognised: readonly ColumnMapping[];
   readonly computable: readonly { readonly kpi: string; readonly inputs: readonly KpiInputUse[] }[];
   readonly notComputable: readonly KpiNotComputed[];
   readonly problems: readonly InputProblem[];
+  /** The platform that exported the sheet, recognised from its headers; null when none was. */
+  readonly platform: Analysis['platform'];
+  /**
+   * The engine's judgements while reading (a column chosen over others, columns not summed,
+   * Meta's Results, order exports) and the decimal mark when it mattered, in the request's
+   * language; the platform is in `platform`, not repeated here.
+   */
+  readonly readNotes: readonly DataNote[];
+  /** The rows left out, grouped by reason (1-based rows), each with the note that names them. */
+  readonly excluded: readonly ExcludedGroup[];
 }
 
 export type PreviewOptions = Pick<ReportOptions, 'lang' | 'headerRow' | 'overrides' | 'kpis' | 'grossMargin'>;
@@ -36,6 +52,9 @@ export function detectColumns(grid: unknown[][], options: PreviewOptions): Colum
       computable: [],
       notComputable: [],
       problems: read.problems,
+      platform: null,
+      readNotes: [],
+      excluded: [],
     };
   }
   const a = read.analysis;
@@ -55,11 +74,24 @@ export function detectColumns(grid: unknown[][], options: PreviewOptions): Colum
       (m) =>
         m.header !== '' &&
         !m.overridden &&
+        !m.notSummed &&
         m.confidence < 1 &&
         (m.role.kind === 'ignored' || (m.role.kind === 'dimension' && m.role.dimension === 'text')),
     ),
     computable: planning.plans.map((p) => ({ kpi: p.def.id, inputs: p.inputs })),
     notComputable: planning.notComputed,
     problems: [],
+    platform: a.platform,
+    readNotes: judgements(a, options.lang),
+    excluded: excludedGroups(a, options.lang),
   };
+}
+
+/** The reading notes without the platform's (the preview shows it on its own), then the decimal mark. */
+function judgements(a: Analysis, lang: PreviewOptions['lang']): DataNote[] {
+  const platformNote = a.platform ? label('platformRead', lang, { platform: a.platform.name }) : null;
+  const notes: DataNote[] = a.readNotes.filter((n) => n.message !== platformNote).map((n) => ({ ...n }));
+  const decimal = decimalNoteIfAny(a.numberStyle, lang);
+  if (decimal !== null) notes.push({ message: decimal });
+  return notes;
 }

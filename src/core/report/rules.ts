@@ -73,7 +73,10 @@ export function statusFormula(cell: string, judge: Judge, lang: Lang): string {
   return `IF(${cell}="","",${text})`;
 }
 
-/** A threshold as text for the legend: "≥ 2.00% good · ≥ 1.00% fair". */
+/**
+ * A threshold as text for the legend: "≥ 2.00% good · ≥ 1.00% fair"; one threshold when the fair
+ * band is the good band. Persian and Arabic separate with " | ": a middle dot reads as their zero.
+ */
 export function thresholdText(judge: Judge, unit: Unit, lang: Lang): string {
   const n = (v: number): string => (unit === 'rate' ? `${(v * 100).toFixed(2)}%` : v.toFixed(2));
   if (judge.kind === 'target')
@@ -81,7 +84,10 @@ export function thresholdText(judge: Judge, unit: Unit, lang: Lang): string {
   const t = judge.thresholds;
   const g = label('good', lang);
   const f = label('fair', lang);
-  if (t.direction === 'higher') return `≥ ${n(t.good)} ${g} · ≥ ${n(t.fair)} ${f}`;
-  if (t.direction === 'lower') return `≤ ${n(t.good)} ${g} · ≤ ${n(t.fair)} ${f}`;
-  return `${n(t.goodMin)}–${n(t.goodMax)} ${g} · ${n(t.fairMin)}–${n(t.fairMax)} ${f}`;
+  const sep = label('separator', lang);
+  if (t.direction === 'higher')
+    return t.fair === t.good ? `≥ ${n(t.good)} ${g}` : `≥ ${n(t.good)} ${g}${sep}≥ ${n(t.fair)} ${f}`;
+  if (t.direction === 'lower')
+    return t.fair === t.good ? `≤ ${n(t.good)} ${g}` : `≤ ${n(t.good)} ${g}${sep}≤ ${n(t.fair)} ${f}`;
+  return `${n(t.goodMin)}–${n(t.goodMax)} ${g}${sep}${n(t.fairMin)}–${n(t.fairMax)} ${f}`;
 }

@@ -29,7 +29,7 @@ export function templateProfile(t: Template, lang: Lang): BenchmarkProfile | nul
   const own: Benchmark[] = t.thresholds.map((x) => ({
     kpi: x.kpi,
     thresholds: x.thresholds,
-    citation: { source: `Template "${name}"`, year: null, note: 'set by the team' },
+    citation: { template: name },
   }));
   const replaced = new Set(own.map((b) => b.kpi));
   return {

@@ -213,6 +213,8 @@ export class FakeWorld {
   active: SheetModel | null = null;
   private nextId = 0;
   private nextMeta = 1;
+  /** Developer metadata on the spreadsheet itself (ref: spreadsheet/spreadsheet#adddevelopermetadata). */
+  private readonly bookMetadata: { id: number; key: string; value: string | null }[] = [];
   private book: Book | null = null;
 
   constructor(opts: WorldOptions) {
@@ -509,8 +511,13 @@ export class FakeWorld {
         return this.sheetApi(s).getRange(range);
       },
       toast: () => undefined,
+      // ref: spreadsheet/spreadsheet#adddevelopermetadata(key,-value): on the top-level spreadsheet.
+      addDeveloperMetadata: (key: string, value?: string) => {
+        this.bookMetadata.push({ id: this.nextMeta++, key, value: value ?? null });
+        return api;
+      },
       // ref: spreadsheet/spreadsheet#createdevelopermetadatafinder: searches every sheet's metadata too.
-      createDeveloperMetadataFinder: () => this.metadataFinder(this.sheets),
+      createDeveloperMetadataFinder: () => this.metadataFinder(this.sheets, true),
     };
     return strict('Spreadsheet', api, this.missing);
   }
@@ -681,7 +688,7 @@ export class FakeWorld {
   }
 
   /** ref: spreadsheet/developer-metadata-finder: withKey / withValue / withId narrow; find() lists. */
-  metadataFinder(sheets: readonly SheetModel[]): unknown {
+  metadataFinder(sheets: readonly SheetModel[], withBook = false): unknown {
     const tests: ((m: { id: number; key: string; value: string | null }) => boolean)[] = [];
     const finder = strict(
       'DeveloperMetadataFinder',
@@ -698,28 +705,40 @@ export class FakeWorld {
           tests.push((m) => m.id === id);
           return finder;
         },
-        find: () =>
-          sheets.flatMap((s) =>
+        find: () => [
+          ...(withBook ? this.bookMetadata : [])
+            .filter((m) => tests.every((t) => t(m)))
+            .map((m) => this.metadataApi(null, m)),
+          ...sheets.flatMap((s) =>
             s.metadata.filter((m) => tests.every((t) => t(m))).map((m) => this.metadataApi(s, m)),
           ),
+        ],
       },
       this.missing,
     );
     return finder;
   }
 
-  private metadataApi(sheet: SheetModel, m: { id: number; key: string; value: string | null }): unknown {
+  /** `sheet` null: metadata on the spreadsheet itself. */
+  private metadataApi(
+    sheet: SheetModel | null,
+    m: { id: number; key: string; value: string | null },
+  ): unknown {
     return strict(
       'DeveloperMetadata',
       {
         getId: () => m.id,
         getKey: () => m.key,
         getValue: () => m.value,
-        // ref: spreadsheet/developer-metadata-location#getsheet: the sheet a sheet-level key sits on.
+        // ref: spreadsheet/developer-metadata-location#getsheet: the sheet a sheet-level key sits on;
+        // null when the location type is not SHEET.
         getLocation: () =>
           strict(
             'DeveloperMetadataLocation',
-            { getSheet: () => this.sheetApi(sheet), getLocationType: () => 'SHEET' },
+            {
+              getSheet: () => (sheet ? this.sheetApi(sheet) : null),
+              getLocationType: () => (sheet ? 'SHEET' : 'SPREADSHEET'),
+            },
             this.missing,
           ),
         setValue: (v: string) => {
@@ -729,7 +748,8 @@ export class FakeWorld {
           m.key = k;
         },
         remove: () => {
-          sheet.metadata = sheet.metadata.filter((x) => x !== m);
+          if (sheet) sheet.metadata = sheet.metadata.filter((x) => x !== m);
+          else this.bookMetadata.splice(this.bookMetadata.indexOf(m), 1);
         },
       },
       this.missing,

@@ -11,7 +11,8 @@ const bench = (...a: unknown[]) => (f.KPI_BENCHMARK as SheetFn)(...a);
 const col = (...v: unknown[]) => v.map((x) => [x]);
 
 describe('KPI_STATUS', () => {
-  // Search CTR median 6.66% (LocaliQ–WordStream 2025): good ≥ 6.66%, fair ≥ 4.995%.
+  // Search CTR 6.66% (LocaliQ / WordStream "Search Advertising Benchmarks 2025", all industries,
+  // quoted by theadspend.com): good ≥ 6.66%, fair ≥ 0.75 × 6.66% = 4.995%.
   it.each([
     [0.07, 'good'],
     [0.0666, 'good'],
@@ -59,19 +60,26 @@ describe('KPI_STATUS', () => {
   });
 
   it('broadcasts KPI and profile columns against values', () => {
-    // Display CTR 0.46% (1% is good); display CPC $0.63, fair up to $0.7875; bounce 30% inside 25–40%.
+    // Facebook traffic CTR 1.71% (WordStream 2025, quoted by adplay.ai): 2% is good.
+    // Search CPC $5.26: $6 is fair (≤ 1.25 × 5.26 = $6.575), $7 poor.
+    // Email open rate 21.5% (Campaign Monitor 2022 report): 20% is fair (≥ 0.75 × 21.5% = 16.125%).
     const out = status(
-      col('ctr', 'cpc', 'cpc', 'bounce_rate'),
-      col(0.01, 0.7, 1, 0.3),
-      col('display', 'display', 'display', 'website'),
+      col('ctr', 'cpc', 'cpc', 'open_rate'),
+      col(0.02, 6, 7, 0.2),
+      col('social', 'search', 'search', 'email'),
     );
-    expect(out).toEqual(col('good', 'fair', 'poor', 'good'));
+    expect(out).toEqual(col('good', 'fair', 'poor', 'fair'));
   });
 
-  it('bounce rate band 25–40% (any profile agrees)', () => {
-    expect(status('bounce_rate', 0.3)).toBe('good');
-    expect(status('bounce_rate', 0.45)).toBe('fair');
-    expect(status('bounce_rate', 0.8)).toBe('poor');
+  it('bounce rate: the undated Universal Analytics 25–40% band is gone, so no colour', () => {
+    expect(status('bounce_rate', 0.3)).toBe('');
+    expect(status('bounce_rate', 0.3, 'website')).toBe('');
+  });
+
+  it('an industry profile by id: retail email opens 17.1% (Campaign Monitor 2022, Retail)', () => {
+    expect(status('open_rate', 0.171, 'email/retail')).toBe('good');
+    expect(status('open_rate', 0.13, 'email/retail')).toBe('fair'); // ≥ 0.75 × 17.1% = 12.825%
+    expect(status('open_rate', 0.12, 'email/retail')).toBe('poor');
   });
 
   it('no published benchmark: "" (no colour)', () => {
@@ -81,7 +89,7 @@ describe('KPI_STATUS', () => {
 
   it('asks for the profile when profiles disagree', () => {
     expect(() => status('ctr', 0.05)).toThrow(
-      /different benchmarks in the profiles search, social, social-leads, display; give the profile/,
+      /different benchmarks in the profiles search, social, social-leads; give the profile/,
     );
   });
 
@@ -98,28 +106,32 @@ describe('KPI_STATUS', () => {
 });
 
 describe('KPI_BENCHMARK', () => {
-  it('one row: direction, good from/to, fair from/to, source, year, currency', () => {
+  it('one row: direction, good from/to, fair from/to, source, year, currency, scope, link', () => {
     const [row] = bench('ctr', 'search') as unknown[][];
     expect(row?.slice(0, 5)).toEqual(['higher', 0.0666, '', expect.any(Number), '']);
     expect(row?.[3]).toBeCloseTo(0.04995, 12);
-    expect(String(row?.[5])).toContain('LocaliQ–WordStream');
-    expect(row?.slice(6)).toEqual([2025, '']);
+    expect(String(row?.[5])).toContain('LocaliQ / WordStream, "Search Advertising Benchmarks 2025"');
+    expect(String(row?.[5])).toContain('read on a page quoting it');
+    expect(row?.slice(6, 8)).toEqual([2025, '']);
+    expect(String(row?.[8])).toContain('16,446 US Google & Microsoft Ads search campaigns');
+    expect(String(row?.[8])).toContain("fair band: Mizan's rule");
+    expect(row?.[9]).toBe('https://theadspend.com/benchmarks/google-ads-search-overall');
   });
 
-  it('lower and band directions, currency, undated sources', () => {
+  it('lower direction and currency; Mizan’s break-even rule says it is Mizan’s', () => {
     const [cpc] = bench('CPC', 'search') as unknown[][];
     expect(cpc?.slice(0, 5)).toEqual(['lower', '', 5.26, '', expect.any(Number)]);
     expect(cpc?.[7]).toBe('USD');
-    const [bounce] = bench('نرخ پرش', 'website') as unknown[][];
-    expect(bounce?.slice(0, 5)).toEqual(['band', 0.25, 0.4, 0.1875, expect.any(Number)]);
-    expect(bounce?.[4]).toBeCloseTo(0.5, 12);
-    expect(bounce?.[6]).toBe(''); // undated article: no year invented
+    const [roi] = bench('roi', 'search') as unknown[][];
+    expect(roi?.slice(0, 5)).toEqual(['higher', 0, '', 0, '']);
+    expect(String(roi?.[5])).toMatch(/^Mizan's rule: break-even/);
+    expect(roi?.slice(6)).toEqual(['', '', '', '']); // no year, scope or link invented
   });
 
   it('a column of KPIs gives one row each; a KPI without benchmark says so', () => {
     const out = bench(col('open_rate', 'response_rate'), 'email') as unknown[][];
     expect(out).toHaveLength(2);
-    expect(out[0]?.[1]).toBe(0.2133);
+    expect(out[0]?.[1]).toBe(0.215); // Campaign Monitor 2022 report, all industries: 21.5%
     expect(out[1]?.slice(0, 6)).toEqual(['higher', '', '', '', '', 'no published benchmark']);
   });
 });

@@ -25,7 +25,14 @@ function model(lang: Lang, profileId: string): ReportModel {
   return r.model;
 }
 
-const SEARCH = 'LocaliQ–WordStream search advertising benchmarks (medians, 16,446 US campaigns), 2025';
+// LocaliQ / WordStream's 2025 edition, read on theadspend.com (a page quoting it).
+const SEARCH =
+  'LocaliQ / WordStream, "Search Advertising Benchmarks 2025", 2025 (16,446 US Google & Microsoft Ads search campaigns, all industries, average)';
+const QUOTED: Record<Lang, string> = {
+  en: 'read on a page quoting it',
+  ar: 'مقروء في صفحة تنقل عنه',
+  fa: 'از صفحه‌ای که از آن نقل کرده خوانده شد',
+};
 const FAIR_RULE: Record<Lang, string> = {
   en: "fair band: Mizan's rule (within 25%)",
   ar: 'النطاق المقبول: قاعدة ميزان (ضمن ٢٥٪)',
@@ -38,21 +45,24 @@ describe('the legend of a search-profile report', () => {
     (lang) => {
       const m = model(lang, 'search');
       const source = (kpi: string) => m.legend.find((e) => e.kpi === kpi)?.source;
-      expect(source('ctr')).toBe(`${SEARCH}; ${FAIR_RULE[lang]}`);
-      expect(source('conversion_rate')).toBe(`${SEARCH}; ${FAIR_RULE[lang]}`);
-      // ROI's break-even tier is the source's own: no rule to own up to.
-      expect(source('roi')).toBeDefined();
+      expect(source('ctr')).toBe(`${SEARCH}; ${QUOTED[lang]}; ${FAIR_RULE[lang]}`);
+      expect(source('conversion_rate')).toBe(`${SEARCH}; ${QUOTED[lang]}; ${FAIR_RULE[lang]}`);
+      // ROI's break-even is Mizan's rule and says so; it has no fair band to own up to.
+      expect(source('roi')).toMatch(/^(Mizan's rule|قاعدة ميزان|قاعدهٔ میزان)/);
       expect(source('roi')).not.toContain(FAIR_RULE[lang]);
       // And the sheet's legend block shows it, as text.
       const block = m.blocks.find((b) => b.kind === 'legend');
       const texts = block?.cells.flat().map((c) => String(c.v)) ?? [];
-      expect(texts).toContain(`${SEARCH}; ${FAIR_RULE[lang]}`);
+      expect(texts).toContain(`${SEARCH}; ${QUOTED[lang]}; ${FAIR_RULE[lang]}`);
     },
   );
 
-  it('published tiers (Shopify) carry no such note', () => {
+  it('published tiers (Littledata via Shopify) carry no fair-band note', () => {
     const m = model('en', 'ecommerce');
     const conversion = m.legend.find((e) => e.kpi === 'conversion_rate')?.source ?? '';
-    expect(conversion).toMatch(/^Shopify e-commerce conversion benchmarks, 2024$/);
+    expect(conversion).toMatch(
+      /^Littledata \(quoted by Shopify\), "Shopify store conversion rate benchmark", 2023 /,
+    );
+    expect(conversion).not.toContain("Mizan's rule");
   });
 });

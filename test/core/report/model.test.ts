@@ -22,18 +22,34 @@ const PROFILE: BenchmarkProfile = {
     {
       kpi: 'ctr',
       thresholds: { direction: 'higher', good: 0.05, fair: 0.02 },
-      citation: { source: 'Source A', year: 2024 },
+      citation: {
+        publisher: 'Source A',
+        title: 'T',
+        year: 2024,
+        period: 'P',
+        scope: 'S',
+        link: 'https://example.org',
+        secondary: false,
+      },
     },
     {
       kpi: 'cpc',
       thresholds: { direction: 'lower', good: 1, fair: 2 },
-      citation: { source: 'Source B', year: 2025 },
+      citation: {
+        publisher: 'Source B',
+        title: 'T',
+        year: 2025,
+        period: 'P',
+        scope: 'S',
+        link: 'https://example.org',
+        secondary: false,
+      },
       currency: 'USD',
     },
     {
       kpi: 'bounce_rate',
       thresholds: { direction: 'band', goodMin: 0.25, goodMax: 0.4, fairMin: 0.2, fairMax: 0.55 },
-      citation: { source: 'Source C', year: null },
+      citation: { template: 'Source C' },
     },
   ],
 };
@@ -57,9 +73,9 @@ describe('statuses', () => {
     const bounce = m.groups.map((g) => g.kpis.find((k) => k.kpi === 'bounce_rate')?.status);
     expect(bounce).toEqual(['good', 'fair', 'poor']); // 30% in band, 50% in the fair band, 70% outside
     expect(m.legend.map((l) => [l.kpi, l.source])).toEqual([
-      ['ctr', 'Source A, 2024'],
-      ['cpc', 'Source B, 2025'],
-      ['bounce_rate', 'Source C'],
+      ['ctr', 'Source A, "T", 2024 (S)'],
+      ['cpc', 'Source B, "T", 2025 (S)'],
+      ['bounce_rate', 'Template "Source C": set by the team'],
     ]);
     expect(m.profile).toEqual({ id: 'test', name: 'Test profile' });
   });

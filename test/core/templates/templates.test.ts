@@ -338,9 +338,9 @@ describe('templateToReportOptions', () => {
     const ctr = p?.benchmarks.filter((b) => b.kpi === 'ctr');
     expect(ctr).toHaveLength(1);
     expect(ctr?.[0]?.thresholds).toEqual({ direction: 'higher', good: 0.02, fair: 0.01 });
-    expect(ctr?.[0]?.citation.source).toBe('Template "Shop goals"');
+    expect(ctr?.[0]?.citation).toEqual({ template: 'Shop goals' });
     // The rest of the e-commerce profile is still there.
-    expect(p?.benchmarks.some((b) => b.kpi === 'bounce_rate')).toBe(true);
+    expect(p?.benchmarks.some((b) => b.kpi === 'conversion_rate')).toBe(true);
   });
 
   it('groups by a header, "none", or says the column is missing', () => {

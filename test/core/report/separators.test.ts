@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../../src/core/report';
+import { thresholdText } from '../../../src/core/report/rules';
+
+const grid = [
+  ['Channel', 'Date', 'Impressions', 'Clicks', 'Cost'],
+  ['Search', '2026-09-01', 1000, 50, 100],
+  ['Social', '2026-09-02', 2000, 20, 40],
+];
+
+describe('separators and thresholds readable in every script', () => {
+  it('the subtitle separates its parts with " | " in Persian and Arabic (a middle dot reads as zero)', () => {
+    for (const lang of ['fa', 'ar'] as const) {
+      const r = buildReport(grid, { sourceName: 'D', lang, chooseProfile: true });
+      if (!r.ok) throw new Error(r.problems[0]?.message);
+      const subtitle = String(r.model.blocks.find((b) => b.id === 'title')?.cells[1]?.[0]?.v);
+      expect(subtitle).toContain(' | ');
+      expect(subtitle).not.toContain('·');
+    }
+    const en = buildReport(grid, { sourceName: 'D', lang: 'en', chooseProfile: true });
+    if (!en.ok) throw new Error(en.problems[0]?.message);
+    expect(String(en.model.blocks.find((b) => b.id === 'title')?.cells[1]?.[0]?.v)).toContain(' · ');
+  });
+
+  it('a fair band equal to the good band is shown as one threshold', () => {
+    const judge = {
+      kind: 'benchmark' as const,
+      source: 'x',
+      thresholds: { direction: 'higher' as const, good: 0, fair: 0 },
+    };
+    expect(thresholdText(judge, 'rate', 'en')).toBe('≥ 0.00% good');
+    const two = { ...judge, thresholds: { direction: 'higher' as const, good: 0.05, fair: 0.02 } };
+    expect(thresholdText(two, 'rate', 'en')).toBe('≥ 5.00% good · ≥ 2.00% fair');
+    expect(thresholdText(two, 'rate', 'fa')).not.toContain('·');
+  });
+});
+
+describe('a header row past the data', () => {
+  it('says so in the user’s row numbers, with the fix for the sidebar and the command line', () => {
+    const rows = Array.from({ length: 249 }, (_, i) => (i === 0 ? ['Campaign', 'Clicks'] : [`C${i}`, i]));
+    const r = buildReport(rows, { sourceName: 'D', lang: 'en', headerRow: 299 });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems[0]?.message).toBe('Row 300 is past the last row of the sheet (249).');
+    expect(r.problems[0]?.hint).toContain('from 1 to 249');
+    expect(r.problems[0]?.cliHint).toContain('--header-row N');
+  });
+});
