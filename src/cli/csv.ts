@@ -2,7 +2,10 @@
  * CSV text → grid of strings (papaparse), with the delimiter found from the data. Cells stay text:
  * numbers, dates and percentages are read by the engine with the one number reader.
  */
+
+import { Buffer } from 'node:buffer';
 import Papa from 'papaparse';
+import { readByteRows } from './csv-bytes';
 import { lineBreak, type NumberColumns, readRows } from './csv-rows';
 
 /** Comma, semicolon (European Excel), tab (Excel "Unicode text"), pipe, Arabic semicolon. */
@@ -71,6 +74,28 @@ export function parseCsv(
   while (rows.length > 0 && isBlank(rows[rows.length - 1] as (string | number)[])) rows.pop();
   return { ok: true, rows, delimiter };
 }
+
+/**
+ * parseCsv for a UTF-8 file's bytes (after any BOM): the same result, read cell by cell from the
+ * bytes, so the whole text is decoded only when papaparse has to read it (broken quotes).
+ */
+export function parseCsvBytes(
+  bytes: Uint8Array,
+  onProgress?: (fraction: number) => void,
+  numbers?: NumberColumns,
+): CsvResult {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  // The delimiter and line break are judged on the first 64K and 1M characters of the text.
+  const head = new TextDecoder().decode(buffer.subarray(0, HEAD_BYTES));
+  const delimiter = detectDelimiter(head);
+  const rows = readByteRows(buffer, delimiter, lineBreak(head), onProgress, numbers);
+  if (rows === null) return parseCsv(new TextDecoder().decode(buffer), onProgress, numbers);
+  while (rows.length > 0 && isBlank(rows[rows.length - 1] as (string | number)[])) rows.pop();
+  return { ok: true, rows, delimiter };
+}
+
+/** Bytes enough for 1,048,576 characters and more (at most 4 bytes each). */
+const HEAD_BYTES = 5 * 1024 * 1024;
 
 function papaRows(
   text: string,

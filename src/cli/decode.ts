@@ -4,6 +4,8 @@
  * bytes must be valid UTF-8, else we say so instead of guessing a legacy code page.
  */
 
+import { isUtf8 } from 'node:buffer';
+
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
 
 export type Decoded =
@@ -62,4 +64,19 @@ function looksLikeUtf16WithoutBom(bytes: Uint8Array): boolean {
   }
   const half = n / 2;
   return (oddZeros > half * 0.8 && evenZeros === 0) || (evenZeros > half * 0.8 && oddZeros === 0);
+}
+
+/**
+ * A UTF-8 file's bytes after its byte-order mark, when decodeText would read them as UTF-8
+ * without complaint, for a reader that decodes cell by cell (the same text, never a whole-file
+ * string beside the bytes). Null otherwise: decodeText then reads the file, or says what is wrong.
+ */
+export function utf8Body(bytes: Uint8Array): { bytes: Uint8Array; encoding: 'utf-8' | 'utf-8-bom' } | null {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = bom ? bytes.subarray(3) : bytes;
+  // decodeText's TextDecoder drops a second BOM right after the first: leave that file to it.
+  if (bom && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) return null;
+  if (!bom && (bytes[0] === 0xff || bytes[0] === 0xfe || looksLikeUtf16WithoutBom(bytes))) return null;
+  if (body.includes(0) || !isUtf8(body)) return null;
+  return { bytes: body, encoding: bom ? 'utf-8-bom' : 'utf-8' };
 }

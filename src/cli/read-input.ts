@@ -7,9 +7,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { a1, columnLetter } from '../core/detect/letters';
-import { parseCsv } from './csv';
+import { type CsvResult, parseCsv, parseCsvBytes } from './csv';
 import type { NumberColumns } from './csv-rows';
-import { type Decoded, decodeText, type TextEncoding } from './decode';
+import { type Decoded, decodeText, type TextEncoding, utf8Body } from './decode';
 
 export type Cell = string | number | boolean | Date | null;
 
@@ -62,10 +62,27 @@ export async function readInput(path: string, options: ReadOptions = {}): Promis
   if (startsWith(bytes, ZIP)) return readXlsx(bytes, path, options.sheet);
   if (options.sheet !== undefined)
     return bad('--sheet only applies to .xlsx workbooks, and this is a text file');
-  const decoded = decodeText(bytes);
-  // The bytes are not needed past here: a large file's buffer is not held while it is parsed.
-  bytes = new Uint8Array(0);
-  return readCsv(decoded, path, options.onProgress, options.numbers);
+  const utf8 = utf8Body(bytes);
+  if (utf8) return readUtf8Csv(utf8.bytes, utf8.encoding, path, options.onProgress, options.numbers);
+  return readCsv(decodeText(bytes), path, options.onProgress, options.numbers);
+}
+
+/** readCsv for a valid UTF-8 file, read from its bytes (see parseCsvBytes). */
+function readUtf8Csv(
+  bytes: Uint8Array,
+  encoding: TextEncoding,
+  path: string,
+  onProgress?: (fraction: number) => void,
+  numbers?: NumberColumns,
+): ReadResult {
+  if (onlySpace(bytes)) return readCsv({ ok: true, text: new TextDecoder().decode(bytes), encoding }, path);
+  return csvResult(parseCsvBytes(bytes, onProgress, numbers), path, encoding);
+}
+
+/** No ASCII byte other than white space: blank, unless Unicode text that trim() decides. */
+function onlySpace(bytes: Uint8Array): boolean {
+  for (const b of bytes) if (b < 0x80 && b !== 0x20 && (b < 0x09 || b > 0x0d)) return false;
+  return true;
 }
 
 function readCsv(
@@ -76,7 +93,10 @@ function readCsv(
 ): ReadResult {
   if (!decoded.ok) return { ok: false, message: `${path}: ${decoded.message}` };
   if (decoded.text.trim() === '') return { ok: false, message: `${path}: has no data (only blank lines)` };
-  const parsed = parseCsv(decoded.text, onProgress, numbers);
+  return csvResult(parseCsv(decoded.text, onProgress, numbers), path, decoded.encoding);
+}
+
+function csvResult(parsed: CsvResult, path: string, encoding: TextEncoding): ReadResult {
   if (!parsed.ok) {
     const { line, field, kind } = parsed.problem;
     const at = `line ${line}, column ${columnLetter(field)}`;
@@ -97,7 +117,7 @@ function readCsv(
       grid: rows,
       sourceName: sheetNameFrom(basename(path, extname(path))),
       format: 'csv',
-      encoding: decoded.encoding,
+      encoding,
       delimiter,
     },
   };
@@ -129,8 +149,6 @@ async function readXlsx(bytes: Uint8Array, path: string, sheet: string | undefin
   if (grid.length === 0) {
     return { ok: false, message: `${path}: sheet "${worksheet.name}" is empty` };
   }
-  const stray = strayCells(grid);
-  if (stray) return { ok: false, message: `${path}: sheet "${worksheet.name}" ${stray}` };
   return {
     ok: true,
     data: {
@@ -165,42 +183,6 @@ export function worksheetGrid(worksheet: ExcelJS.Worksheet, uncached: string[] =
     grid[r - 1] = out;
   });
   return grid;
-}
-
-/**
- * A table the engine reads as rows × columns: past this many cells, and mostly empty, the sheet is
- * a small table plus a few stray values far away (a forgotten cell at XFD1048576), and reading it
- * whole would take gigabytes for nothing. A real export that large is dense.
- */
-export const SPARSE_LIMIT: SparseLimit = { cells: 20_000_000, filled: 0.1 };
-export interface SparseLimit {
-  readonly cells: number;
-  /** The share of the rows × columns that must hold a value. */
-  readonly filled: number;
-}
-
-/** Why the grid is too sparse to read as one table (naming the farthest cells), or null. */
-export function strayCells(grid: readonly Cell[][], limit: SparseLimit = SPARSE_LIMIT): string | null {
-  let width = 0;
-  let widest = 0;
-  let values = 0;
-  grid.forEach((row, r) => {
-    if (row.length > width) {
-      width = row.length;
-      widest = r;
-    }
-    for (const cell of row) if (cell !== '' && cell !== null) values++;
-  });
-  const height = grid.length;
-  if (height * width <= limit.cells || values >= height * width * limit.filled) return null;
-  const lastRow = grid[height - 1] ?? [];
-  const farthest = [...new Set([a1(widest, width - 1), a1(height - 1, lastRow.length - 1)])];
-  const count = (n: number) => n.toLocaleString('en');
-  return (
-    `spans ${count(height)} rows × ${count(width)} columns but only ${count(values)} cells hold a value: ` +
-    `${farthest.join(' and ')} ${farthest.length > 1 ? 'lie' : 'lies'} far from the rest. ` +
-    'Clear the stray cells (or copy the table to a sheet of its own) and try again'
-  );
 }
 
 /** An ExcelJS cell value as the plain value Sheets' getValues() would give. */

@@ -4,13 +4,15 @@
  * is unusual. Compared on every real export in the corpus and on random texts full of quotes,
  * delimiters and line breaks.
  */
+import { Buffer } from 'node:buffer';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { DELIMITERS, detectDelimiter, parseCsv } from '../../src/cli/csv';
+import { DELIMITERS, detectDelimiter, parseCsv, parseCsvBytes } from '../../src/cli/csv';
+import { readByteRows } from '../../src/cli/csv-bytes';
 import { lineBreak, plainDecimal, plainInteger, readRows } from '../../src/cli/csv-rows';
 import { decodeText } from '../../src/cli/decode';
 import { measureNumbers } from '../../src/cli/main';
@@ -45,10 +47,29 @@ describe('readRows', () => {
     const rows = readRows(decoded.text, delimiter, lineBreak(decoded.text));
     if (reference.errors.some((e) => e.type === 'Quotes')) expect(rows).toBeNull();
     else expect(rows).toEqual(reference.data);
+    const bytes = Buffer.from(decoded.text, 'utf8');
+    expect(readByteRows(bytes, delimiter, lineBreak(decoded.text))).toEqual(rows);
   });
 
   it('gives papaparse rows for random texts, or hands them back', () => {
-    const chars = fc.constantFrom('a', 'b', '1', '2', '.', ',', ';', '\t', '"', '"', '\n', '\r', ' ', 'ب');
+    const chars = fc.constantFrom(
+      'a',
+      'b',
+      '1',
+      '2',
+      '.',
+      ',',
+      ';',
+      '\t',
+      '"',
+      '"',
+      '\n',
+      '\r',
+      ' ',
+      'ب',
+      '؛',
+      '😀',
+    );
     fc.assert(
       fc.property(fc.array(chars, { maxLength: 60 }), fc.constantFrom(...DELIMITERS), (list, delimiter) => {
         const text = list.join('');
@@ -61,6 +82,7 @@ describe('readRows', () => {
           expect(reference.errors.filter((e) => e.type === 'Quotes')).toEqual([]);
           expect(rows).toEqual(reference.data);
         }
+        expect(readByteRows(Buffer.from(text, 'utf8'), delimiter, newline)).toEqual(rows);
       }),
       { numRuns: 5000 },
     );
@@ -93,9 +115,11 @@ describe('readRows', () => {
 
 describe('parseCsv', () => {
   it('still names the line and column of a quote that never closes', () => {
-    const result = parseCsv('Campaign,Cost\nA,1\n"B,2\nC,3\n');
+    const text = 'Campaign,Cost\nA,1\n"B,2\nC,3\n';
+    const result = parseCsv(text);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problem).toEqual({ line: 3, field: 0, kind: 'unclosed' });
+    expect(parseCsvBytes(Buffer.from(text, 'utf8'))).toEqual(result);
   });
 
   it('gives papaparse rows with progress on a large text', () => {
@@ -106,6 +130,7 @@ describe('parseCsv', () => {
     const result = parseCsv(text, (f) => fractions.push(f));
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.rows).toEqual(papa(text, ',').data.slice(0, -1));
+    expect(parseCsvBytes(Buffer.from(text, 'utf8'))).toEqual(result);
     expect(fractions.length).toBeGreaterThan(1);
     expect(fractions[fractions.length - 1]).toBe(1);
   });

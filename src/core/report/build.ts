@@ -555,20 +555,23 @@ function cleanSource(
       : typeof v === 'number' || typeof v === 'string' || isDate(v)
         ? v
         : String(v);
-  const copy = (r: number): (string | number | Date | null)[] => {
+  /** Row r's cells as plain values, `length` of them (the full width for a row that gets values). */
+  const copy = (r: number, length = width): (string | number | Date | null)[] => {
     const src = (Array.isArray(grid[r]) ? grid[r] : []) as readonly unknown[];
-    const row: (string | number | Date | null)[] = new Array(width);
-    for (let c = 0; c < width; c++) row[c] = plain(src[c]);
+    const row: (string | number | Date | null)[] = new Array(length);
+    for (let c = 0; c < length; c++) row[c] = plain(src[c]);
     return row;
   };
+  // A row may be shorter than the widest one (an .xlsx row ends at its last value): it stays as
+  // short, so a lone cell at XFD1048576 costs one long row, not a million.
   const clean = (src: unknown): src is readonly (string | number | Date)[] => {
-    if (!Array.isArray(src) || src.length !== width) return false;
+    if (!Array.isArray(src) || src.length > width) return false;
     for (const v of src) if (typeof v !== 'string' && typeof v !== 'number' && !isDate(v)) return false;
     return true;
   };
   for (let r = 0; r < grid.length; r++) {
     const src = grid[r];
-    out[r] = clean(src) ? src : copy(r);
+    out[r] = clean(src) ? src : copy(r, Array.isArray(src) ? Math.min(src.length, width) : 0);
   }
   const date = analysis.date;
   const writeGroups = groups !== null && groupColumn !== null && groupColumn !== date?.index;
@@ -581,13 +584,13 @@ function cleanSource(
       const x = m.values[i] as number;
       // A derived measure (orders from order ids) is not what its source column holds.
       if (m.derived || Number.isNaN(x) || src[m.index] === x) continue;
-      row ??= writable(out, r, src, copy);
+      row ??= writable(out, r, src, copy, width);
       row[m.index] = x;
     }
     if (date) {
       const d = date.days[i] as number;
       if (!Number.isNaN(d) && !isDate(src[date.index])) {
-        row ??= writable(out, r, src, copy);
+        row ??= writable(out, r, src, copy, width);
         row[date.index] = new Date(d * 86_400_000);
       }
     }
@@ -595,7 +598,7 @@ function cleanSource(
       const text = groups.labels[groups.index[i] as number] as string;
       const want = text === '' ? null : text;
       if (src[groupColumn] !== want) {
-        row ??= writable(out, r, src, copy);
+        row ??= writable(out, r, src, copy, width);
         row[groupColumn] = want;
       }
     }
@@ -610,8 +613,11 @@ function writable(
   r: number,
   src: readonly unknown[],
   copy: (r: number) => (string | number | Date | null)[],
+  width: number,
 ): (string | number | Date | null)[] {
-  return out[r] === src ? copy(r) : (out[r] as (string | number | Date | null)[]);
+  const current = out[r] as (string | number | Date | null)[];
+  // A shared source row, or a short copy: values may go past its end, so copy the full width.
+  return current === src || current.length < width ? copy(r) : current;
 }
 
 /** Every zero column (letter and header) and every KPI it leaves without a value. */
