@@ -1,9 +1,10 @@
 /**
- * CSV text → rows of strings in one pass over the characters, giving the rows papaparse gives
- * (test/cli/csv-rows.test.ts compares them on fixtures and random texts), at a fraction of the
- * time and memory of a large file: repeated short cells (channels, campaigns, dates, small counts)
- * are one shared string each, not a string per cell. Cells stay text: numbers are read by the
- * engine, which decides the file's decimal mark from them.
+ * CSV text → rows in one pass over the characters, giving the rows papaparse gives
+ * (test/cli/csv-rows.test.ts compares them on every real export and on random texts), at a
+ * fraction of the memory of a large file: repeated short cells (channels, campaigns, dates, small
+ * counts) are one shared string each, not a string per cell. Cells are text, except the plain
+ * numbers of the measure columns past the first rows where `NumberColumns` allows them.
+ * csv-bytes.ts is the same reader over a UTF-8 file's bytes; this one reads UTF-16 files.
  *
  * Anything unusual about quotes (one that never closes, text after a closing quote) returns null:
  * the caller then parses with papaparse, which also says where the quote breaks the file.

@@ -1,6 +1,8 @@
 /**
- * CSV text → grid of strings (papaparse), with the delimiter found from the data. Cells stay text:
- * numbers, dates and percentages are read by the engine with the one number reader.
+ * CSV → grid, with the delimiter found from the data: read by our one-pass reader (csv-bytes.ts,
+ * csv-rows.ts), which gives papaparse's rows, and by papaparse itself when quotes are broken.
+ * Cells stay text, numbers, dates and percentages read by the engine with the one number reader,
+ * except the plain numbers of a large file's measure columns (see NumberColumns in csv-rows.ts).
  */
 
 import { Buffer } from 'node:buffer';

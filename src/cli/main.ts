@@ -128,6 +128,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
  * columns are, every cell stays text.
  */
 const NUMBERS_AFTER = 10_000;
+const MARK_ROWS = 5_000;
 export function measureNumbers(args: Pick<ReportArgs, 'lang' | 'decimal'>): NumberColumns {
   return {
     after: NUMBERS_AFTER,
@@ -140,7 +141,9 @@ export function measureNumbers(args: Pick<ReportArgs, 'lang' | 'decimal'>): Numb
         ...(args.decimal !== undefined ? { decimal: args.decimal } : {}),
       });
       const columns = new Map<number, 'integers' | 'decimals'>();
-      if (!read.ok) return columns;
+      // The engine judges the decimal mark from the first 5,000 data rows (analyse.ts,
+      // numberStyle): they must all lie in these rows, or a later cell could sway it.
+      if (!read.ok || read.analysis.dataRows.length <= MARK_ROWS) return columns;
       for (const m of read.analysis.measures)
         if (!m.derived) columns.set(m.index, m.decimal === '.' ? 'decimals' : 'integers');
       return columns;

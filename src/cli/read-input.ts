@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type ExcelJS from 'exceljs';
-import { a1, columnLetter } from '../core/detect/letters';
+import { columnLetter } from '../core/detect/letters';
 import { type CsvResult, parseCsv, parseCsvBytes } from './csv';
 import type { NumberColumns } from './csv-rows';
 import { type Decoded, decodeText, type TextEncoding, utf8Body } from './decode';

@@ -81,6 +81,19 @@ const count = (n: number) => n.toLocaleString('en');
  * matches its SUMIFS).
  */
 export function workbookLimitProblem(model: ReportModel, limits: SheetLimits = EXCEL_LIMITS): string | null {
+  // The command checks before writing and the writer again: one pass over a large source.
+  if (limits !== EXCEL_LIMITS) return limitProblem(model, limits);
+  let problem = checked.get(model);
+  if (problem === undefined) {
+    problem = limitProblem(model, limits);
+    checked.set(model, problem);
+  }
+  return problem;
+}
+
+const checked = new WeakMap<ReportModel, string | null>();
+
+function limitProblem(model: ReportModel, limits: SheetLimits): string | null {
   const source = model.cleanSource;
   if (source.length > limits.rows) {
     return `the data has ${count(source.length)} rows and an Excel sheet holds at most ${count(limits.rows)}`;
@@ -350,6 +363,9 @@ function writeSourceSheet(
   sheet.commit();
 }
 
+/** Writes one source row. */
+type RawRows = (values: readonly (string | number | Date | null)[], r: number) => void;
+
 /** The parts of ExcelJS's streaming writer that its own row writer uses (worksheet-writer.js). */
 interface RawWorkbook {
   readonly styles: { addStyleModel(style: Partial<ExcelJS.Style>, type: ExcelJS.ValueType): number };
@@ -375,7 +391,7 @@ function rawRowWriter(
   sheet: ExcelJS.Worksheet,
   headerRow: number,
   types: typeof ExcelJS.ValueType,
-): ((values: readonly (string | number | Date | null)[], r: number) => void) | null {
+): RawRows | null {
   const book = workbook as unknown as RawWorkbook;
   const out = sheet as unknown as RawSheet;
   if (

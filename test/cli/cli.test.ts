@@ -340,6 +340,17 @@ describe('--template', () => {
     expect(run.err).toMatch(message);
     expect(existsSync(join(dir, 'never.json'))).toBe(false);
   });
+
+  it('refuses a template nested 5,000 levels deep with status 2 and a plain message, not a stack overflow', async () => {
+    // Under the size limit (about 10 KB), but 5,000 arrays deep: issue 10, bug 8.
+    const deep = `{"schemaVersion": 1, "id": "deep", "name": "Deep", "kpis": ${'['.repeat(5000)}${']'.repeat(5000)}}`;
+    writeFileSync(join(dir, 'deep-template.json'), deep);
+    const run = await report([input, '--template', 'deep-template.json', '--json', join(dir, 'never.json')]);
+    expect(run.status).toBe(EXIT.usage);
+    expect(run.err).toMatch(/nested more than \d+ levels deep/);
+    expect(run.err).not.toMatch(/Maximum call stack|RangeError/);
+    expect(existsSync(join(dir, 'never.json'))).toBe(false);
+  });
 });
 
 describe('defaults and progress', () => {

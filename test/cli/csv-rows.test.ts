@@ -262,3 +262,20 @@ describe('plain numbers in a file whose decimal mark is ","', () => {
     }
   });
 });
+
+describe('a large file whose first rows hold too few data rows', () => {
+  it('keeps every cell as text: the decimal mark could still be swayed past them', async () => {
+    const lines = ['Campaign,Cost,Clicks'];
+    for (let i = 0; i < 12_000; i++) lines.push(i % 3 === 0 ? `C${i % 30},1.5,${i % 400}` : 'note,,');
+    const dir = mkdtempSync(join(tmpdir(), 'mizan-sparse-'));
+    try {
+      const path = join(dir, 'sparse.csv');
+      writeFileSync(path, `${lines.join('\n')}\n`);
+      const read = await readInput(path, { numbers: measureNumbers({}) });
+      if (!read.ok) throw new Error(read.message);
+      expect(read.data.grid.flat().every((c) => typeof c === 'string')).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -265,9 +265,9 @@ describe('bug 4: labels Sheets would convert stay text', () => {
   it('every text the writer sends through setValues reaches the cell as text', () => {
     // The labels of the issue as a report's own text (title, notes) and a user's header.
     const labels = ['100', '3.5%', '$100', '(5)', 'Mar 2024', '1/2', 'TRUE', '۱۴۰۵/۰۶', '=1+1', '-cmd'];
-    const grid: LoadValue[][] = [['Channel', ...labels.map((_, i) => `x${i}`), 'Clicks']];
-    grid.push(['Search', ...labels.map(() => ''), 5]);
-    grid[0] = ['Channel', ...labels, 'Clicks'];
+    const grid: LoadValue[][] = [['Channel', ...labels.map((_, i) => `x${i}`), 'Clicks', 'Impressions']];
+    grid.push(['Search', ...labels.map(() => ''), 5, 100]);
+    grid[0] = ['Channel', ...labels, 'Clicks', 'Impressions'];
     const world = new FakeWorld({ sheets: [{ name: 'Campaigns', values: grid }] }).install();
     const { cells } = built(world);
     // The "Columns read" table lists every header as text.

@@ -30,7 +30,7 @@ import {
   noEvidence,
   weigh,
 } from './number-style';
-import { findOrderColumns, orderMeasures, ordersNote } from './order-export';
+import { findOrderColumns, GENERIC_ORDERS, orderMeasures, ordersNote } from './order-export';
 import { headerKeys, headerRule, preferenceRank, recognisePlatform } from './platform';
 import type { NotSummedWhy, Platform } from './platforms';
 import type { ColumnMapping, ColumnRole, InputProblem } from './types';
@@ -346,7 +346,7 @@ export function analyse(grid: readonly (readonly unknown[])[], options: AnalyseO
   const readNotes: ReadNote[] = [];
   const keys = headers.map(headerKeys);
   resultsRole(drafts, keys, headers, candidates, cellAt, lang, readNotes);
-  const orderCols = platform?.orders ? findOrderColumns(platform.orders, keys) : null;
+  const orderCols = findOrderColumns(platform?.orders ?? GENERIC_ORDERS, keys);
   if (orderCols) {
     // The order's total is its revenue; every other money or count column is per item.
     drafts.forEach((d, c) => {
@@ -550,10 +550,25 @@ export function analyse(grid: readonly (readonly unknown[])[], options: AnalyseO
   // Measures, each read once (again when a summary row had to be taken out).
   const style = numberStyle(rows, dataRows, measureCols, options);
   let measures = readMeasureColumns(rows, dataRows, measureCols, headers, style.marks);
-  const summaries = summaryRows(dataRows, measures);
-  if (summaries.length > 0) {
-    const drop = new Set(summaries);
+  // A row whose measure cells hold only text (a line describing each column under the header) is
+  // a note, not data; then a summary row equal to the sum of the others.
+  const textOnly = textOnlyRows(dataRows, measures);
+  const summaries = summaryRows(
+    dataRows.filter((r) => !textOnly.has(r)),
+    textOnly.size > 0
+      ? readMeasureColumns(
+          rows,
+          dataRows.filter((r) => !textOnly.has(r)),
+          measureCols,
+          headers,
+          style.marks,
+        )
+      : measures,
+  );
+  if (summaries.length > 0 || textOnly.size > 0) {
+    const drop = new Set([...summaries, ...textOnly]);
     for (const r of summaries) excluded.push({ row: r, reason: 'summary' });
+    for (const r of textOnly) excluded.push({ row: r, reason: 'note' });
     const kept = dataRows.filter((r) => !drop.has(r));
     dataRows.length = 0;
     dataRows.push(...kept);
@@ -669,6 +684,24 @@ function summaryRows(dataRows: readonly number[], measures: readonly MeasureColu
   }
   // Two rows that each equal the rest cannot both be summaries of the same data.
   return out.length === 1 ? out : [];
+}
+
+/**
+ * Data rows with text but no number in every measure column, while most rows have numbers: the
+ * line some exports put under the header to describe each column. (A column that is mostly text
+ * is a problem of its own, said by the caller.)
+ */
+function textOnlyRows(dataRows: readonly number[], measures: readonly MeasureColumn[]): Set<number> {
+  const out = new Set<number>();
+  if (measures.length === 0) return out;
+  const notNumber = new Map<number, number>();
+  for (const m of measures) for (const r of m.notNumberRows) notNumber.set(r, (notNumber.get(r) ?? 0) + 1);
+  if (notNumber.size === 0 || notNumber.size * 2 >= dataRows.length) return out;
+  dataRows.forEach((r, i) => {
+    if (!notNumber.has(r)) return;
+    if (measures.every((m) => Number.isNaN(m.values[i] as number))) out.add(r);
+  });
+  return out;
 }
 
 /** More or fewer fields than the header (blank trailing fields aside): values are in the wrong columns. */

@@ -6,7 +6,18 @@
  */
 import type { Lang } from '../i18n/lang';
 import { label } from '../i18n/report-labels';
+import { keysOf } from './platform';
 import type { OrderExport } from './platforms';
+
+/**
+ * Any order export, whatever the platform: an order id column and an order total column by these
+ * names (a store's own export, Salla or Zid in Arabic, a Persian shop). Platform files may say more.
+ */
+export const GENERIC_ORDERS: OrderExport = {
+  id: ['order id', 'order number', 'order no', 'رقم الطلب', 'شماره سفارش', 'کد سفارش'],
+  total: ['order total', 'إجمالي الطلب', 'مبلغ كل سفارش', 'مبلغ کل سفارش', 'جمع کل سفارش'],
+  refunds: ['refunded amount', 'refund total', 'المبلغ المسترد'],
+};
 
 export interface OrderColumns {
   readonly id: number;
@@ -19,7 +30,10 @@ export function findOrderColumns(
   spec: OrderExport,
   keys: readonly (readonly string[])[],
 ): OrderColumns | null {
-  const find = (list: readonly string[]) => keys.findIndex((k) => k.some((key) => list.includes(key)));
+  const find = (list: readonly string[]) => {
+    const wanted = keysOf(list);
+    return keys.findIndex((k) => k.some((key) => wanted.includes(key)));
+  };
   const id = find(spec.id);
   const total = find(spec.total);
   if (id < 0 || total < 0) return null;

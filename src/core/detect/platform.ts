@@ -16,8 +16,24 @@ export function headerKeys(header: string): readonly string[] {
   return plain === full ? [plain] : [full, plain];
 }
 
-const matches = (keys: readonly string[], list: readonly string[]): boolean =>
-  keys.some((k) => list.includes(k));
+/**
+ * A list of headers as matching keys, normalised once: platform files write headers as the
+ * platforms do ("Amount spent", "رقم الطلب"), and matching compares normalised keys.
+ */
+const normalised = new WeakMap<readonly string[], readonly string[]>();
+export function keysOf(list: readonly string[]): readonly string[] {
+  let keys = normalised.get(list);
+  if (!keys) {
+    keys = [...new Set(list.flatMap((h) => headerKeys(h)))];
+    normalised.set(list, keys);
+  }
+  return keys;
+}
+
+const matches = (keys: readonly string[], list: readonly string[]): boolean => {
+  const wanted = keysOf(list);
+  return keys.some((k) => wanted.includes(k));
+};
 
 /**
  * The platform whose signature headers the row holds the most of (at least its minimum, and all
@@ -31,8 +47,8 @@ export function recognisePlatform(headers: readonly string[]): Platform | null {
   let bestShare = 0;
   for (const platform of PLATFORMS) {
     const present = (key: string) => keys.some((k) => k.includes(key));
-    if (platform.required && !platform.required.every(present)) continue;
-    const score = platform.signature.filter(present).length;
+    if (platform.required && !keysOf(platform.required).every(present)) continue;
+    const score = keysOf(platform.signature).filter(present).length;
     if (score < platform.minMatches) continue;
     const share = score / platform.signature.length;
     if (score > bestScore || (score === bestScore && share > bestShare)) {
@@ -86,6 +102,6 @@ const GENERIC_PREFER: Partial<Record<MeasureId, readonly string[]>> = {
 export function preferenceRank(platform: Platform | null, m: MeasureId, header: string): number {
   const list = platform?.prefer?.[m] ?? GENERIC_PREFER[m] ?? [];
   const keys = headerKeys(header);
-  const at = list.findIndex((k) => keys.includes(k));
+  const at = keysOf(list).findIndex((k) => keys.includes(k));
   return at < 0 ? list.length : at;
 }

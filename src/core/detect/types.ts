@@ -43,6 +43,7 @@ export interface InputProblem {
     | 'mostly-text'
     | 'ragged-row'
     | 'stacked-tables'
+    | 'no-kpi'
     | 'all-zero-denominators'
     | 'bad-option';
   /** In the report's language. */

@@ -109,9 +109,8 @@ export function profileIdList(): string {
   ];
   return [
     ...base,
-    ...groups.map(
-      (g) => `${g}/<industry> (e.g. ${BENCHMARK_PROFILES.find((p) => p.id.startsWith(`${g}/`))?.id})`,
-    ),
+    // One example each keeps the message short (a long bad argument is echoed too).
+    ...groups.map((g) => BENCHMARK_PROFILES.find((p) => p.id.startsWith(`${g}/`))?.id ?? `${g}/…`),
   ].join(', ');
 }
 

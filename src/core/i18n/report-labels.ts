@@ -96,6 +96,21 @@ export const REPORT_LABELS = {
     'الصق صفوف البيانات تحت العناوين، ثم أنشئ التقرير مجددًا.',
     'ردیف‌های داده را زیر عنوان‌ها بچسبانید و دوباره گزارش بسازید.',
   ),
+  noKpiMsg: L(
+    'No KPI can be computed from the columns read: {cols}. A KPI divides one measure by another (clicks ÷ impressions, cost ÷ conversions, revenue ÷ cost).',
+    'لا يمكن حساب أي مؤشر من الأعمدة المقروءة: {cols}. المؤشر يقسم مقياسًا على آخر (النقرات ÷ مرات الظهور، التكلفة ÷ التحويلات، الإيرادات ÷ التكلفة).',
+    'از ستون‌های خوانده‌شده هیچ شاخصی محاسبه نمی‌شود: {cols}. هر شاخص یک سنجه را بر دیگری تقسیم می‌کند (کلیک ÷ نمایش، هزینه ÷ تبدیل، درآمد ÷ هزینه).',
+  ),
+  noKpiHint: L(
+    'Check that the export has the columns a KPI needs; if a column was read as something else, correct it in the sidebar.',
+    'تحقق من أن الملف يحوي الأعمدة التي يحتاجها المؤشر؛ وإن قُرئ عمود على غير حقيقته فصحّحه من الشريط الجانبي.',
+    'بررسی کنید خروجی ستون‌هایی را که شاخص لازم دارد داشته باشد؛ اگر ستونی نادرست خوانده شد، در نوار کناری اصلاحش کنید.',
+  ),
+  noKpiHintCli: L(
+    'Check that the export has the columns a KPI needs; if a column was read as something else, correct it with --map "<column>=<measure>".',
+    'تحقق من أن الملف يحوي الأعمدة التي يحتاجها المؤشر؛ وإن قُرئ عمود على غير حقيقته فصحّحه بالخيار --map "<العمود>=<المقياس>".',
+    'بررسی کنید خروجی ستون‌هایی را که شاخص لازم دارد داشته باشد؛ اگر ستونی نادرست خوانده شد، با --map "<ستون>=<سنجه>" اصلاحش کنید.',
+  ),
   noMeasureMsg: L(
     'No column holds a measure that can be summed (cost, impressions, clicks, conversions, revenue…).',
     'لا يحتوي أي عمود على مقياس يمكن جمعه (التكلفة، مرات الظهور، النقرات، التحويلات، الإيرادات…).',

@@ -181,6 +181,10 @@ export function buildReport(grid: unknown[][], given: ReportOptions): ReportResu
   if (planning.unknown.length > 0)
     return { ok: false, problems: [bad(lang, `kpis: ${planning.unknown.join(', ')}`)] };
   const plans = planning.plans;
+  // Nothing to compute (only sums of unrelated columns): a KPI report of blanks would look like a
+  // result; say what the columns can and cannot give instead. A template's chosen KPIs aside.
+  if (plans.length === 0 && options.kpis === undefined)
+    return { ok: false, problems: [noKpi(analysis, lang)] };
 
   const groups: Groups | null = groupColumn === null ? null : groupRows(grid, analysis.dataRows, groupColumn);
   const periodIndex = date && periodSpans.length > 0 ? periodRows(date.days, periodSpans) : null;
@@ -618,6 +622,21 @@ function writable(
   const current = out[r] as (string | number | Date | null)[];
   // A shared source row, or a short copy: values may go past its end, so copy the full width.
   return current === src || current.length < width ? copy(r) : current;
+}
+
+/** No KPI at all: the measures that were read, and what the commonest KPIs would need. */
+function noKpi(analysis: Analysis, lang: Lang): InputProblem {
+  const read = analysis.measures
+    .map(
+      (m) => `${columnLetter(m.index)} ("${analysis.headers[m.index]}") ${MEASURES[m.measure].names[lang]}`,
+    )
+    .join(', ');
+  return {
+    code: 'no-kpi',
+    message: label('noKpiMsg', lang, { cols: read }),
+    hint: label('noKpiHint', lang),
+    cliHint: label('noKpiHintCli', lang),
+  };
 }
 
 /** Every zero column (letter and header) and every KPI it leaves without a value. */

@@ -34,7 +34,16 @@ export interface WorldOptions {
   readonly currentYear?: number;
   /** False: LockService.getDocumentLock() returns null, as outside a document (ref: lock/lock-service#getdocumentlock). */
   readonly documentLock?: boolean;
+  /** Session.getActiveUserLocale() (ref: base/session#getactiveuserlocale: "for example en"). */
+  readonly userLocale?: string;
+  /**
+   * 'reverse': DeveloperMetadataFinder.find() lists the newest first. The reference
+   * (spreadsheet/developer-metadata-finder#find) does not state an order, so code must not rely on one.
+   */
+  readonly metadataOrder?: 'creation' | 'reverse';
 }
+
+export type AuthModeName = 'NONE' | 'LIMITED' | 'FULL' | 'CUSTOM_FUNCTION';
 
 export interface CondFormat {
   readonly condition: { readonly type: string; readonly values: readonly unknown[] } | null;
@@ -145,6 +154,18 @@ const STYLE_PROPS = [
   'TextRotation',
 ];
 
+/** The world a `missing` set belongs to, so every API call can be counted (and stopped). */
+const worldOf = new WeakMap<Set<string>, FakeWorld>();
+
+/** Counts one call through the world's clock; throws once the run has been "stopped". */
+function counted(cls: string, prop: string, f: unknown, missing: Set<string>): unknown {
+  if (typeof f !== 'function') return f;
+  return (...args: unknown[]) => {
+    worldOf.get(missing)?.tick(`${cls}.${prop}`);
+    return (f as (...a: unknown[]) => unknown)(...args);
+  };
+}
+
 /** Wraps an API object: members it lacks are recorded in `missing` and read as undefined. */
 function strict<T extends object>(
   cls: string,
@@ -154,10 +175,14 @@ function strict<T extends object>(
 ): T {
   return new Proxy(obj, {
     get(target, prop, receiver) {
-      if (typeof prop === 'symbol' || prop in target) return Reflect.get(target, prop, receiver);
+      if (typeof prop === 'symbol') return Reflect.get(target, prop, receiver);
+      if (prop in target) {
+        const v = Reflect.get(target, prop, receiver);
+        return prop.startsWith('__') ? v : counted(cls, prop, v, missing);
+      }
       if (prop === 'then' || prop === 'toJSON' || prop === 'constructor') return undefined;
       const f = fallback?.(prop);
-      if (f !== undefined) return f;
+      if (f !== undefined) return counted(cls, prop, f, missing);
       missing.add(`${cls}.${prop}`);
       return undefined;
     },
@@ -218,7 +243,156 @@ export class FakeWorld {
   private book: Book | null = null;
 
   constructor(opts: WorldOptions) {
-    this.opts = { locale: 'en_US', currentYear: 2026, documentLock: true, ...opts };
+    this.opts = {
+      locale: 'en_US',
+      currentYear: 2026,
+      documentLock: true,
+      userLocale: 'en',
+      metadataOrder: 'creation',
+      ...opts,
+    };
+    worldOf.set(this.missing, this);
+  }
+
+  // ----- executions: auth mode, the call clock, the time limit
+
+  /**
+   * ref: script/auth-mode: NONE "does not allow access to any services that require authorization"
+   * (the page's onOpen example reads document properties only outside NONE). While it is NONE, the
+   * active spreadsheet and PropertiesService are refused and recorded in `forbidden`.
+   */
+  authMode: AuthModeName = 'FULL';
+  readonly forbidden: string[] = [];
+  /** Every service read that decides a language (Properties, Session, the spreadsheet's locale), in order. */
+  readonly reads: string[] = [];
+  /** ref: script/script-app#authmode: the enum; one object per value so `===` comparisons hold. */
+  readonly AuthMode = Object.fromEntries(
+    (['NONE', 'LIMITED', 'FULL', 'CUSTOM_FUNCTION'] as const).map((n, i) => [
+      n,
+      { toString: () => n, name: () => n, ordinal: () => i, toJSON: () => n },
+    ]),
+  ) as unknown as Record<AuthModeName, { toString(): string }>;
+  /** Document properties: stored with the document, so a later execution sees them. */
+  readonly documentProperties = new Map<string, string>();
+  readonly userProperties = new Map<string, string>();
+  readonly scriptProperties = new Map<string, string>();
+  /** API calls made so far (every method of every modelled object), and their names. */
+  calls = 0;
+  readonly callLog: string[] = [];
+  /**
+   * The time limit: from the `stopAt`-th call on, every call throws, as when Apps Script ends a run
+   * at 6 minutes (developers.google.com/apps-script/guides/services/quotas: "Script runtime 6 min /
+   * execution"); nothing the script does after that reaches the spreadsheet.
+   */
+  stopAt: number | null = null;
+
+  tick(name: string): void {
+    this.calls++;
+    this.callLog.push(name);
+    if (this.stopAt !== null && this.calls >= this.stopAt) {
+      throw new Error(`Exceeded maximum execution time (stopped at call ${this.stopAt}: ${name})`);
+    }
+  }
+
+  private refuseInNone(what: string): void {
+    if (this.authMode !== 'NONE') return;
+    this.forbidden.push(what);
+    throw new Error(`${what}: not allowed in AuthMode.NONE (authorization required)`);
+  }
+
+  private properties(store: Map<string, string>, what: string): unknown {
+    // ref: properties/properties: getProperty (null when absent), setProperty, getProperties, deleteProperty.
+    const api = strict(
+      'Properties',
+      {
+        getProperty: (k: string) => {
+          this.reads.push(`${what}.getProperty(${k})`);
+          return store.has(k) ? (store.get(k) as string) : null;
+        },
+        setProperty: (k: string, v: string) => {
+          store.set(k, String(v));
+          return api;
+        },
+        getProperties: () => {
+          this.reads.push(`${what}.getProperties`);
+          return Object.fromEntries(store);
+        },
+        getKeys: () => [...store.keys()],
+        deleteProperty: (k: string) => {
+          store.delete(k);
+          return api;
+        },
+      },
+      this.missing,
+    );
+    return api;
+  }
+
+  // ----- a person's edits in the Sheets UI (not script calls)
+
+  /** Edit → Delete row: the rows below move up (ref: spreadsheet/sheet#deleterow does the same from a script). */
+  deleteRowByHand(sheet: SheetModel, row: number): void {
+    const moved = new Map<string, Cell>();
+    for (const [key, c] of sheet.cells) {
+      const [r = 0, col = 0] = key.split(':').map(Number);
+      if (r === row) continue;
+      moved.set(`${r > row ? r - 1 : r}:${col}`, c);
+    }
+    sheet.cells.clear();
+    for (const [k, c] of moved) sheet.cells.set(k, c);
+    this.changed();
+  }
+
+  /**
+   * Data → Sort range, rows `from`..`to` by column `col`, A→Z, with no header row declared (ref:
+   * spreadsheet/range#sort; text compared here case-insensitively, blanks last). Whole rows move.
+   */
+  sortRowsByHand(sheet: SheetModel, from: number, to: number, col: number): void {
+    const rows: Map<number, Cell>[] = [];
+    for (let r = from; r <= to; r++) {
+      const line = new Map<number, Cell>();
+      for (const [key, c] of sheet.cells) {
+        const [rr = 0, cc = 0] = key.split(':').map(Number);
+        if (rr === r) line.set(cc, c);
+      }
+      rows.push(line);
+    }
+    const keyOf = (line: Map<number, Cell>) => String(line.get(col)?.value ?? '').toLowerCase();
+    rows.sort((a, b) => {
+      const [x, y] = [keyOf(a), keyOf(b)];
+      if (x === '' || y === '') return x === y ? 0 : x === '' ? 1 : -1;
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+    for (const key of [...sheet.cells.keys()]) {
+      const r = Number(key.split(':')[0]);
+      if (r >= from && r <= to) sheet.cells.delete(key);
+    }
+    rows.forEach((line, i) => {
+      for (const [cc, c] of line) sheet.cells.set(`${from + i}:${cc}`, c);
+    });
+    this.changed();
+  }
+
+  /**
+   * Right-click → Duplicate (ref: spreadsheet/spreadsheet#duplicateactivesheet: "Duplicates the
+   * active sheet"; spreadsheet/sheet#copyto). The copy goes right after the original, named
+   * "Copy of …". That its developer metadata is copied is what issue 10 reports; the reference
+   * does not say.
+   */
+  duplicateByHand(sheet: SheetModel): SheetModel {
+    const copy = this.addSheet(`Copy of ${sheet.name}`, this.sheets.indexOf(sheet) + 1);
+    for (const [k, c] of sheet.cells) copy.cells.set(k, { ...c, style: { ...c.style } });
+    copy.maxRows = sheet.maxRows;
+    copy.maxCols = sheet.maxCols;
+    copy.frozenRows = sheet.frozenRows;
+    copy.frozenCols = sheet.frozenCols;
+    copy.rightToLeft = sheet.rightToLeft;
+    copy.rules = sheet.rules.map((r) => ({ ...r, ranges: r.ranges.map((x) => ({ ...x, sheet: copy })) }));
+    copy.metadata = sheet.metadata.map((m) => ({ ...m, id: this.nextMeta++ }));
+    copy.charts = sheet.charts.map((c, i) => ({ id: i + 1, calls: c.calls }));
+    for (const [k, w] of sheet.widths) copy.widths.set(k, w);
+    this.changed();
+    return copy;
   }
 
   // ----- model operations (used by the API objects and by tests to seed data)
@@ -383,8 +557,14 @@ export class FakeWorld {
       SpreadsheetApp: strict(
         'SpreadsheetApp',
         {
-          getActiveSpreadsheet: () => ss,
-          getActive: () => ss,
+          getActiveSpreadsheet: () => {
+            this.refuseInNone('SpreadsheetApp.getActiveSpreadsheet');
+            return ss;
+          },
+          getActive: () => {
+            this.refuseInNone('SpreadsheetApp.getActive');
+            return ss;
+          },
           getUi: () => recorder(this.uiCalls),
           flush: () => undefined,
           newConditionalFormatRule: () =>
@@ -415,6 +595,39 @@ export class FakeWorld {
         { createHtmlOutputFromFile: () => recorder(this.uiCalls) },
         this.missing,
       ),
+      // ref: properties/properties-service: getDocumentProperties, getUserProperties, getScriptProperties.
+      PropertiesService: strict(
+        'PropertiesService',
+        {
+          getDocumentProperties: () => {
+            this.refuseInNone('PropertiesService.getDocumentProperties');
+            return this.properties(this.documentProperties, 'DocumentProperties');
+          },
+          getUserProperties: () => {
+            this.refuseInNone('PropertiesService.getUserProperties');
+            return this.properties(this.userProperties, 'UserProperties');
+          },
+          getScriptProperties: () => {
+            this.refuseInNone('PropertiesService.getScriptProperties');
+            return this.properties(this.scriptProperties, 'ScriptProperties');
+          },
+        },
+        this.missing,
+      ),
+      // ref: base/session#getactiveuserlocale: "the current user's language setting as a string, for
+      // example en". Whether NONE allows it is not stated; it is recorded in `reads`, not refused.
+      Session: strict(
+        'Session',
+        {
+          getActiveUserLocale: () => {
+            this.reads.push(`Session.getActiveUserLocale (${this.authMode})`);
+            return this.opts.userLocale;
+          },
+        },
+        this.missing,
+      ),
+      // ref: script/script-app#authmode
+      ScriptApp: strict('ScriptApp', { AuthMode: this.AuthMode }, this.missing),
     };
   }
 
@@ -453,7 +666,10 @@ export class FakeWorld {
       // ref: spreadsheet/spreadsheet#getspreadsheettimezone
       getSpreadsheetTimeZone: () => this.opts.timeZone,
       // ref: spreadsheet/spreadsheet#getspreadsheetlocale
-      getSpreadsheetLocale: () => this.opts.locale,
+      getSpreadsheetLocale: () => {
+        this.reads.push('Spreadsheet.getSpreadsheetLocale');
+        return this.opts.locale;
+      },
       getSheets: () => this.sheets.map((s) => this.sheetApi(s)),
       getNumSheets: () => this.sheets.length,
       getSheetByName: (name: string) => {
@@ -705,14 +921,21 @@ export class FakeWorld {
           tests.push((m) => m.id === id);
           return finder;
         },
-        find: () => [
-          ...(withBook ? this.bookMetadata : [])
-            .filter((m) => tests.every((t) => t(m)))
-            .map((m) => this.metadataApi(null, m)),
-          ...sheets.flatMap((s) =>
-            s.metadata.filter((m) => tests.every((t) => t(m))).map((m) => this.metadataApi(s, m)),
-          ),
-        ],
+        find: () => {
+          const found = [
+            ...(withBook ? this.bookMetadata : [])
+              .filter((m) => tests.every((t) => t(m)))
+              .map((m) => ({ id: m.id, api: this.metadataApi(null, m) })),
+            ...sheets.flatMap((s) =>
+              s.metadata
+                .filter((m) => tests.every((t) => t(m)))
+                .map((m) => ({ id: m.id, api: this.metadataApi(s, m) })),
+            ),
+          ];
+          // The order is not stated by the reference: 'reverse' lists the newest first.
+          if (this.opts.metadataOrder === 'reverse') found.sort((a, b) => b.id - a.id);
+          return found.map((f) => f.api);
+        },
       },
       this.missing,
     );

@@ -10,6 +10,8 @@ export interface Booted {
   readonly world: FakeWorld;
   /** Calls a top-level function of the bundle; the result crosses as JSON, as google.script.run passes it. */
   call<T = unknown>(name: string, ...args: unknown[]): T;
+  /** Calls a top-level function with arguments as they are (a trigger's event object, ranges as arrays). */
+  raw<T = unknown>(name: string, ...args: unknown[]): T;
 }
 
 export function boot(opts: Omit<WorldOptions, 'DateCtor'>, seed: (world: FakeWorld) => void): Booted {
@@ -18,20 +20,43 @@ export function boot(opts: Omit<WorldOptions, 'DateCtor'>, seed: (world: FakeWor
   const world = new FakeWorld({ ...opts, DateCtor });
   seed(world);
   world.active = world.sheets[0] ?? null;
+  return load(world, context);
+}
+
+/**
+ * A later execution on the same document: a fresh script context (no global state survives, as
+ * each Apps Script execution starts anew), the same spreadsheet and document properties.
+ */
+export function reopen(world: FakeWorld): Booted {
+  const context = vm.createContext({ console });
+  (world.opts as { DateCtor: DateConstructor }).DateCtor = vm.runInContext(
+    'Date',
+    context,
+  ) as DateConstructor;
+  return load(world, context);
+}
+
+function load(world: FakeWorld, context: vm.Context): Booted {
   Object.assign(context, world.globals());
   // The project's Engine.html (the report engine Code.js's RPC stubs load): served with its
   // real content; every other file is the fake's.
   const html = (context as { HtmlService: { createHtmlOutputFromFile(name: string): unknown } }).HtmlService;
   context.HtmlService = engineHtmlService(html).service;
   vm.runInContext(readFileSync(BUNDLE, 'utf8'), context, { filename: 'Code.js' });
+  const fnOf = (name: string) => {
+    const fn = (context as Record<string, unknown>)[name];
+    if (typeof fn !== 'function') throw new Error(`dist/Code.js has no top-level ${name}`);
+    return fn as (...a: unknown[]) => unknown;
+  };
   return {
     world,
     call<T>(name: string, ...args: unknown[]): T {
-      const fn = (context as Record<string, unknown>)[name];
-      if (typeof fn !== 'function') throw new Error(`dist/Code.js has no top-level ${name}`);
       const json = JSON.stringify(args);
-      const out = (fn as (...a: unknown[]) => unknown)(...vm.runInContext(`(${json})`, context));
+      const out = fnOf(name)(...vm.runInContext(`(${json})`, context));
       return out === undefined ? (undefined as T) : (JSON.parse(JSON.stringify(out)) as T);
+    },
+    raw<T>(name: string, ...args: unknown[]): T {
+      return fnOf(name)(...args) as T;
     },
   };
 }

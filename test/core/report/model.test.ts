@@ -247,11 +247,11 @@ describe('live formulas or values', () => {
   it('group labels with wildcards are matched literally', () => {
     const m = build(
       [
-        ['Campaign', 'Clicks'],
-        ['Why?', 1],
-        ['Whyx', 2],
-        ['a*b', 4],
-        ['axxb', 8],
+        ['Campaign', 'Clicks', 'Impressions'],
+        ['Why?', 1, 10],
+        ['Whyx', 2, 10],
+        ['a*b', 4, 10],
+        ['axxb', 8, 10],
       ],
       { formulaSource: 'recreated' },
     );

@@ -54,9 +54,9 @@ describe('the benchmark profile when the user chose none ("Automatic")', () => {
   it('is none when nothing in the data points to a profile', () => {
     const r = buildReport(
       [
-        ['Campaign', 'Clicks'],
-        ['A', 1],
-        ['B', 2],
+        ['Campaign', 'Clicks', 'Conversions'],
+        ['A', 10, 1],
+        ['B', 20, 2],
       ],
       { sourceName: 'D', lang: 'en', chooseProfile: true },
     );

@@ -46,3 +46,21 @@ describe('a header row past the data', () => {
     expect(r.problems[0]?.cliHint).toContain('--header-row N');
   });
 });
+
+describe('a sheet from which no KPI can be computed', () => {
+  it('is refused, naming the columns read, rather than reported as blanks', () => {
+    const r = buildReport(
+      [
+        ['Event name', 'Total revenue'],
+        ['page_view', 0],
+        ['scroll', 0],
+      ],
+      { sourceName: 'D', lang: 'en' },
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems[0]?.code).toBe('no-kpi');
+    expect(r.problems[0]?.message).toContain('B ("Total revenue") Revenue');
+    expect(r.problems[0]?.cliHint).toContain('--map');
+  });
+});

@@ -1,6 +1,7 @@
 /** Every platform Mizan recognises, one module each (see ./types.ts). */
 import { GA4 } from './ga4';
 import { GOOGLE_ADS } from './google-ads';
+import { GOOGLE_BUSINESS_PROFILE } from './google-business-profile';
 import { HUBSPOT } from './hubspot';
 import { KLAVIYO } from './klaviyo';
 import { LINKEDIN_ADS } from './linkedin-ads';
@@ -27,6 +28,7 @@ export const PLATFORMS: readonly Platform[] = [
   X_ADS,
   GA4,
   SEARCH_CONSOLE,
+  GOOGLE_BUSINESS_PROFILE,
   MAILCHIMP,
   KLAVIYO,
   HUBSPOT,

@@ -1,6 +1,6 @@
 import { measure, type Platform } from './types';
 
-/** Snapchat Ads Manager: "Swipe Ups", "Paid Impressions". */
+/** Snapchat Ads Manager: "Swipe Ups", "Paid Impressions", "Purchases Value". */
 export const SNAPCHAT_ADS: Platform = {
   id: 'snapchat-ads',
   name: 'Snapchat Ads Manager',
@@ -9,6 +9,10 @@ export const SNAPCHAT_ADS: Platform = {
   headers: [
     { headers: ['swipe ups'], role: measure('clicks') },
     { headers: ['paid impressions'], role: measure('impressions') },
+    { headers: ['purchases'], role: measure('conversions') },
+    { headers: ['purchases value'], role: measure('revenue') },
   ],
+  // Paid impressions are what the spend bought; total impressions add earned (shared) views.
+  prefer: { impressions: ['paid impressions', 'total impressions'] },
   profile: 'social',
 };
