@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { Lang } from '../core/i18n/lang';
 import { BUILTIN_TEMPLATES, builtinTemplate, importTemplate, type Template } from '../core/templates';
 
 export type TemplateLoad =
@@ -15,7 +16,8 @@ export function looksLikeFile(spec: string): boolean {
   return /[/\\]/.test(spec) || spec.toLowerCase().endsWith('.json');
 }
 
-export async function loadTemplate(spec: string, cwd: string): Promise<TemplateLoad> {
+/** `lang`: the language of the template's problems (the CLI's own messages are English). */
+export async function loadTemplate(spec: string, cwd: string, lang: Lang = 'en'): Promise<TemplateLoad> {
   if (!looksLikeFile(spec)) {
     const template = builtinTemplate(spec);
     if (template) return { ok: true, template };
@@ -36,7 +38,7 @@ export async function loadTemplate(spec: string, cwd: string): Promise<TemplateL
       message: `--template: ${path}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
     };
   }
-  const imported = importTemplate(text);
+  const imported = importTemplate(text, lang);
   if (imported.ok) return { ok: true, template: imported.template };
   const problems = imported.problems.map((p) => `  • ${p.path ? `${p.path}: ` : ''}${p.message}`).join('\n');
   return { ok: false, message: `--template: ${path} is not a valid template:\n${problems}` };

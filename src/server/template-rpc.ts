@@ -43,7 +43,8 @@ export function makeTemplateRpc(store: () => TemplateStore): TemplateRpc {
     duplicateTemplate: (id) => store().duplicate(id),
     deleteTemplate: (id) => store().delete(id),
     exportTemplateText: (id) => store().exportText(id),
-    importTemplateText: (text) => store().importText(text),
+    importTemplateText: (text, lang) =>
+      store().importText(text, lang === 'ar' || lang === 'fa' ? lang : 'en'),
   };
 }
 

@@ -11,6 +11,7 @@
  * lock, reads the table once, and writes the whole table back with one setValues, so a change is
  * all or nothing and two sidebars cannot interleave.
  */
+import type { Lang } from '../core/i18n/lang';
 import { BUILTIN_TEMPLATES, builtinTemplate } from '../core/templates/builtin';
 import { exportTemplate, importTemplate } from '../core/templates/io';
 import { migrateTemplate } from '../core/templates/migrate';
@@ -204,8 +205,11 @@ export class TemplateStore {
   }
 
   /** Validates and migrates first: on any problem nothing is read from or written to the sheet. */
-  importText(text: unknown): StoreResult<{ template: Template; migratedFrom: number | null }> {
-    const parsed = importTemplate(text);
+  importText(
+    text: unknown,
+    lang: Lang = 'en',
+  ): StoreResult<{ template: Template; migratedFrom: number | null }> {
+    const parsed = importTemplate(text, lang);
     if (!parsed.ok) return parsed;
     const saved = this.save(parsed.template, false);
     return saved.ok ? { ok: true, template: saved.template, migratedFrom: parsed.migratedFrom } : saved;

@@ -42,9 +42,10 @@ export interface TemplateRpc {
   duplicateTemplate(id: string): TemplateResult<{ readonly template: Template }>;
   deleteTemplate(id: string): TemplateResult<{ readonly id: string }>;
   exportTemplateText(id: string): TemplateResult<{ readonly text: string }>;
-  /** Validates, migrates and saves (a fresh id if taken); on any problem nothing is saved. */
+  /** Validates, migrates and saves (a fresh id if taken); on any problem nothing is saved. Problems in `lang`. */
   importTemplateText(
     text: string,
+    lang?: Lang,
   ): TemplateResult<{ readonly template: Template; readonly migratedFrom: number | null }>;
 }
 

@@ -7,6 +7,7 @@
  */
 import type { Lang } from '../core/i18n/lang';
 import { localDigits } from '../core/i18n/report-labels';
+import { describePath } from '../core/templates/messages';
 import type { TemplateProblem } from '../core/templates/schema';
 import type {
   TemplateResult,
@@ -117,13 +118,17 @@ function langOf(container: HTMLElement): Lang {
   return l === 'ar' || l === 'fa' ? l : 'en';
 }
 
-function problemList(problems: readonly TemplateProblem[]): HTMLElement {
-  return el(
-    'ul',
-    { class: 'problems' },
-    ...problems.map((p) => el('li', { text: p.path ? `${p.path}: ${p.message}` : p.message })),
-  );
+/** Each problem as "Target 2 › value: …" in the panel's language (the message comes translated). */
+function problemList(problems: readonly TemplateProblem[], lang: Lang): HTMLElement {
+  const line = (p: TemplateProblem) => {
+    const where = describePath(p.path, lang);
+    return where ? `${where}: ${p.message}` : p.message;
+  };
+  return el('ul', { class: 'problems' }, ...problems.map((p) => el('li', { text: line(p) })));
 }
+
+/** JSON is code: left to right even in the right-to-left sidebar, so braces and quotes stay in place. */
+const JSON_BOX = { dir: 'ltr', spellcheck: 'false' } as const;
 
 /** Mounts the panel into `container` and loads the list. Returns a function that reloads it. */
 export function mountTemplatesPanel(container: HTMLElement, rpc: PanelRpc): () => Promise<void> {
@@ -131,7 +136,7 @@ export function mountTemplatesPanel(container: HTMLElement, rpc: PanelRpc): () =
   const status = el('div', { class: 'status', role: 'status' });
   const list = el('div', { class: 'template-list' });
   const output = el('div', { class: 'template-output' });
-  const importBox = el('textarea', { rows: '4', class: 'template-import', spellcheck: 'false' });
+  const importBox = el('textarea', { rows: '4', class: 'template-import', ...JSON_BOX });
   const importButton = el('button', { type: 'button' });
   let s: Strings = STRINGS.en;
   let lang: Lang = 'en';
@@ -148,7 +153,7 @@ export function mountTemplatesPanel(container: HTMLElement, rpc: PanelRpc): () =
   async function act<T>(run: () => Promise<TemplateResult<T>>, done?: (r: T) => void) {
     try {
       const r = await run();
-      if (!r.ok) return say(problemList(r.problems));
+      if (!r.ok) return say(problemList(r.problems, lang));
       say(null);
       done?.(r);
       await reload();
@@ -186,7 +191,12 @@ export function mountTemplatesPanel(container: HTMLElement, rpc: PanelRpc): () =
           void act(
             () => api.exportTemplateText(t.id),
             (r: { text: string }) => {
-              const text = el('textarea', { rows: '8', readonly: 'true', class: 'template-export' });
+              const text = el('textarea', {
+                rows: '8',
+                readonly: 'true',
+                class: 'template-export',
+                ...JSON_BOX,
+              });
               text.value = r.text;
               clear(output);
               output.append(el('p', { text: s.exported }), text);
@@ -215,11 +225,20 @@ export function mountTemplatesPanel(container: HTMLElement, rpc: PanelRpc): () =
       view.saved.length ? el('ul', { class: 'saved' }, ...view.saved.map(row)) : el('p', { text: s.none }),
     );
     for (const u of view.unreadable)
-      list.append(el('p', { text: fill(s.unreadable, { row: digits(u.row) }) }), problemList(u.problems));
+      list.append(
+        el('p', { text: fill(s.unreadable, { row: digits(u.row) }) }),
+        problemList(u.problems, lang),
+      );
   }
 
   async function reload(): Promise<void> {
-    lang = langOf(container);
+    const next = langOf(container);
+    if (next !== lang) {
+      // A message or export caption from before the switch would stay in the old language.
+      say(null);
+      clear(output);
+    }
+    lang = next;
     s = STRINGS[lang];
     container.dir = lang === 'en' ? 'ltr' : 'rtl';
     importButton.textContent = s.import;
@@ -238,7 +257,7 @@ export function mountTemplatesPanel(container: HTMLElement, rpc: PanelRpc): () =
     'click',
     () =>
       void act(
-        () => api.importTemplateText(importBox.value),
+        () => api.importTemplateText(importBox.value, lang),
         (r: { template: { name: string }; migratedFrom: number | null }) => {
           importBox.value = '';
           say(fill(r.migratedFrom === null ? s.imported : s.migrated, { name: r.template.name }));

@@ -150,9 +150,64 @@ describe.skipIf(skipBrowserTests)('templates across spreadsheets, in a browser',
     await page.locator('.template-import-box button').click();
     await page.locator('.status li').first().waitFor();
     expect(await page.locator('.status li').allTextContents()).toEqual([
-      'schemaVersion: is 9: the template was made by a newer version of Mizan, and this one reads schema 1 and older; update Mizan to import it',
+      'Schema version: is 9: the template was made by a newer version of Mizan, and this one reads schema 1 and older; update Mizan to import it',
     ]);
     expect(rpcs.b.listTemplates('en').saved.length).toBe(before);
+  });
+
+  it('in Persian: JSON boxes stay left to right, a bad paste is explained in Persian, nothing saved', async () => {
+    await page.evaluate(() => document.documentElement.setAttribute('lang', 'fa'));
+    await page.evaluate(() =>
+      (window as unknown as { mountInto: (w: string) => Promise<void> }).mountInto('b'),
+    );
+    await page.locator('h2', { hasText: 'قالب‌ها' }).waitFor();
+    expect(await page.getAttribute('#panel', 'dir')).toBe('rtl');
+    expect(await page.getAttribute('textarea.template-import', 'dir')).toBe('ltr');
+    await page.locator('li[data-id="paid-search"] button', { hasText: 'خروجی' }).click();
+    await page.locator('textarea.template-export').waitFor();
+    expect(await page.getAttribute('textarea.template-export', 'dir')).toBe('ltr');
+
+    const before = rpcs.b.listTemplates('fa').saved.length;
+    await page
+      .locator('textarea.template-import')
+      .fill('{"schemaVersion": 1, "name": "x", "kpis": ["ctr"], "targets": [{"kpi": "ctr", "op": ">="}]}');
+    await page.locator('.template-import-box button').click();
+    await page.locator('.status li').first().waitFor();
+    expect(await page.locator('.status li').allTextContents()).toEqual(['هدف ۱ › مقدار: وجود ندارد']);
+    expect(rpcs.b.listTemplates('fa').saved.length).toBe(before);
+
+    // A minimal template (the documented defaults fill the rest) is saved.
+    await page
+      .locator('textarea.template-import')
+      .fill('{"schemaVersion": 1, "name": "Minimal", "kpis": ["ctr"]}');
+    await page.locator('.template-import-box button').click();
+    await page.getByText('«Minimal» وارد شد.').waitFor();
+    expect(rpcs.b.listTemplates('fa').saved.length).toBe(before + 1);
+  });
+
+  it('switching language re-renders the labels and drops the old-language message', async () => {
+    const reload = await page.evaluateHandle(() =>
+      (window as unknown as { mountInto: (w: string) => () => Promise<void> }).mountInto('b'),
+    );
+    await page.locator('h2', { hasText: 'قالب‌ها' }).waitFor();
+    await page.locator('textarea.template-import').fill('{"schemaVersion": 9}');
+    await page.locator('.template-import-box button').click();
+    await page.locator('.status li').first().waitFor();
+    // The sidebar's language switch sets <html lang> and calls the panel's reload.
+    await page.evaluate(async (r) => {
+      document.documentElement.setAttribute('lang', 'ar');
+      await r();
+    }, reload);
+    expect(await page.locator('#panel h2').textContent()).toBe('القوالب');
+    expect(await page.locator('.template-import-box button').textContent()).toBe('استيراد');
+    expect(await page.locator('li[data-id="paid-search"] button').allTextContents()).toContain('نسخ');
+    expect(await page.locator('.status li').count()).toBe(0);
+    await page.evaluate(async (r) => {
+      document.documentElement.setAttribute('lang', 'en');
+      await r();
+    }, reload);
+    expect(await page.locator('#panel h2').textContent()).toBe('Templates');
+    expect(await page.getAttribute('#panel', 'dir')).toBe('ltr');
   });
 
   it('shows template names as text, never as markup', async () => {

@@ -69,6 +69,11 @@ export const REPORT_LABELS = {
     ' برگه خودِ نرخ را دارد ({col}) که جمع‌پذیر نیست.',
   ),
   kpiNote: L('{kpi} = {formula}', '{kpi} = {formula}', '{kpi} = {formula}'),
+  // The definitions block: each KPI's formula and the columns of this file that fed it.
+  definitions: L('How each KPI is computed', 'كيف يُحسب كل مؤشر', 'نحوهٔ محاسبهٔ هر شاخص'),
+  formula: L('Formula', 'الصيغة', 'فرمول'),
+  fedBy: L('Columns of this file used', 'أعمدة هذا الملف المستخدمة', 'ستون‌های این فایل که به کار رفت'),
+  fedByColumn: L('{header} (column {col})', '{header} (العمود {col})', '{header} (ستون {col})'),
   // Problems: message, then hint.
   emptyMsg: L('The sheet is empty.', 'الورقة فارغة.', 'برگه خالی است.'),
   emptyHint: L(

@@ -170,9 +170,14 @@ export function judge(
 
 /** "Conversion rate = Conversions ÷ Clicks", in the report's language. */
 export function formulaNote(plan: KpiPlan, lang: Lang): string {
-  const names = new Map(plan.inputs.map((u) => [u.input, MEASURES[u.measure].names[lang]]));
-  const formula = render(plan.expr, (r) => names.get(r) ?? r, { mul: '×', div: '÷' });
+  const formula = planFormula(plan, (m) => MEASURES[m].names[lang]);
   return label('kpiNote', lang, { kpi: plan.def.names[lang], formula });
+}
+
+/** The plan's expr in words, each input named by `name` of the measure that fed it ("Conversions ÷ Clicks"). */
+export function planFormula(plan: KpiPlan, name: (m: MeasureId) => string): string {
+  const names = new Map(plan.inputs.map((u) => [u.input, name(u.measure)]));
+  return render(plan.expr, (r) => names.get(r) ?? r, { mul: '×', div: '÷' });
 }
 
 /** The refs of the plan's expr, for checks. */

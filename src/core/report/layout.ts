@@ -1,7 +1,8 @@
 /**
  * Where every cell of the report goes: title, totals, a table per group and per period, KPIs
- * not computed, the legend, data notes and the column mapping; with number formats, styles,
- * statuses, notes, live formulas (when the source allows), conditional rules and charts.
+ * not computed, the legend, how each KPI is computed, data notes and the column mapping; with
+ * number formats, styles, statuses, notes, live formulas (when the source allows), conditional
+ * rules and charts.
  * Blocks are stacked top to bottom in column A, one blank row apart; charts sit right of the totals.
  */
 import { TARGET_FAIR_MARGIN } from '../benchmarks/status';
@@ -9,6 +10,7 @@ import type { Status, Target } from '../benchmarks/types';
 import { epochDayToJalali, fromEpochDay } from '../dates/jalali';
 import { isoOfDay } from '../dates/parse-date';
 import { roleName } from '../detect/analyse';
+import { columnLetter } from '../detect/letters';
 import type { Lang } from '../i18n/lang';
 import { label, localDigits } from '../i18n/report-labels';
 import { MEASURES, type MeasureId } from '../kpi/measures';
@@ -25,7 +27,7 @@ import {
   segmentsOf,
   sheetRef,
 } from './formulas';
-import { formulaNote, type Judge, type KpiPlan } from './kpi-plan';
+import { formulaNote, type Judge, type KpiPlan, planFormula } from './kpi-plan';
 import type { Block, Cell, ChartSpec, ConditionalRule, KpiValue, LegendEntry, MetricRow } from './model';
 import { statusFormula, statusRules, thresholdText } from './rules';
 
@@ -367,7 +369,7 @@ class ReportLayout {
     return this.value(change, f, CHANGE_FORMAT, style, judged);
   }
 
-  /** KPIs not computed, the legend, notes on the data, and how each column was read. */
+  /** KPIs not computed, the legend, the definitions, notes on the data, and how each column was read. */
   private lists(): void {
     const { c, lang } = this;
     const present = new Set(c.analysis.measures.map((m) => m.measure));
@@ -395,6 +397,7 @@ class ReportLayout {
         text(legendEntry(p.def.id, judge, lang).source, 'legend', { userText: true }),
       ]),
     );
+    this.definitions();
     this.list(
       'notes',
       'notes',
@@ -419,6 +422,42 @@ class ReportLayout {
         { v: m.confidence, fmt: '0%', style: 'value' },
       ]),
     );
+  }
+
+  /**
+   * How each KPI in the report is computed: its formula in words (the same text as the KPI's
+   * note) and the columns of this file that fed it, so every number can be checked by hand.
+   */
+  private definitions(): void {
+    const { c, lang } = this;
+    this.list(
+      'definitions',
+      'definitions',
+      label('definitions', lang),
+      ['kpi', 'formula', 'fedBy'],
+      c.plans.map((p) => [
+        text(p.def.names[lang], 'label'),
+        text(formulaNote(p, lang), 'value'),
+        // Headers come from the user's sheet: literal text.
+        text(
+          planFormula(p, (m) => this.sourceColumn(m)),
+          'value',
+          { userText: true },
+        ),
+      ]),
+    );
+  }
+
+  /** "Link clicks (column F)": the sheet's header of the measure's column, and its letter. */
+  private sourceColumn(m: MeasureId): string {
+    const { c, lang } = this;
+    const column = c.analysis.measures.find((x) => x.measure === m);
+    if (!column) return MEASURES[m].names[lang];
+    const header = String(c.analysis.headers[column.index] ?? '').trim();
+    return label('fedByColumn', lang, {
+      header: header === '' ? MEASURES[m].names[lang] : header,
+      col: columnLetter(column.index),
+    });
   }
 
   private list(

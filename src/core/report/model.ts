@@ -51,7 +51,16 @@ export interface Cell {
 /** A rectangle of cells placed at (row, col) on the report sheet. */
 export interface Block {
   readonly id: string;
-  readonly kind: 'title' | 'totals' | 'groups' | 'periods' | 'missing' | 'legend' | 'notes' | 'mapping';
+  readonly kind:
+    | 'title'
+    | 'totals'
+    | 'groups'
+    | 'periods'
+    | 'missing'
+    | 'legend'
+    | 'definitions'
+    | 'notes'
+    | 'mapping';
   readonly row: number;
   readonly col: number;
   readonly cells: readonly (readonly Cell[])[];

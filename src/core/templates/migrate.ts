@@ -3,7 +3,9 @@
  * time (v0 → v1 → …). A newer version than this code knows is refused: guessing at fields we
  * do not know could change what the template means.
  */
+import type { Lang } from '../i18n/lang';
 import { kpiById } from '../kpi/registry';
+import { templateMessage } from './messages';
 import { TEMPLATE_SCHEMA_VERSION, type TemplateProblem } from './schema';
 
 type Obj = Record<string, unknown>;
@@ -66,17 +68,16 @@ function versionOf(t: Obj): number | null {
   return t.version === 0 ? 0 : null;
 }
 
-export function migrateTemplate(input: unknown): Migrated {
+/** `lang`: the language of the problems' messages. */
+export function migrateTemplate(input: unknown, lang: Lang = 'en'): Migrated {
   if (typeof input !== 'object' || input === null || Array.isArray(input))
-    return { ok: false, problems: [{ path: '', message: 'a template is a JSON object { … }' }] };
+    return { ok: false, problems: [{ path: '', message: templateMessage(lang, 'notObject') }] };
   let t = input as Obj;
   const from = versionOf(t);
   if (from === null)
     return {
       ok: false,
-      problems: [
-        { path: 'schemaVersion', message: 'is missing or not a whole number: is this a Mizan template?' },
-      ],
+      problems: [{ path: 'schemaVersion', message: templateMessage(lang, 'noVersion') }],
     };
   if (from > TEMPLATE_SCHEMA_VERSION)
     return {
@@ -84,16 +85,22 @@ export function migrateTemplate(input: unknown): Migrated {
       problems: [
         {
           path: 'schemaVersion',
-          message: `is ${from}: the template was made by a newer version of Mizan, and this one reads schema ${TEMPLATE_SCHEMA_VERSION} and older; update Mizan to import it`,
+          message: templateMessage(lang, 'newerVersion', { v: from, n: TEMPLATE_SCHEMA_VERSION }),
         },
       ],
     };
   if (from < 0)
-    return { ok: false, problems: [{ path: 'schemaVersion', message: `is ${from}; no such version` }] };
+    return {
+      ok: false,
+      problems: [{ path: 'schemaVersion', message: templateMessage(lang, 'noSuchVersion', { v: from }) }],
+    };
   for (let v = from; v < TEMPLATE_SCHEMA_VERSION; v++) {
     const step = STEPS[v];
     if (!step)
-      return { ok: false, problems: [{ path: 'schemaVersion', message: `no migration from version ${v}` }] };
+      return {
+        ok: false,
+        problems: [{ path: 'schemaVersion', message: templateMessage(lang, 'noMigration', { v }) }],
+      };
     t = step(t);
   }
   return { ok: true, value: t, from };

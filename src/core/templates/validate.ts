@@ -5,8 +5,11 @@
  */
 import { profileById } from '../benchmarks/profiles';
 import type { Target, Thresholds } from '../benchmarks/types';
+import type { Lang } from '../i18n/lang';
 import { kpiById } from '../kpi/registry';
 import type { KpiDef } from '../kpi/types';
+import { type MessageKey, templateMessage } from './messages';
+import { slug } from './migrate';
 import {
   type BrandColours,
   TEMPLATE_LIMITS,
@@ -57,65 +60,78 @@ const COLOUR = /^#[0-9a-fA-F]{6}$/;
 class Checker {
   readonly problems: TemplateProblem[] = [];
 
-  add(path: string, message: string): void {
-    this.problems.push({ path, message });
+  constructor(readonly lang: Lang) {}
+
+  add(path: string, key: MessageKey, vars: Readonly<Record<string, string | number>> = {}): void {
+    this.problems.push({ path, message: templateMessage(this.lang, key, vars) });
+  }
+
+  /** A KPI's name in the checker's language. */
+  name(k: KpiDef): string {
+    return k.names[this.lang] ?? k.names.en;
+  }
+
+  /** Reports a field left out; true when it was. */
+  missing(v: unknown, path: string, allowed?: readonly string[]): boolean {
+    if (v !== undefined) return false;
+    if (allowed) this.add(path, 'missingOneOf', { allowed: allowed.join(', ') });
+    else this.add(path, 'missing');
+    return true;
   }
 
   /** Reports keys the schema does not have (typos, or a field from another program). */
   known(o: Obj, path: string, keys: readonly string[]): void {
     for (const k of Object.keys(o))
-      if (!keys.includes(k))
-        this.add(path ? `${path}.${k}` : k, `unknown field; expected one of ${keys.join(', ')}`);
+      if (!keys.includes(k)) this.add(path ? `${path}.${k}` : k, 'unknownField', { keys: keys.join(', ') });
   }
 
   text(v: unknown, path: string, max: number): string | undefined {
-    if (typeof v !== 'string') return void this.add(path, `must be text, not ${show(v)}`);
+    if (this.missing(v, path)) return undefined;
+    if (typeof v !== 'string') return void this.add(path, 'notText', { v: show(v) });
     const s = v.trim();
-    if (s === '') return void this.add(path, 'must not be empty');
-    if (s.length > max) return void this.add(path, `is ${s.length} characters; at most ${max}`);
-    if (HOSTILE.test(s)) return void this.add(path, 'contains control or text-direction override characters');
+    if (s === '') return void this.add(path, 'empty');
+    if (s.length > max) return void this.add(path, 'tooLong', { n: s.length, max });
+    if (HOSTILE.test(s)) return void this.add(path, 'hostile');
     return s;
   }
 
   oneOf<T extends string>(v: unknown, path: string, allowed: readonly T[]): T | undefined {
     if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
-    this.add(path, `is ${show(v)}; expected one of ${allowed.join(', ')}`);
+    if (!this.missing(v, path, allowed))
+      this.add(path, 'notOneOf', { v: show(v), allowed: allowed.join(', ') });
     return undefined;
   }
 
   kpi(v: unknown, path: string): KpiDef | undefined {
     const k = typeof v === 'string' ? kpiById(v) : undefined;
-    if (!k) this.add(path, `${show(v)} is not a KPI id Mizan knows (e.g. "ctr", "conversion_rate")`);
+    if (!k && !this.missing(v, path)) this.add(path, 'notKpi', { v: show(v) });
     return k;
   }
 
   list(v: unknown, path: string, max: number): unknown[] | undefined {
-    if (!Array.isArray(v)) return void this.add(path, `must be a list, not ${show(v)}`);
-    if (v.length > max) return void this.add(path, `has ${v.length} entries; at most ${max}`);
+    if (this.missing(v, path)) return undefined;
+    if (!Array.isArray(v)) return void this.add(path, 'notList', { v: show(v) });
+    if (v.length > max) return void this.add(path, 'tooMany', { n: v.length, max });
     return v;
   }
 
   /** A value of a KPI: a finite number inside what the KPI can be. */
   value(v: unknown, path: string, k: KpiDef): number | undefined {
-    if (typeof v !== 'number' || !Number.isFinite(v))
-      return void this.add(path, `must be a finite number, not ${show(v)}`);
+    if (this.missing(v, path)) return undefined;
+    if (typeof v !== 'number' || !Number.isFinite(v)) return void this.add(path, 'notNumber', { v: show(v) });
     const [lo, hi] = kpiValueRange(k);
     if (v >= lo && v <= hi) return v;
+    // The user's own numbers are shown as they wrote them (they look for them in their JSON).
     if (k.unit === 'rate' && hi === 1 && v > 1 && v <= 100)
-      this.add(
-        path,
-        `${v} is more than 100%; write rates as fractions (${+(v / 100).toPrecision(12)} for ${v}%)`,
-      );
-    else if (k.unit === 'rate' || k.unit === 'probability')
-      this.add(
-        path,
-        `${v} is outside what ${k.names.en} can be (${pct(lo)} to ${hi === Number.POSITIVE_INFINITY ? 'any' : pct(hi)})`,
-      );
-    else
-      this.add(
-        path,
-        `${v} is outside what ${k.names.en} can be (${lo} to ${hi === Number.POSITIVE_INFINITY ? 'any' : hi})`,
-      );
+      return void this.add(path, 'ratePercent', { v: String(v), f: String(+(v / 100).toPrecision(12)) });
+    const share = k.unit === 'rate' || k.unit === 'probability';
+    const bound = (x: number) => (share ? pct(x) : String(x));
+    this.add(path, 'outside', {
+      v: String(v),
+      kpi: this.name(k),
+      lo: bound(lo),
+      hi: hi === Number.POSITIVE_INFINITY ? templateMessage(this.lang, 'any') : bound(hi),
+    });
     return undefined;
   }
 }
@@ -132,40 +148,37 @@ function isoDate(s: string): boolean {
 }
 
 function target(c: Checker, v: unknown, path: string): Target | undefined {
-  if (!isObject(v))
-    return void c.add(path, `must be an object like {"kpi": "conversion_rate", "op": ">=", "value": 0.05}`);
+  if (!isObject(v)) return void c.add(path, 'targetShape');
   c.known(v, path, ['kpi', 'op', 'value', 'by']);
   const k = c.kpi(v.kpi, `${path}.kpi`);
   const op = c.oneOf(v.op, `${path}.op`, ['>=', '<='] as const);
-  if (k && k.direction === 'neutral')
-    c.add(`${path}.kpi`, `${k.names.en} has no better direction, so it takes no target`);
+  if (k && k.direction === 'neutral') c.add(`${path}.kpi`, 'noTarget', { kpi: c.name(k) });
   if (k && op && ((k.direction === 'higher' && op === '<=') || (k.direction === 'lower' && op === '>=')))
-    c.add(
-      `${path}.op`,
-      `${k.names.en} is better ${k.direction}, so its target is "${k.direction === 'higher' ? '>=' : '<='}"`,
-    );
+    c.add(`${path}.op`, k.direction === 'higher' ? 'targetHigher' : 'targetLower', { kpi: c.name(k) });
   const value = k ? c.value(v.value, `${path}.value`, k) : undefined;
   let by: string | undefined;
   if (v.by !== undefined) {
     if (typeof v.by === 'string' && isoDate(v.by)) by = v.by;
-    else c.add(`${path}.by`, `is ${show(v.by)}; give the due date as YYYY-MM-DD`);
+    else c.add(`${path}.by`, 'dueDate', { v: show(v.by) });
   }
   if (!k || !op || value === undefined) return undefined;
   return { kpi: k.id, op, value, ...(by ? { by } : {}) };
 }
 
 function thresholds(c: Checker, v: unknown, path: string): TemplateThreshold | undefined {
-  if (!isObject(v)) return void c.add(path, 'must be an object like {"kpi": "ctr", "thresholds": {…}}');
+  if (!isObject(v)) return void c.add(path, 'thresholdShape');
   c.known(v, path, ['kpi', 'thresholds']);
   const k = c.kpi(v.kpi, `${path}.kpi`);
   const t = v.thresholds;
   const p = `${path}.thresholds`;
   if (!k) return undefined;
-  if (!isObject(t)) return void c.add(p, 'must be an object with direction and good / fair');
-  if (k.direction === 'neutral')
-    return void c.add(`${path}.kpi`, `${k.names.en} has no better direction, so it takes no thresholds`);
-  if (t.direction !== k.direction)
-    return void c.add(`${p}.direction`, `is ${show(t.direction)}; ${k.names.en} is "${k.direction}"`);
+  if (!isObject(t)) return void c.add(p, 'thresholdsShape');
+  if (k.direction === 'neutral') return void c.add(`${path}.kpi`, 'noThresholds', { kpi: c.name(k) });
+  if (t.direction !== k.direction) {
+    if (!c.missing(t.direction, `${p}.direction`, [k.direction]))
+      c.add(`${p}.direction`, 'wrongDirection', { v: show(t.direction), kpi: c.name(k), dir: k.direction });
+    return undefined;
+  }
   const keys = k.direction === 'band' ? ['goodMin', 'goodMax', 'fairMin', 'fairMax'] : ['good', 'fair'];
   c.known(t, p, ['direction', ...keys]);
   const n: Record<string, number> = {};
@@ -174,8 +187,8 @@ function thresholds(c: Checker, v: unknown, path: string): TemplateThreshold | u
     if (x === undefined) return undefined;
     n[key] = x;
   }
-  const order = (ok: boolean, message: string) => {
-    if (!ok) c.add(p, message);
+  const order = (ok: boolean, key: MessageKey) => {
+    if (!ok) c.add(p, key, { kpi: c.name(k) });
     return ok;
   };
   let result: Thresholds;
@@ -186,25 +199,13 @@ function thresholds(c: Checker, v: unknown, path: string): TemplateThreshold | u
       number,
       number,
     ];
-    if (
-      !order(
-        fairMin <= goodMin && goodMin <= goodMax && goodMax <= fairMax,
-        'must satisfy fairMin ≤ goodMin ≤ goodMax ≤ fairMax',
-      )
-    )
-      return undefined;
+    if (!order(fairMin <= goodMin && goodMin <= goodMax && goodMax <= fairMax, 'bandOrder')) return undefined;
     result = { direction: 'band', goodMin, goodMax, fairMin, fairMax };
   } else {
     const good = n.good as number;
     const fair = n.fair as number;
     const higher = k.direction === 'higher';
-    if (
-      !order(
-        higher ? good >= fair : good <= fair,
-        `good must be ${higher ? 'at least' : 'at most'} fair for ${k.names.en}`,
-      )
-    )
-      return undefined;
+    if (!order(higher ? good >= fair : good <= fair, higher ? 'goodAtLeast' : 'goodAtMost')) return undefined;
     result = { direction: k.direction, good, fair };
   }
   return { kpi: k.id, thresholds: result };
@@ -220,11 +221,11 @@ function groupBy(c: Checker, v: unknown): TemplateGroupBy | undefined {
 }
 
 function brand(c: Checker, v: unknown): BrandColours | undefined {
-  if (!isObject(v)) return void c.add('brand', 'must be an object like {"primary": "#1A73E8"}');
+  if (!isObject(v)) return void c.add('brand', 'brandShape');
   c.known(v, 'brand', ['primary', 'accent']);
   const colour = (x: unknown, path: string) => {
     if (typeof x === 'string' && COLOUR.test(x)) return x.toUpperCase();
-    c.add(path, `is ${show(x)}; give a colour as #RRGGBB`);
+    if (!c.missing(x, path)) c.add(path, 'colour', { v: show(x) });
     return undefined;
   };
   const primary = colour(v.primary, 'brand.primary');
@@ -243,7 +244,7 @@ function unique<T extends { kpi: string }>(
   const out: T[] = [];
   items.forEach((item, i) => {
     if (!item) return;
-    if (seen.has(item.kpi)) c.add(pathOf(i), `"${item.kpi}" is listed twice`);
+    if (seen.has(item.kpi)) c.add(pathOf(i), 'twice', { kpi: item.kpi });
     seen.add(item.kpi);
     out.push(item);
   });
@@ -291,30 +292,53 @@ export function nestingProblem(input: unknown): TemplateProblem | null {
   return null;
 }
 
-/** Checks a parsed value against the current schema (migrate older versions first). */
-export function validateTemplate(input: unknown): TemplateCheck {
-  const deep = nestingProblem(input);
+/**
+ * What a template may leave out, and what it then means: no grouping or period chosen (the
+ * engine's automatic choice), no benchmark colours, no targets, the spreadsheet's language,
+ * live formulas. A missing id is made from the name (as migration from v0 does).
+ */
+export const TEMPLATE_DEFAULTS = {
+  groupBy: 'auto',
+  period: 'auto',
+  profile: null,
+  targets: [],
+  lang: 'sheet',
+  formulas: 'live',
+} as const satisfies Partial<Template>;
+
+/** The input with the optional fields it lacks filled in from TEMPLATE_DEFAULTS. */
+function withDefaults(input: Obj): Obj {
+  const out: Obj = { ...input };
+  for (const [k, v] of Object.entries(TEMPLATE_DEFAULTS)) if (out[k] === undefined) out[k] = v;
+  if (out.id === undefined && typeof out.name === 'string') out.id = slug(out.name);
+  return out;
+}
+
+/**
+ * Checks a parsed value against the current schema (migrate older versions first), with the
+ * messages in `lang`. Only `schemaVersion`, `name` and `kpis` are required; see TEMPLATE_DEFAULTS.
+ */
+export function validateTemplate(raw: unknown, lang: Lang = 'en'): TemplateCheck {
+  const deep = nestingProblem(raw);
   if (deep) return { ok: false, problems: [deep] };
-  const c = new Checker();
-  if (!isObject(input))
-    return { ok: false, problems: [{ path: '', message: 'a template is a JSON object { … }' }] };
-  if (input.schemaVersion !== TEMPLATE_SCHEMA_VERSION)
-    c.add(
-      'schemaVersion',
-      `is ${show(input.schemaVersion)}; this reads schema ${TEMPLATE_SCHEMA_VERSION} (migrate first)`,
-    );
-  c.known(input, '', FIELDS);
+  const c = new Checker(lang);
+  if (!isObject(raw))
+    return { ok: false, problems: [{ path: '', message: templateMessage(lang, 'notObject') }] };
+  if (
+    raw.schemaVersion !== TEMPLATE_SCHEMA_VERSION &&
+    !c.missing(raw.schemaVersion, 'schemaVersion', [String(TEMPLATE_SCHEMA_VERSION)])
+  )
+    c.add('schemaVersion', 'schemaVersion', { v: show(raw.schemaVersion), n: TEMPLATE_SCHEMA_VERSION });
+  c.known(raw, '', FIELDS);
+  const input = withDefaults(raw);
 
   const id = typeof input.id === 'string' && ID.test(input.id) ? input.id : undefined;
-  if (!id)
-    c.add(
-      'id',
-      `is ${show(input.id)}; use 1–48 lower-case letters, digits or "-", starting with a letter or digit`,
-    );
+  if (!id && (raw.id !== undefined || typeof input.name === 'string'))
+    c.add('id', 'id', { v: show(input.id) });
   const name = c.text(input.name, 'name', TEMPLATE_LIMITS.name);
   let names: Template['names'];
   if (input.names !== undefined) {
-    if (!isObject(input.names)) c.add('names', 'must be an object like {"ar": "…", "fa": "…"}');
+    if (!isObject(input.names)) c.add('names', 'namesShape');
     else {
       c.known(input.names, 'names', ['en', 'ar', 'fa']);
       const out: Record<string, string> = {};
@@ -346,8 +370,7 @@ export function validateTemplate(input: unknown): TemplateCheck {
   let profile: string | null | undefined = null;
   if (input.profile !== null) {
     profile = typeof input.profile === 'string' && profileById(input.profile) ? input.profile : undefined;
-    if (profile === undefined)
-      c.add('profile', `${show(input.profile)} is not a benchmark profile; use null or a profile id`);
+    if (profile === undefined) c.add('profile', 'profile', { v: show(input.profile) });
   }
   const targets = unique(
     c,
@@ -366,13 +389,13 @@ export function validateTemplate(input: unknown): TemplateCheck {
           ),
           (i) => `thresholds[${i}].kpi`,
         );
-  const lang = c.oneOf(input.lang, 'lang', ['en', 'ar', 'fa', 'sheet'] as const);
+  const reportLang = c.oneOf(input.lang, 'lang', ['en', 'ar', 'fa', 'sheet'] as const);
   const formulas = c.oneOf(input.formulas, 'formulas', ['live', 'values'] as const);
   let grossMargin: number | undefined;
   if (input.grossMargin !== undefined) {
     const m = input.grossMargin;
     if (typeof m === 'number' && Number.isFinite(m) && m > 0 && m <= 1) grossMargin = m;
-    else c.add('grossMargin', `is ${show(m)}; a margin is a fraction above 0 and at most 1 (0.6 for 60%)`);
+    else c.add('grossMargin', 'margin', { v: show(m) });
   }
   const colours = input.brand === undefined ? undefined : brand(c, input.brand);
 
@@ -383,7 +406,7 @@ export function validateTemplate(input: unknown): TemplateCheck {
     !group ||
     !period ||
     profile === undefined ||
-    !lang ||
+    !reportLang ||
     !formulas
   )
     return { ok: false, problems: c.problems };
@@ -399,7 +422,7 @@ export function validateTemplate(input: unknown): TemplateCheck {
     profile,
     targets,
     ...(own?.length ? { thresholds: own } : {}),
-    lang,
+    lang: reportLang,
     formulas,
     ...(grossMargin !== undefined ? { grossMargin } : {}),
     ...(colours ? { brand: colours } : {}),
