@@ -27,7 +27,10 @@ function directionOf(kpi: string): 'higher' | 'lower' {
 /** One published average or median → thresholds by the rule above. */
 function figure(kpi: string, value: number, citation: Citation, currency?: string): Benchmark {
   const direction = directionOf(kpi);
-  const fair = direction === 'higher' ? value * (1 - FAIR_MARGIN) : value * (1 + FAIR_MARGIN);
+  // Rounded to 12 significant digits: 0.0666 × 0.75 is 0.04995, not 0.04995000000000001.
+  const fair = Number(
+    (direction === 'higher' ? value * (1 - FAIR_MARGIN) : value * (1 + FAIR_MARGIN)).toPrecision(12),
+  );
   return {
     kpi,
     thresholds: { direction, good: value, fair },
