@@ -5,6 +5,8 @@
  */
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { BENCHMARK_LABELS } from '../../src/core/i18n/benchmark-labels';
+import { REPORT_LABELS } from '../../src/core/i18n/report-labels';
 import { REPORT_KEY } from '../../src/server/report-writer';
 import { FakeWorld } from '../fakes/spreadsheet';
 import { bundleSource, engineHtmlService, engineSource, loadBundle } from '../helpers/bundle';
@@ -54,6 +56,16 @@ describe('the split between Code.js and Engine.html', () => {
     expect(REPORT_KEY).toBe('mizan.report');
     expect(code).not.toContain(REPORT_KEY);
     expect(engineSource()).toContain(REPORT_KEY);
+  });
+
+  it("Code.js carries the status and citation words custom functions say, not the report's labels", () => {
+    const code = bundleSource();
+    // Report-only labels (a note, a section title) stay out of the custom functions' start-up…
+    for (const key of ['excludedSummary', 'chosenColumn', 'stackedMsg'] as const)
+      expect(code, key).not.toContain(REPORT_LABELS[key].en.slice(0, 30));
+    // …while KPI_STATUS's words are there, in every language.
+    for (const word of [BENCHMARK_LABELS.good.fa, BENCHMARK_LABELS.poor.ar, BENCHMARK_LABELS.fair.en])
+      expect(code).toContain(word);
   });
 
   it('Engine.html is plain ASCII JavaScript with nothing HtmlService could treat as markup', () => {

@@ -2,8 +2,9 @@
  * A benchmark's source as the legend shows it: publisher, edition, year and scope, "older than 3
  * years" when it is, the caveat on email opens, and Mizan's own conventions named as Mizan's.
  */
+
+import { benchmarkLabel as label } from '../i18n/benchmark-labels';
 import type { Lang } from '../i18n/lang';
-import { label } from '../i18n/report-labels';
 import { type Benchmark, isMizanRule, isTeamRule, type Source } from './types';
 
 /** A figure whose edition is more than this many years old says so in the legend. */

@@ -8,8 +8,8 @@ import { BENCHMARK_PROFILES, benchmarkFor, profileById } from '../benchmarks/pro
 import { statusAgainst } from '../benchmarks/status';
 import { type Benchmark, type BenchmarkProfile, isSource, type Thresholds } from '../benchmarks/types';
 import { bracketed, normalizeKey } from '../detect/normalize';
+import { benchmarkLabel as label } from '../i18n/benchmark-labels';
 import { langFromLocale } from '../i18n/lang';
-import { label } from '../i18n/report-labels';
 import { KPIS } from '../kpi/registry';
 import type { KpiDef } from '../kpi/types';
 import { readNumber } from '../numbers/parse-number';

@@ -3,11 +3,13 @@
  * the messages and hints of input problems and data notes. `{name}` placeholders are filled by
  * {@link label}.
  */
+import { BENCHMARK_LABELS, fill, L } from './benchmark-labels';
 import type { Lang, Localized } from './lang';
 
-const L = (en: string, ar: string, fa: string): Localized => ({ en, ar, fa });
+export { localDigits } from './benchmark-labels';
 
 export const REPORT_LABELS = {
+  ...BENCHMARK_LABELS,
   title: L('KPI report – {source}', 'تقرير مؤشرات الأداء – {source}', 'گزارش شاخص‌ها – {source}'),
   /** Between parts of a line: the middle dot reads as a zero (٠ ۰) in Arabic and Persian. */
   separator: L(' · ', ' | ', ' | '),
@@ -41,9 +43,6 @@ export const REPORT_LABELS = {
   header: L('Header', 'العنوان', 'عنوان'),
   readAs: L('Read as', 'قُرئ كـ', 'خوانده‌شده به‌عنوان'),
   confidence: L('Confidence', 'الثقة', 'اطمینان'),
-  good: L('good', 'جيد', 'خوب'),
-  fair: L('fair', 'مقبول', 'متوسط'),
-  poor: L('poor', 'ضعيف', 'ضعیف'),
   target: L('target {op} {v}', 'الهدف {op} {v}', 'هدف {op} {v}'),
   targetSource: L('your target', 'هدفك', 'هدف شما'),
   dimCampaign: L('campaign', 'الحملة', 'کمپین'),
@@ -242,32 +241,6 @@ export const REPORT_LABELS = {
     'تحقق من أن الأعمدة {cols} هي الصحيحة وأن أرقامها لُصقت: هي مقامات {kpis}.',
     'بررسی کنید ستون‌های {cols} درست‌اند و اعدادشان چسبانده شده‌اند: مخرج {kpis} هستند.',
   ),
-  fairRuleSource: L(
-    "fair band: Mizan's rule (within {pct}%)",
-    'النطاق المقبول: قاعدة ميزان (ضمن {pct}٪)',
-    'بازهٔ متوسط: قاعدهٔ میزان (تا {pct}٪)',
-  ),
-  teamThreshold: L(
-    'Template "{t}": set by the team',
-    'القالب "{t}": حدّده الفريق',
-    'قالب «{t}»: تعیین‌شده توسط تیم',
-  ),
-  olderThan: L('older than {n} years', 'أقدم من {n} سنوات', 'قدیمی‌تر از {n} سال'),
-  quotedOnly: L(
-    'read on a page quoting it',
-    'مقروء في صفحة تنقل عنه',
-    'از صفحه‌ای که از آن نقل کرده خوانده شد',
-  ),
-  opensInflated: L(
-    'opens are inflated by privacy features (Apple Mail Privacy Protection) since 2021',
-    'نسب الفتح مضخّمة بميزات الخصوصية (حماية خصوصية البريد من Apple) منذ ٢٠٢١',
-    'نرخ باز شدن از ۲۰۲۱ با قابلیت‌های حریم خصوصی (Apple Mail Privacy Protection) بیش از واقع است',
-  ),
-  breakEvenRule: L(
-    "Mizan's rule: break-even (ROI ≥ 0 earns more than it costs)",
-    'قاعدة ميزان: نقطة التعادل (العائد ≥ ٠ يكسب أكثر مما يكلّف)',
-    'قاعدهٔ میزان: سر‌به‌سر (بازگشت سرمایه ≥ ۰ بیش از هزینه‌اش درآمد دارد)',
-  ),
   // Data notes.
   notNumbers: L(
     'Column {col} ("{header}"): {n} cells are not numbers and are left out of its sums (rows {rows}).',
@@ -436,18 +409,5 @@ export function label(
   lang: Lang,
   vars: Readonly<Record<string, string | number>> = {},
 ): string {
-  const text: string = REPORT_LABELS[key][lang];
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = vars[name];
-    if (v === undefined) return whole;
-    // Counts and row numbers take the language's digits; names from the sheet stay as written.
-    return typeof v === 'number' || name === 'rows' || name === 'row' ? localDigits(String(v), lang) : v;
-  });
-}
-
-/** Western digits in Persian or Arabic-Indic form for fa and ar text. */
-export function localDigits(text: string, lang: Lang): string {
-  if (lang === 'en') return text;
-  const zero = lang === 'fa' ? 0x06f0 : 0x0660;
-  return text.replace(/[0-9]/g, (d) => String.fromCharCode(zero + d.charCodeAt(0) - 48));
+  return fill(REPORT_LABELS[key][lang], lang, vars);
 }
