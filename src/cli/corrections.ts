@@ -4,12 +4,13 @@
  * found in the header row the engine reads (or the one --header-row names), by its exact header
  * text (case and spacing aside) or its letter.
  */
-import { detectHeaderRow } from '../core/detect/header-row';
+import { detectHeaderRow, HEADER_SCAN_ROWS } from '../core/detect/header-row';
 import { columnLetter } from '../core/detect/letters';
 import type { ColumnRole } from '../core/detect/types';
 import { MEASURE_IDS, type MeasureId } from '../core/kpi/measures';
 import { normalizeDigits } from '../core/numbers/parse-number';
 import type { ReportOptions } from '../core/report/options';
+import { asTable, type Grid, headRows, type Table } from '../core/table/table';
 
 export type Corrections =
   | { readonly ok: true; readonly overrides: Readonly<Record<number, ColumnRole>> }
@@ -34,14 +35,15 @@ export function roleFromName(name: string): ColumnRole | null {
  */
 export function resolveCorrections(
   specs: readonly string[],
-  grid: unknown[][],
+  given: Grid | Table,
   options: Pick<ReportOptions, 'lang' | 'headerRow'>,
 ): Corrections {
   if (specs.length === 0) return { ok: true, overrides: {} };
   // The header row as the engine finds it, read directly: corrections are often needed exactly
   // where the engine refuses the sheet as it stands (two columns read as one measure).
-  const found = options.headerRow ?? detectHeaderRow(grid);
-  const cells = found === null ? [] : ((grid[found] as unknown[] | undefined) ?? []);
+  const table = asTable(given);
+  const found = options.headerRow ?? detectHeaderRow(headRows(table, HEADER_SCAN_ROWS));
+  const cells = found === null ? [] : table.row(found);
   const headers = cells.map((cell, index) => ({
     index,
     header: cell === null || cell === undefined ? '' : String(cell).replace(/^\ufeff/, ''),

@@ -1,13 +1,15 @@
 /**
- * CSV → grid, with the delimiter found from the data: read by our one-pass reader (csv-bytes.ts,
- * csv-rows.ts), which gives papaparse's rows, and by papaparse itself when quotes are broken.
+ * CSV → table, with the delimiter found from the data: read by our one-pass readers
+ * (csv-columns.ts over UTF-8 bytes, csv-rows.ts over decoded text), which give papaparse's cells,
+ * and by papaparse itself when quotes are broken.
  * Cells stay text, numbers, dates and percentages read by the engine with the one number reader,
  * except the plain numbers of a large file's measure columns (see NumberColumns in csv-rows.ts).
  */
 
 import { Buffer } from 'node:buffer';
 import Papa from 'papaparse';
-import { readByteRows } from './csv-bytes';
+import { RowTable, type Table } from '../core/table/table';
+import { readByteColumns } from './csv-columns';
 import { lineBreak, type NumberColumns, readRows } from './csv-rows';
 
 /** Comma, semicolon (European Excel), tab (Excel "Unicode text"), pipe, Arabic semicolon. */
@@ -39,8 +41,8 @@ export function detectDelimiter(text: string): string {
 }
 
 export interface ParsedCsv {
-  /** Text cells; integers as numbers only where `numbers` allowed them (see NumberColumns). */
-  readonly rows: (string | number)[][];
+  /** Text cells; numbers only where `numbers` allowed them (see NumberColumns). */
+  readonly table: Table;
   readonly delimiter: string;
 }
 
@@ -74,12 +76,13 @@ export function parseCsv(
   if (!Array.isArray(rows)) return { ok: false, problem: rows, delimiter };
   // A final line break leaves one empty row behind; blank rows at the end carry nothing.
   while (rows.length > 0 && isBlank(rows[rows.length - 1] as (string | number)[])) rows.pop();
-  return { ok: true, rows, delimiter };
+  return { ok: true, table: new RowTable(rows), delimiter };
 }
 
 /**
- * parseCsv for a UTF-8 file's bytes (after any BOM): the same result, read cell by cell from the
- * bytes, so the whole text is decoded only when papaparse has to read it (broken quotes).
+ * parseCsv for a UTF-8 file's bytes (after any BOM): the same cells, read cell by cell from the
+ * bytes into columns (csv-columns.ts), so the whole text is decoded only when papaparse has to
+ * read it (broken quotes).
  */
 export function parseCsvBytes(
   bytes: Uint8Array,
@@ -90,10 +93,9 @@ export function parseCsvBytes(
   // The delimiter and line break are judged on the first 64K and 1M characters of the text.
   const head = new TextDecoder().decode(buffer.subarray(0, HEAD_BYTES));
   const delimiter = detectDelimiter(head);
-  const rows = readByteRows(buffer, delimiter, lineBreak(head), onProgress, numbers);
-  if (rows === null) return parseCsv(new TextDecoder().decode(buffer), onProgress, numbers);
-  while (rows.length > 0 && isBlank(rows[rows.length - 1] as (string | number)[])) rows.pop();
-  return { ok: true, rows, delimiter };
+  const table = readByteColumns(buffer, delimiter, lineBreak(head), onProgress, numbers);
+  if (table === null) return parseCsv(new TextDecoder().decode(buffer), onProgress, numbers);
+  return { ok: true, table, delimiter };
 }
 
 /** Bytes enough for 1,048,576 characters and more (at most 4 bytes each). */

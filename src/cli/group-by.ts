@@ -8,6 +8,7 @@ import { normalizeDigits } from '../core/numbers/parse-number';
 import { detectColumns } from '../core/report';
 import type { ColumnMapping } from '../core/report/model';
 import type { ReportOptions } from '../core/report/options';
+import type { Grid, Table } from '../core/table/table';
 
 export type GroupBy =
   | { readonly ok: true; readonly column: number | null }
@@ -20,10 +21,10 @@ const norm = (text: string): string => normalizeDigits(text).replace(/\s+/g, ' '
 const named = (m: ColumnMapping): string =>
   m.header.trim() === '' ? m.letter : `${m.letter} "${m.header.trim()}"`;
 
-export function resolveGroupBy(spec: string, grid: unknown[][], options: ReadOptions): GroupBy {
+export function resolveGroupBy(spec: string, table: Grid | Table, options: ReadOptions): GroupBy {
   const wanted = norm(spec);
   if (wanted === 'none') return { ok: true, column: null };
-  const preview = detectColumns(grid, options);
+  const preview = detectColumns(table, options);
   // No header row: the engine will say so itself, with its own hint; nothing to match against.
   if (!preview.ok) return { ok: true, column: null };
   const columns = preview.mapping;

@@ -1,5 +1,5 @@
 /**
- * Reads an input file into the grid the engine takes (as `Range.getValues()` gives it): CSV in
+ * Reads an input file into the cells the engine takes (a Table, as `Range.getValues()` gives rows): CSV in
  * any common delimiter and encoding, or one sheet of an .xlsx workbook. Every failure is a
  * message that names the file and says what to do; nothing here throws at the caller.
  */
@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { columnLetter } from '../core/detect/letters';
+import { RowTable, type Table } from '../core/table/table';
 import { type CsvResult, parseCsv, parseCsvBytes } from './csv';
 import type { NumberColumns } from './csv-rows';
 import { type Decoded, decodeText, type TextEncoding, utf8Body } from './decode';
@@ -14,7 +15,8 @@ import { type Decoded, decodeText, type TextEncoding, utf8Body } from './decode'
 export type Cell = string | number | boolean | Date | null;
 
 export interface InputData {
-  readonly grid: Cell[][];
+  /** The cells: a CSV's read column by column (ColumnTable), an .xlsx sheet's as rows. */
+  readonly table: Table;
   /** A valid sheet name for the source data: the xlsx sheet's name, or the file's base name. */
   readonly sourceName: string;
   readonly format: 'csv' | 'xlsx';
@@ -110,11 +112,11 @@ function csvResult(parsed: CsvResult, path: string, encoding: TextEncoding): Rea
       message: `${path}: ${what}. Fix the quotes on that line and run again.`,
     };
   }
-  const { rows, delimiter } = parsed;
+  const { table, delimiter } = parsed;
   return {
     ok: true,
     data: {
-      grid: rows,
+      table,
       sourceName: sheetNameFrom(basename(path, extname(path))),
       format: 'csv',
       encoding,
@@ -152,7 +154,7 @@ async function readXlsx(bytes: Uint8Array, path: string, sheet: string | undefin
   return {
     ok: true,
     data: {
-      grid,
+      table: new RowTable(grid),
       sourceName: sheetNameFrom(worksheet.name),
       format: 'xlsx',
       ...(uncached.length > 0 ? { uncachedFormulas: uncached } : {}),

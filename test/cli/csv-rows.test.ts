@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { DELIMITERS, detectDelimiter, parseCsv, parseCsvBytes } from '../../src/cli/csv';
-import { readByteRows } from '../../src/cli/csv-bytes';
+import { readByteColumns } from '../../src/cli/csv-columns';
 import { lineBreak, plainDecimal, plainInteger, readRows } from '../../src/cli/csv-rows';
 import { decodeText } from '../../src/cli/decode';
 import { measureNumbers } from '../../src/cli/main';
@@ -20,8 +20,30 @@ import { readInput } from '../../src/cli/read-input';
 import { buildReport } from '../../src/core/report';
 import { reportJsonText } from '../../src/core/report/json';
 import type { ReportOptions } from '../../src/core/report/options';
+import { rowsOf } from '../../src/core/table/table';
 
 const papa = (text: string, delimiter: string) => Papa.parse<string[]>(text, { delimiter });
+
+/** The byte reader's cells as rows; like parseCsv, it leaves out the blank rows at the end. */
+function byteRows(bytes: Buffer, delimiter: string, newline: '\n' | '\r\n' | '\r') {
+  const table = readByteColumns(bytes, delimiter, newline);
+  return table === null ? null : rowsOf(table);
+}
+
+const blankRow = (row: readonly unknown[]) => row.every((c) => typeof c === 'string' && c.trim() === '');
+
+/** Rows without the blank rows at the end. */
+function trimmed<T extends readonly unknown[]>(rows: readonly T[] | null): T[] | null {
+  if (rows === null) return null;
+  const out = [...rows];
+  while (out.length > 0 && blankRow(out[out.length - 1] as T)) out.pop();
+  return out;
+}
+
+/** A parse result with its cells as rows, for comparing a ColumnTable with a RowTable. */
+function asRows(result: ReturnType<typeof parseCsv>) {
+  return result.ok ? { ok: true, delimiter: result.delimiter, rows: rowsOf(result.table) } : result;
+}
 
 function csvFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -48,7 +70,7 @@ describe('readRows', () => {
     if (reference.errors.some((e) => e.type === 'Quotes')) expect(rows).toBeNull();
     else expect(rows).toEqual(reference.data);
     const bytes = Buffer.from(decoded.text, 'utf8');
-    expect(readByteRows(bytes, delimiter, lineBreak(decoded.text))).toEqual(rows);
+    expect(byteRows(bytes, delimiter, lineBreak(decoded.text))).toEqual(trimmed(rows));
   });
 
   it('gives papaparse rows for random texts, or hands them back', () => {
@@ -82,7 +104,7 @@ describe('readRows', () => {
           expect(reference.errors.filter((e) => e.type === 'Quotes')).toEqual([]);
           expect(rows).toEqual(reference.data);
         }
-        expect(readByteRows(Buffer.from(text, 'utf8'), delimiter, newline)).toEqual(rows);
+        expect(byteRows(Buffer.from(text, 'utf8'), delimiter, newline)).toEqual(trimmed(rows));
       }),
       { numRuns: 5000 },
     );
@@ -119,7 +141,7 @@ describe('parseCsv', () => {
     const result = parseCsv(text);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problem).toEqual({ line: 3, field: 0, kind: 'unclosed' });
-    expect(parseCsvBytes(Buffer.from(text, 'utf8'))).toEqual(result);
+    expect(asRows(parseCsvBytes(Buffer.from(text, 'utf8')))).toEqual(asRows(result));
   });
 
   it('gives papaparse rows with progress on a large text', () => {
@@ -129,8 +151,8 @@ describe('parseCsv', () => {
     const fractions: number[] = [];
     const result = parseCsv(text, (f) => fractions.push(f));
     expect(result.ok).toBe(true);
-    if (result.ok) expect(result.rows).toEqual(papa(text, ',').data.slice(0, -1));
-    expect(parseCsvBytes(Buffer.from(text, 'utf8'))).toEqual(result);
+    if (result.ok) expect(rowsOf(result.table)).toEqual(papa(text, ',').data.slice(0, -1));
+    expect(asRows(parseCsvBytes(Buffer.from(text, 'utf8')))).toEqual(asRows(result));
     expect(fractions.length).toBeGreaterThan(1);
     expect(fractions[fractions.length - 1]).toBe(1);
   });
@@ -197,7 +219,7 @@ describe('plain integers read as numbers', () => {
       const numbers = await readInput(path, { numbers: measureNumbers({}) });
       const text = await readInput(path);
       if (!numbers.ok || !text.ok) throw new Error('not read');
-      const late = numbers.data.grid[11_000] as unknown[];
+      const late = rowsOf(numbers.data.table)[11_000] as unknown[];
       expect(late.map((c) => typeof c)).toEqual([
         'string',
         'string',
@@ -208,7 +230,7 @@ describe('plain integers read as numbers', () => {
         'number',
         'string',
       ]);
-      expect((text.data.grid[11_000] as unknown[]).every((c) => typeof c === 'string')).toBe(true);
+      expect((rowsOf(text.data.table)[11_000] as unknown[]).every((c) => typeof c === 'string')).toBe(true);
       const options: ReportOptions = {
         sourceName: 'big',
         lang: 'en',
@@ -217,8 +239,8 @@ describe('plain integers read as numbers', () => {
         delimiter: ',',
         fieldCounts: true,
       };
-      const a = buildReport(numbers.data.grid, options);
-      const b = buildReport(text.data.grid, options);
+      const a = buildReport(numbers.data.table, options);
+      const b = buildReport(text.data.table, options);
       if (!a.ok || !b.ok) throw new Error('no report');
       expect(reportJsonText(a.model)).toBe(reportJsonText(b.model));
       expect(a.model.cleanSource).toEqual(b.model.cleanSource);
@@ -243,7 +265,7 @@ describe('plain numbers in a file whose decimal mark is ","', () => {
       const numbers = await readInput(path, { numbers: measureNumbers({}) });
       const text = await readInput(path);
       if (!numbers.ok || !text.ok) throw new Error('not read');
-      expect(numbers.data.grid[11_501]).toEqual(['C10', '12.5', 300]);
+      expect(rowsOf(numbers.data.table)[11_501]).toEqual(['C10', '12.5', 300]);
       const options: ReportOptions = {
         sourceName: 'comma',
         lang: 'en',
@@ -251,8 +273,8 @@ describe('plain numbers in a file whose decimal mark is ","', () => {
         delimiter: ';',
         fieldCounts: true,
       };
-      const a = buildReport(numbers.data.grid, options);
-      const b = buildReport(text.data.grid, options);
+      const a = buildReport(numbers.data.table, options);
+      const b = buildReport(text.data.table, options);
       if (!a.ok || !b.ok) throw new Error('no report');
       expect(a.model.decimalMark).toBe(',');
       expect(reportJsonText(a.model)).toBe(reportJsonText(b.model));
@@ -273,7 +295,11 @@ describe('a large file whose first rows hold too few data rows', () => {
       writeFileSync(path, `${lines.join('\n')}\n`);
       const read = await readInput(path, { numbers: measureNumbers({}) });
       if (!read.ok) throw new Error(read.message);
-      expect(read.data.grid.flat().every((c) => typeof c === 'string')).toBe(true);
+      expect(
+        rowsOf(read.data.table)
+          .flat()
+          .every((c) => typeof c === 'string'),
+      ).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

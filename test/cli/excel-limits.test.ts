@@ -13,6 +13,7 @@ import { EXIT } from '../../src/cli/main';
 import { readInput } from '../../src/cli/read-input';
 import { buildReport } from '../../src/core/report';
 import type { ReportModel } from '../../src/core/report/model';
+import { rowsOf } from '../../src/core/table/table';
 import {
   EXCEL_LIMITS,
   WorkbookLimitError,
@@ -63,7 +64,7 @@ describe('a sparse sheet reads in memory proportional to its cells', () => {
     writeFileSync(file, await tinyXlsx([...TABLE, ['XFD1048576', null]], 'A1:XFD1048576'));
     const read = await readInput(file);
     if (!read.ok) throw new Error(read.message);
-    expect(read.data.grid).toEqual([
+    expect(rowsOf(read.data.table)).toEqual([
       ['Campaign', 'Cost', 'Clicks'],
       ['Alpha', 10, 5],
       ['Beta', 20, 7],
@@ -96,9 +97,9 @@ describe('a sparse sheet reads in memory proportional to its cells', () => {
     writeFileSync(file, await tinyXlsx([...TABLE, ['A7', 'Delta'], ['B7', 40], ['F9', null]], 'A1:F9'));
     const read = await readInput(file);
     if (!read.ok) throw new Error(read.message);
-    expect(read.data.grid.length).toBe(7);
-    expect(read.data.grid[4]).toEqual([]);
-    expect(read.data.grid[6]).toEqual(['Delta', 40]);
+    expect(rowsOf(read.data.table).length).toBe(7);
+    expect(rowsOf(read.data.table)[4]).toEqual([]);
+    expect(rowsOf(read.data.table)[6]).toEqual(['Delta', 40]);
   });
 });
 
@@ -106,7 +107,7 @@ describe('a sparse sheet reads in memory proportional to its cells', () => {
 async function exampleModel(): Promise<ReportModel> {
   const read = await readInput(join(ROOT, 'examples/campaigns-en.csv'));
   if (!read.ok) throw new Error(read.message);
-  const built = buildReport(read.data.grid, {
+  const built = buildReport(read.data.table, {
     sourceName: 'campaigns-en',
     lang: 'en',
     formulaSource: 'recreated',

@@ -74,7 +74,7 @@ describe.skipIf(!run)('LibreOffice recalculates the live formulas to the engineâ
       const path = fileURLToPath(new URL(`../../examples/campaigns-${lang}.csv`, import.meta.url));
       const read = await readInput(path);
       if (!read.ok) throw new Error(read.message);
-      const result = buildReport(read.data.grid, {
+      const result = buildReport(read.data.table, {
         sourceName: read.data.sourceName,
         lang,
         formulaSource: 'recreated',

@@ -9,6 +9,7 @@ import { resolveGroupBy } from '../../src/cli/group-by';
 import { guessLang } from '../../src/cli/guess-lang';
 import { progressBar } from '../../src/cli/progress';
 import { readInput, sheetNameFrom } from '../../src/cli/read-input';
+import { rowsOf } from '../../src/core/table/table';
 
 const dir = mkdtempSync(join(tmpdir(), 'mizan-read-'));
 const file = (name: string, bytes: Uint8Array | string): string => {
@@ -41,8 +42,8 @@ describe('reading CSV', () => {
     ['UTF-16 BE', utf16(TABLE, 'be'), 'utf-16be'],
   ])('%s', async (_name, bytes, encoding) => {
     const result = await readInput(file(`t-${encoding}.csv`, bytes));
+    expect(result.ok && rowsOf(result.data.table)).toEqual(EXPECTED);
     expect(result.ok && result.data).toMatchObject({
-      grid: EXPECTED,
       encoding,
       format: 'csv',
       delimiter: ',',
@@ -57,7 +58,7 @@ describe('reading CSV', () => {
   ])('finds the delimiter %j', async (delimiter, text) => {
     const result = await readInput(file('d.csv', text));
     expect(result.ok && result.data.delimiter).toBe(delimiter);
-    expect(result.ok && result.data.grid[1]?.length).toBe(3);
+    expect(result.ok && rowsOf(result.data.table)[1]?.length).toBe(3);
   });
 
   it('is not swayed by title lines, blank lines and notes, and keeps row positions', async () => {
@@ -65,15 +66,15 @@ describe('reading CSV', () => {
       'Campaign report, September\n\nCampaign;Cost;Clicks;Conv\nA;1;2;3\nB;4;5;6\n\nNotes: exported today\n';
     expect(detectDelimiter(text)).toBe(';');
     const result = await readInput(file('titled.csv', text));
-    expect(result.ok && result.data.grid.map((r) => r.length)).toEqual([1, 1, 4, 4, 4, 1, 1]);
-    expect(result.ok && result.data.grid[2]).toEqual(['Campaign', 'Cost', 'Clicks', 'Conv']);
+    expect(result.ok && rowsOf(result.data.table).map((r) => r.length)).toEqual([1, 1, 4, 4, 4, 1, 1]);
+    expect(result.ok && rowsOf(result.data.table)[2]).toEqual(['Campaign', 'Cost', 'Clicks', 'Conv']);
   });
 
   it('keeps quoted delimiters and line breaks inside a field', async () => {
     const result = await readInput(
       file('q.csv', 'Campaign,Cost\n"Retargeting - Cart, 7d",5\n"two\nlines",6\n'),
     );
-    expect(result.ok && result.data.grid).toEqual([
+    expect(result.ok && rowsOf(result.data.table)).toEqual([
       ['Campaign', 'Cost'],
       ['Retargeting - Cart, 7d', '5'],
       ['two\nlines', '6'],
@@ -146,7 +147,7 @@ describe('reading .xlsx', () => {
   it('reads the sheet named by --sheet, cells as values', async () => {
     const result = await readInput(await workbook(), { sheet: 'Ads' });
     expect(result.ok && result.data.sourceName).toBe('Ads');
-    expect(result.ok && result.data.grid).toEqual([
+    expect(result.ok && rowsOf(result.data.table)).toEqual([
       ['Campaign', 'Date', 'Cost', 'Clicks'],
       ['=not a formula', new Date(Date.UTC(2026, 7, 3)), 12.5, 3],
       ['Rich text', '', 7, 1],

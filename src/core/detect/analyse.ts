@@ -17,7 +17,8 @@ import type { Lang } from '../i18n/lang';
 import { label } from '../i18n/report-labels';
 import { MEASURES, type MeasureId } from '../kpi/measures';
 import { type DecimalMark, isDate, readNumber } from '../numbers/parse-number';
-import { detectHeaderRow } from './header-row';
+import { asTable, type Grid, headRows, type Table, type TextIds } from '../table/table';
+import { detectHeaderRow, HEADER_SCAN_ROWS } from './header-row';
 import { columnLetter, rowList } from './letters';
 import { isTotalLabel, matchHeader } from './match';
 import { bracketed } from './normalize';
@@ -213,24 +214,18 @@ function headerCurrency(header: string): string | null {
   return null;
 }
 
-export function analyse(grid: readonly (readonly unknown[])[], options: AnalyseOptions): AnalysisResult {
+export function analyse(cells: Grid | Table, options: AnalyseOptions): AnalysisResult {
   const lang = options.lang;
-  const rows: readonly (readonly unknown[])[] = Array.isArray(grid) ? grid : [];
-  let width = 0;
-  let anyFilled = false;
-  for (const row of rows) {
-    if (!Array.isArray(row)) continue;
-    if (row.length > width) width = row.length;
-    if (!anyFilled && row.some((c) => !isBlank(c))) anyFilled = true;
-  }
-  if (!anyFilled)
+  const t = asTable(cells);
+  const width = t.width;
+  if (!anyFilled(t))
     return { ok: false, problems: [problem('empty', label('emptyMsg', lang), label('emptyHint', lang))] };
 
   let headerRow: number | null;
   if (options.headerRow !== undefined) {
-    if (Number.isInteger(options.headerRow) && options.headerRow >= rows.length) {
+    if (Number.isInteger(options.headerRow) && options.headerRow >= t.length) {
       // Said in the user's row numbers: "Row 300 is past the last row (249)".
-      const last = rows.length;
+      const last = t.length;
       return {
         ok: false,
         problems: [
@@ -253,7 +248,7 @@ export function analyse(grid: readonly (readonly unknown[])[], options: AnalyseO
       };
     }
     headerRow = options.headerRow;
-  } else headerRow = detectHeaderRow(rows);
+  } else headerRow = detectHeaderRow(headRows(t, HEADER_SCAN_ROWS));
   if (headerRow === null) {
     return {
       ok: false,
@@ -265,7 +260,7 @@ export function analyse(grid: readonly (readonly unknown[])[], options: AnalyseO
     };
   }
   const h = headerRow;
-  const cellAt = (r: number, c: number): unknown => (rows[r] as readonly unknown[] | undefined)?.[c];
+  const cellAt = (r: number, c: number): unknown => t.cell(r, c);
   const headers: string[] = [];
   for (let c = 0; c < width; c++) {
     const v = cellAt(h, c);
@@ -303,10 +298,9 @@ export function analyse(grid: readonly (readonly unknown[])[], options: AnalyseO
 
   // Rows that may be data, for judging columns by their values.
   const candidates: number[] = [];
-  for (let r = h + 1; r < rows.length && candidates.length < SAMPLE; r++) {
-    const row = rows[r];
-    if (Array.isArray(row) && row.some((c) => !isBlank(c)) && !isRepeatedHeader(row, headers))
-      candidates.push(r);
+  for (let r = h + 1; r < t.length && candidates.length < SAMPLE; r++) {
+    const row = t.row(r);
+    if (row.some((c) => !isBlank(c)) && !isRepeatedHeader(row, headers)) candidates.push(r);
   }
   const sampleOrder = (c: number): DayOrderDecision =>
     decideDayOrder(
@@ -442,60 +436,42 @@ export function analyse(grid: readonly (readonly unknown[])[], options: AnalyseO
   // Which rows are data.
   const measureSet = new Uint8Array(width);
   for (const m of measureCols) measureSet[m.index] = 1;
-  const orderIdCol = orderCols?.id ?? -1;
-  const totalCache = new Map<string, boolean>();
-  const isTotal = (v: string): boolean => {
-    // A plain number ("1234.5") names no total; most such cells are unique: no cache for them.
-    if (simpleNumber(v, 1) === 1) return false;
-    let t = totalCache.get(v);
-    if (t === undefined) {
-      t = v.length <= 80 && isTotalLabel(v);
-      totalCache.set(v, t);
-    }
-    return t;
-  };
-  const headerFields = (rows[h] as readonly unknown[]).length;
+  if (orderCols) measureSet[orderCols.id] = 1;
+  const marks = rowMarks(t, h + 1, headers, measureSet);
+  const named = headers.filter((x) => x !== '').length;
+  const headerFields = t.fields(h);
   const ragged: number[] = [];
   const dataRows: number[] = [];
   const excluded: { row: number; reason: ExcludedReason }[] = [];
   let afterBlank = false;
-  let sectionEnd = rows.length;
-  for (let r = h + 1; r < rows.length; r++) {
-    const row = rows[r];
-    if (!Array.isArray(row)) continue;
-    let first: unknown;
-    let hasMeasure = false;
-    let total = false;
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      if (isBlank(v)) continue;
-      if (first === undefined) first = v;
-      if (measureSet[c] === 1 || c === orderIdCol) hasMeasure = true;
-      else if (typeof v === 'string' && !total && isTotal(v)) total = true;
-    }
-    if (first === undefined) {
+  let sectionEnd = t.length;
+  for (let r = h + 1; r < t.length; r++) {
+    const mark = marks.flags[r - h - 1] as number;
+    if ((mark & FILLED) === 0) {
       afterBlank = true;
       continue;
     }
+    const hasMeasure = (mark & MEASURE) !== 0;
     // A "#" line after a blank line starts another table (GA's next "# ----" block): the table
     // ends here. Inside the table, "#BlackFriday" is a campaign like any other.
-    if (afterBlank && !hasMeasure && typeof first === 'string' && first.trim().startsWith('#')) {
+    if (afterBlank && !hasMeasure && startsWithHash(t.row(r))) {
       sectionEnd = r;
       break;
     }
     afterBlank = false;
-    if (isRepeatedHeader(row, headers)) excluded.push({ row: r, reason: 'header' });
-    else if (total) excluded.push({ row: r, reason: 'total' });
+    const same = marks.sameAsHeader[r - h - 1] as number;
+    if (same >= 2 && same >= named * 0.6) excluded.push({ row: r, reason: 'header' });
+    else if ((mark & TOTAL) !== 0) excluded.push({ row: r, reason: 'total' });
     else if (!hasMeasure) excluded.push({ row: r, reason: 'note' });
     else {
-      if (options.fieldCounts && fieldCountDiffers(row, headerFields)) ragged.push(r);
+      if (options.fieldCounts && fieldCountDiffers(t, r, headerFields)) ragged.push(r);
       dataRows.push(r);
     }
   }
   const stacked: number[] = [];
-  for (let r = sectionEnd; r < rows.length; r++) {
-    const row = rows[r];
-    if (!Array.isArray(row) || !row.some((c) => !isBlank(c))) continue;
+  for (let r = sectionEnd; r < t.length; r++) {
+    const row = t.row(r);
+    if (!row.some((c) => !isBlank(c))) continue;
     excluded.push({ row: r, reason: 'section' });
     const first = row.find((c) => !isBlank(c));
     if (!(typeof first === 'string' && first.trim().startsWith('#'))) stacked.push(r);
@@ -517,7 +493,7 @@ export function analyse(grid: readonly (readonly unknown[])[], options: AnalyseO
   }
   if (ragged.length > 0) {
     const oneBased = ragged.map((r) => r + 1);
-    const firstRow = rows[ragged[0] as number] as readonly unknown[];
+    const firstFields = t.fields(ragged[0] as number);
     return {
       ok: false,
       problems: [
@@ -525,7 +501,7 @@ export function analyse(grid: readonly (readonly unknown[])[], options: AnalyseO
           'ragged-row',
           label('raggedMsg', lang, {
             rows: rowList(oneBased),
-            n: firstRow.length,
+            n: firstFields,
             m: headerFields,
             header: h + 1,
           }),
@@ -548,16 +524,16 @@ export function analyse(grid: readonly (readonly unknown[])[], options: AnalyseO
   }
 
   // Measures, each read once (again when a summary row had to be taken out).
-  const style = numberStyle(rows, dataRows, measureCols, options);
-  let measures = readMeasureColumns(rows, dataRows, measureCols, headers, style.marks);
+  const style = numberStyle(t, dataRows, measureCols, options);
+  let measures = readMeasureColumns(t, dataRows, measureCols, headers, style.marks);
   // A row whose measure cells hold only text (a line describing each column under the header) is
   // a note, not data; then a summary row equal to the sum of the others.
   const textOnly = textOnlyRows(dataRows, measures);
   const summaries = summaryRows(
-    dataRows.filter((r) => !textOnly.has(r)),
+    textOnly.size > 0 ? dataRows.filter((r) => !textOnly.has(r)) : dataRows,
     textOnly.size > 0
       ? readMeasureColumns(
-          rows,
+          t,
           dataRows.filter((r) => !textOnly.has(r)),
           measureCols,
           headers,
@@ -572,10 +548,10 @@ export function analyse(grid: readonly (readonly unknown[])[], options: AnalyseO
     const kept = dataRows.filter((r) => !drop.has(r));
     dataRows.length = 0;
     dataRows.push(...kept);
-    measures = readMeasureColumns(rows, dataRows, measureCols, headers, style.marks);
+    measures = readMeasureColumns(t, dataRows, measureCols, headers, style.marks);
   }
   excluded.sort((a, b) => a.row - b.row);
-  if (orderCols) measures = withOrderMeasures(measures, rows, dataRows, orderCols, headers, lang, readNotes);
+  if (orderCols) measures = withOrderMeasures(measures, t, dataRows, orderCols, headers, lang, readNotes);
   for (const col of measures) {
     const { index, measure } = col;
     const filled = col.count + col.notNumberRows.length;
@@ -607,7 +583,7 @@ export function analyse(grid: readonly (readonly unknown[])[], options: AnalyseO
 
   const dateIndex = drafts.findIndex((d) => d.role?.kind === 'dimension' && d.role.dimension === 'date');
   const date =
-    dateIndex >= 0 ? readDateColumn(rows, dataRows, dateIndex, lang, options.dayOfDate ?? utcDay) : null;
+    dateIndex >= 0 ? readDateColumn(t, dataRows, dateIndex, lang, options.dayOfDate ?? utcDay) : null;
 
   const mapping: ColumnMapping[] = drafts.map((d, c) => {
     const role = d.role ?? { kind: 'ignored' };
@@ -705,10 +681,118 @@ function textOnlyRows(dataRows: readonly number[], measures: readonly MeasureCol
 }
 
 /** More or fewer fields than the header (blank trailing fields aside): values are in the wrong columns. */
-function fieldCountDiffers(row: readonly unknown[], headerFields: number): boolean {
-  if (row.length < headerFields) return true;
-  for (let c = headerFields; c < row.length; c++) if (!isBlank(row[c])) return true;
+function fieldCountDiffers(t: Table, r: number, headerFields: number): boolean {
+  const fields = t.fields(r);
+  if (fields < headerFields) return true;
+  for (let c = headerFields; c < fields; c++) if (!isBlank(t.cell(r, c))) return true;
   return false;
+}
+
+function anyFilled(t: Table): boolean {
+  for (let r = 0; r < t.length; r++)
+    for (let c = 0; c < t.fields(r); c++) if (!isBlank(t.cell(r, c))) return true;
+  return false;
+}
+
+function startsWithHash(row: readonly unknown[]): boolean {
+  const first = row.find((c) => !isBlank(c));
+  return typeof first === 'string' && first.trim().startsWith('#');
+}
+
+/** Row flags of rowMarks. */
+const FILLED = 1;
+const MEASURE = 2;
+const TOTAL = 4;
+
+interface RowMarks {
+  /** Per row from `from`: FILLED (a cell not blank), MEASURE (in a measure column), TOTAL (a total's label elsewhere). */
+  readonly flags: Uint8Array;
+  /** Per row from `from`: how many cells repeat their column's header. */
+  readonly sameAsHeader: Uint8Array;
+}
+
+/**
+ * What each row from `from` on holds (a measure column's numbers from its typed array when the
+ * reader made one, without a call per cell). Each row is read as far as its own length: a lone
+ * cell at XFD1048576 costs one long row, not rows × columns.
+ */
+function rowMarks(t: Table, from: number, headers: readonly string[], measureSet: Uint8Array): RowMarks {
+  const n = Math.max(0, t.length - from);
+  const flags = new Uint8Array(n);
+  const sameAsHeader = new Uint8Array(n);
+  const trimmed = headers.map((x) => x.trim());
+  const numbers: (Float64Array | null)[] = [];
+  const texts: (TextIds | null)[] = [];
+  // A text's marks in its column, found once per distinct text (a column repeats its texts):
+  // by id when the reader gave ids, else by the text itself.
+  const byId: Int8Array[] = [];
+  const memos: Map<string, number>[] = [];
+  for (let c = 0; c < t.width && c < headers.length; c++) {
+    numbers.push(t.numbers(c));
+    const ids = t.texts(c);
+    texts.push(ids);
+    byId.push(new Int8Array(ids?.dict.length ?? 0).fill(-1));
+    memos.push(new Map());
+  }
+  for (let i = 0; i < n; i++) {
+    const r = from + i;
+    const fields = t.fields(r);
+    let flag = 0;
+    let same = 0;
+    for (let c = 0; c < fields; c++) {
+      const measure = measureSet[c] === 1;
+      const read = numbers[c];
+      if (read != null && !Number.isNaN(read[r] as number)) {
+        flag |= measure ? FILLED | MEASURE : FILLED;
+        continue;
+      }
+      const ids = texts[c];
+      if (ids != null) {
+        const id = ids.ids[r] as number;
+        if (id < 0) continue;
+        const known = byId[c] as Int8Array;
+        let mark = known[id] as number;
+        if (mark < 0) {
+          mark = textMark(ids.dict[id] as string, measure, trimmed[c] ?? '');
+          known[id] = mark;
+        }
+        flag |= mark & (FILLED | MEASURE | TOTAL);
+        if ((mark & SAME) !== 0) same++;
+        continue;
+      }
+      const v = t.cell(r, c);
+      if (typeof v !== 'string') {
+        if (!isBlank(v)) flag |= measure ? FILLED | MEASURE : FILLED;
+        continue;
+      }
+      const memo = memos[c];
+      let mark = memo?.get(v);
+      if (mark === undefined) {
+        mark = textMark(v, measure, trimmed[c] ?? '');
+        // A column of unique texts (ids) is not worth remembering past a bound.
+        if (memo !== undefined && memo.size < 100_000) memo.set(v, mark);
+      }
+      flag |= mark & (FILLED | MEASURE | TOTAL);
+      if ((mark & SAME) !== 0) same++;
+    }
+    flags[i] = flag;
+    sameAsHeader[i] = Math.min(same, 255);
+  }
+  return { flags, sameAsHeader };
+}
+
+/** Also in textMark: the text repeats its column's header. */
+const SAME = 8;
+
+/** A text cell's marks: blank (0), or FILLED, MEASURE in a measure column, TOTAL elsewhere, SAME. */
+function textMark(v: string, measure: boolean, header: string): number {
+  const text = v.trim();
+  if (text === '') return 0;
+  let mark = measure ? FILLED | MEASURE : FILLED;
+  // A plain number ("1234.5") names no total.
+  if (!measure && simpleNumber(v, 1) !== 1 && v.length <= 80 && isTotalLabel(v)) mark |= TOTAL;
+  if (header !== '' && text === header) mark |= SAME;
+  return mark;
 }
 
 function isRepeatedHeader(row: readonly unknown[], headers: readonly string[]): boolean {
@@ -729,7 +813,7 @@ function isRepeatedHeader(row: readonly unknown[], headers: readonly string[]): 
  * measure column together (see number-style.ts).
  */
 function numberStyle(
-  rows: readonly (readonly unknown[])[],
+  t: Table,
   dataRows: readonly number[],
   cols: readonly { index: number; measure: MeasureId }[],
   options: AnalyseOptions,
@@ -738,7 +822,7 @@ function numberStyle(
     const e = noEvidence();
     let texts = 0;
     for (let i = 0; i < dataRows.length && i < 5000 && texts < 2000; i++) {
-      const v = (rows[dataRows[i] as number] as readonly unknown[])[col.index];
+      const v = t.cell(dataRows[i] as number, col.index);
       if (typeof v === 'string' && v.trim() !== '') {
         weigh(e, v);
         texts++;
@@ -759,77 +843,92 @@ function numberStyle(
 }
 
 /**
- * Reads every measure column in one pass over the rows (row-major: each row array is touched
- * once), into one Float64Array per column.
+ * Reads each measure column into a Float64Array: the reader's numbers as they are, every other
+ * cell through the one number reader.
  */
 function readMeasureColumns(
-  rows: readonly (readonly unknown[])[],
+  t: Table,
   dataRows: readonly number[],
   cols: readonly { index: number; measure: MeasureId }[],
   headers: readonly string[],
   decimals: readonly Mark[],
 ): MeasureColumn[] {
+  return cols.map((col, k) =>
+    readMeasureColumn(t, dataRows, col, headerCurrency(headers[col.index] as string), decimals[k] as Mark),
+  );
+}
+
+function readMeasureColumn(
+  t: Table,
+  dataRows: readonly number[],
+  col: { index: number; measure: MeasureId },
+  headerCurrencyCode: string | null,
+  decimal: Mark,
+): MeasureColumn {
   const n = dataRows.length;
-  const K = cols.length;
-  const index = Int32Array.from(cols.map((c) => c.index));
-  const values = cols.map(() => new Float64Array(n));
-  const notNumberRows: number[][] = cols.map(() => []);
-  const count = new Int32Array(K);
-  const fraction = new Uint8Array(K);
-  const textNumbers = new Uint8Array(K);
-  const money = cols.map((c) => MEASURES[c.measure].kind === 'money');
-  const currency: (string | null)[] = cols.map((c) => headerCurrency(headers[c.index] as string));
-  /** A text cell: a number written as text, or a filled cell that is not a number (NaN). */
-  const readText = (v: string, k: number, r: number): number => {
-    const decimal = decimals[k] as Mark;
-    const plain = readPlain(v, decimal);
-    if (plain !== null) return plain;
-    const reading = readNumber(v, { decimal });
-    if (reading.ok) {
-      if (money[k] && currency[k] === null && reading.currency) currency[k] = reading.currency;
-      return reading.value;
+  const values = new Float64Array(n);
+  const notNumberRows: number[] = [];
+  const money = MEASURES[col.measure].kind === 'money';
+  let currency = headerCurrencyCode;
+  let textNumbers = false;
+  // The reader's numbers first, in a loop of their own; then every other cell, one by one.
+  const read = t.numbers(col.index);
+  const others: number[] = [];
+  if (read === null) for (let i = 0; i < n; i++) others.push(i);
+  else
+    for (let i = 0; i < n; i++) {
+      const x = read[dataRows[i] as number] as number;
+      values[i] = x;
+      if (Number.isNaN(x)) others.push(i);
     }
-    if (reading.reason !== 'blank') (notNumberRows[k] as number[]).push(r);
-    return Number.NaN;
-  };
-  for (let i = 0; i < n; i++) {
+  for (const i of others) {
     const r = dataRows[i] as number;
-    const row = rows[r] as readonly unknown[];
-    for (let k = 0; k < K; k++) {
-      const v = row[index[k] as number];
-      let x = Number.NaN;
-      if (typeof v === 'number') {
-        if (Number.isFinite(v)) x = v;
-        else (notNumberRows[k] as number[]).push(r);
-      } else if (typeof v === 'string') {
-        x = readText(v, k, r);
-        if (!Number.isNaN(x)) textNumbers[k] = 1;
-      } else if (v !== null && v !== undefined) (notNumberRows[k] as number[]).push(r);
-      (values[k] as Float64Array)[i] = x;
-      if (!Number.isNaN(x)) {
-        count[k] = (count[k] as number) + 1;
-        if (fraction[k] === 0 && !Number.isInteger(x)) fraction[k] = 1;
+    const v = t.cell(r, col.index);
+    let x = Number.NaN;
+    if (typeof v === 'number') {
+      if (Number.isFinite(v)) x = v;
+      else notNumberRows.push(r);
+    } else if (typeof v === 'string') {
+      // A text cell: a number written as text, or a filled cell that is not a number (NaN).
+      const plain = readPlain(v, decimal);
+      if (plain !== null) x = plain;
+      else {
+        const reading = readNumber(v, { decimal });
+        if (reading.ok) {
+          if (money && currency === null && reading.currency) currency = reading.currency;
+          x = reading.value;
+        } else if (reading.reason !== 'blank') notNumberRows.push(r);
       }
-    }
+      if (!Number.isNaN(x)) textNumbers = true;
+    } else if (v !== null && v !== undefined) notNumberRows.push(r);
+    values[i] = x;
   }
-  return cols.map((col, k) => ({
+  let count = 0;
+  let fraction = false;
+  for (let i = 0; i < n; i++) {
+    const x = values[i] as number;
+    if (Number.isNaN(x)) continue;
+    count++;
+    if (!fraction && !Number.isInteger(x)) fraction = true;
+  }
+  return {
     index: col.index,
     measure: col.measure,
-    values: values[k] as Float64Array,
-    count: count[k] as number,
-    integral: fraction[k] === 0,
-    textNumbers: textNumbers[k] === 1,
-    notNumberRows: notNumberRows[k] as number[],
-    currency: money[k] ? (currency[k] ?? null) : null,
-    decimal: decimals[k] as Mark,
-  }));
+    values,
+    count,
+    integral: !fraction,
+    textNumbers,
+    notNumberRows,
+    currency: money ? currency : null,
+    decimal,
+  };
 }
 
 /** A Date's calendar day in UTC (epoch days): ExcelJS and the CLI give dates at UTC midnight. */
 const utcDay = (d: Date): number => Math.floor(d.getTime() / 86_400_000);
 
 function readDateColumn(
-  rows: readonly (readonly unknown[])[],
+  t: Table,
   dataRows: readonly number[],
   index: number,
   lang: Lang,
@@ -837,7 +936,7 @@ function readDateColumn(
 ): DateColumn {
   const sample: unknown[] = [];
   for (let i = 0; i < dataRows.length && sample.length < 5000; i++)
-    sample.push((rows[dataRows[i] as number] as readonly unknown[])[index]);
+    sample.push(t.cell(dataRows[i] as number, index));
   const order = decideDayOrder(sample, lang);
   const days = new Float64Array(dataRows.length);
   const kinds = new Set<DateKind>();
@@ -855,9 +954,29 @@ function readDateColumn(
     }
     return d;
   };
+  const ids = t.texts(index);
+  const byId: (ReturnType<typeof readDate> | undefined)[] = ids ? new Array(ids.dict.length) : [];
   for (let i = 0; i < dataRows.length; i++) {
     const r = dataRows[i] as number;
-    const v = (rows[r] as readonly unknown[])[index];
+    if (ids !== null) {
+      // The reader's ids: each distinct text read once.
+      const id = ids.ids[r] as number;
+      if (id >= 0) {
+        let d = byId[id];
+        if (d === undefined) {
+          d = readDate(ids.dict[id] as string, order.order);
+          byId[id] = d;
+        }
+        if (d) {
+          days[i] = d.day;
+          kinds.add(d.kind);
+          if (d.kind !== 'date-object') allDateObjects = false;
+          if (d.kind === 'jalali') jalali++;
+          continue;
+        }
+      }
+    }
+    const v = t.cell(r, index);
     if (isDate(v)) {
       // The common case from Sheets, without an object per row.
       const day = Number.isNaN(v.getTime()) ? Number.NaN : dayOfDate(v);
@@ -980,7 +1099,7 @@ function resultsRole(
 /** An order export's measures: revenue once per order, orders as distinct ids (both derived). */
 function withOrderMeasures(
   measures: readonly MeasureColumn[],
-  rows: readonly (readonly unknown[])[],
+  t: Table,
   dataRows: readonly number[],
   cols: { id: number; total: number; refunds: number | null },
   headers: readonly string[],
@@ -989,7 +1108,7 @@ function withOrderMeasures(
 ): MeasureColumn[] {
   const total = measures.find((m) => m.index === cols.total);
   if (!total) return [...measures];
-  const ids = dataRows.map((r) => (rows[r] as readonly unknown[])[cols.id]);
+  const ids = dataRows.map((r) => t.cell(r, cols.id));
   const { orders, revenue, distinct } = orderMeasures(ids, total.values);
   notes.push({
     message: ordersNote(lang, cols, headers, columnLetter, distinct),
@@ -997,7 +1116,7 @@ function withOrderMeasures(
   });
   if (cols.refunds !== null) {
     const refunds = dataRows.map((r) =>
-      readNumber((rows[r] as readonly unknown[])[cols.refunds as number], { decimal: total.decimal }),
+      readNumber(t.cell(r, cols.refunds as number), { decimal: total.decimal }),
     );
     const perOrder = orderMeasures(
       ids,

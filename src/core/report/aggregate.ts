@@ -6,6 +6,7 @@
 
 import type { Period } from '../dates/periods';
 import type { Analysis } from '../detect/analyse';
+import type { Table } from '../table/table';
 
 /** Sums and counts of numeric cells, [slot * measures + measure]. */
 export interface Sums {
@@ -31,18 +32,13 @@ export interface Aggregates {
 }
 
 /** Groups by the trimmed, case-folded text of a column (SUMIFS matches text without regard to case). */
-export function groupRows(
-  grid: readonly (readonly unknown[])[],
-  dataRows: readonly number[],
-  column: number,
-): Groups {
+export function groupRows(grid: Table, dataRows: readonly number[], column: number): Groups {
   const index = new Int32Array(dataRows.length);
   const byKey = new Map<string, number>();
   const byRaw = new Map<unknown, number>();
   const labels: string[] = [];
   const exact: boolean[] = [];
-  for (let i = 0; i < dataRows.length; i++) {
-    const raw = (grid[dataRows[i] as number] as readonly unknown[])[column];
+  const groupOf = (raw: unknown): number => {
     let g = byRaw.get(raw);
     if (g === undefined) {
       const text = raw === null || raw === undefined ? '' : String(raw).replace(/\s+/g, ' ').trim();
@@ -57,6 +53,23 @@ export function groupRows(
       if (typeof raw !== 'string' || raw.toLowerCase() !== (labels[g] as string).toLowerCase())
         exact[g] = false;
       byRaw.set(raw, g);
+    }
+    return g;
+  };
+  // The reader's ids, when it kept the column so: each distinct text looked up once.
+  const ids = grid.texts(column);
+  const byId = new Int32Array(ids?.dict.length ?? 0).fill(-1);
+  for (let i = 0; i < dataRows.length; i++) {
+    const r = dataRows[i] as number;
+    const id = ids === null ? -1 : (ids.ids[r] as number);
+    if (id < 0) {
+      index[i] = groupOf(grid.cell(r, column));
+      continue;
+    }
+    let g = byId[id] as number;
+    if (g < 0) {
+      g = groupOf(ids?.dict[id]);
+      byId[id] = g;
     }
     index[i] = g;
   }

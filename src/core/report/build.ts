@@ -14,6 +14,7 @@ import { label, localDigits } from '../i18n/report-labels';
 import { denominatorsOf } from '../kpi/expr';
 import { MEASURES, type MeasureId } from '../kpi/measures';
 import { isDate } from '../numbers/parse-number';
+import { asTable, type Grid, isTable, RowTable, type Table } from '../table/table';
 import { aggregate, type Groups, groupRows, periodRows, type Sums } from './aggregate';
 import { isSheetError, plainTextCriterion } from './formulas';
 import { formulaNote, judge, type KpiPlan, kpiValue, planKpis } from './kpi-plan';
@@ -110,15 +111,16 @@ function checkOptions(grid: unknown, o: ReportOptions): InputProblem[] {
   if (o.grossMargin !== undefined && !(Number.isFinite(o.grossMargin) && o.grossMargin >= 0))
     out.push(bad(lang, `grossMargin = ${String(o.grossMargin)}`));
   if (typeof o.sourceName !== 'string') out.push(bad(lang, 'sourceName'));
-  if (!Array.isArray(grid)) out.push(bad(lang, 'grid'));
+  if (!Array.isArray(grid) && !isTable(grid)) out.push(bad(lang, 'grid'));
   return out;
 }
 
-export function buildReport(grid: unknown[][], given: ReportOptions): ReportResult {
+export function buildReport(cells: Grid | Table, given: ReportOptions): ReportResult {
   let options = given;
-  const optionProblems = checkOptions(grid, options);
+  const optionProblems = checkOptions(cells, options);
   if (optionProblems.length > 0) return { ok: false, problems: optionProblems };
   const lang = options.lang;
+  const grid = asTable(cells);
   const read = analyse(grid, options);
   if (!read.ok) return read;
   const analysis = read.analysis;
@@ -280,7 +282,7 @@ export function buildReport(grid: unknown[][], given: ReportOptions): ReportResu
     notes.push({ message: label('profileChosen', lang, { p: choice.profile.names[lang], why: choice.why }) });
   // An error cell (#N/A, #REF!…) makes SUM and SUMIFS give the error: such a column gets values.
   const errorRows = analysis.measures.map((m) =>
-    m.notNumberRows.filter((r) => isSheetError((grid[r] as readonly unknown[] | undefined)?.[m.index])),
+    m.notNumberRows.filter((r) => isSheetError(grid.cell(r, m.index))),
   );
   const measureLive = analysis.measures.map(
     (m, i) =>
@@ -290,7 +292,7 @@ export function buildReport(grid: unknown[][], given: ReportOptions): ReportResu
     analysis.measures.forEach((m, i) => {
       const rows = (errorRows[i] as number[]).map((r) => r + 1);
       if (rows.length === 0) return;
-      const codes = [...new Set(rows.map((r) => String((grid[r - 1] as unknown[])[m.index]).trim()))];
+      const codes = [...new Set(rows.map((r) => String(grid.cell(r - 1, m.index)).trim()))];
       notes.push({
         message: label('errorCells', lang, {
           col: columnLetter(m.index),
@@ -442,10 +444,10 @@ function periodLabel(start: number, kind: PeriodKind, calendar: Calendar, lang: 
 }
 
 /** Excluded rows that hold a number in a measure column: SUM must skip them. */
-function cutRows(grid: readonly (readonly unknown[])[], analysis: Analysis): number[] {
+function cutRows(grid: Table, analysis: Analysis): number[] {
   const out: number[] = [];
   for (const { row } of analysis.excluded) {
-    const cells = grid[row] as readonly unknown[];
+    const cells = grid.row(row);
     if (analysis.measures.some((m) => typeof cells[m.index] === 'number' || isDate(cells[m.index])))
       out.push(row);
   }
@@ -546,13 +548,16 @@ function addDataNotes(
  * clean 1,000,000-row grid costs no allocation here.
  */
 function cleanSource(
-  grid: readonly (readonly unknown[])[],
+  grid: Table,
   analysis: Analysis,
   groups: Groups | null,
   groupColumn: number | null,
 ): (readonly (string | number | Date | null)[])[] {
   const width = analysis.width;
   const out: (readonly (string | number | Date | null)[])[] = new Array(grid.length);
+  // A RowTable's rows are the caller's arrays, shared until a cell changes; other tables make
+  // each row anew, so it is ours to change.
+  const shared = grid instanceof RowTable;
   const plain = (v: unknown): string | number | Date | null =>
     v === null || v === undefined
       ? null
@@ -561,67 +566,58 @@ function cleanSource(
         : String(v);
   /** Row r's cells as plain values, `length` of them (the full width for a row that gets values). */
   const copy = (r: number, length = width): (string | number | Date | null)[] => {
-    const src = (Array.isArray(grid[r]) ? grid[r] : []) as readonly unknown[];
     const row: (string | number | Date | null)[] = new Array(length);
-    for (let c = 0; c < length; c++) row[c] = plain(src[c]);
+    for (let c = 0; c < length; c++) row[c] = plain(grid.cell(r, c));
     return row;
   };
   // A row may be shorter than the widest one (an .xlsx row ends at its last value): it stays as
   // short, so a lone cell at XFD1048576 costs one long row, not a million.
-  const clean = (src: unknown): src is readonly (string | number | Date)[] => {
-    if (!Array.isArray(src) || src.length > width) return false;
+  const clean = (src: readonly unknown[]): src is readonly (string | number | Date)[] => {
+    if (src.length > width) return false;
     for (const v of src) if (typeof v !== 'string' && typeof v !== 'number' && !isDate(v)) return false;
     return true;
   };
   for (let r = 0; r < grid.length; r++) {
-    const src = grid[r];
-    out[r] = clean(src) ? src : copy(r, Array.isArray(src) ? Math.min(src.length, width) : 0);
+    const src = grid.row(r);
+    out[r] = clean(src) ? src : copy(r, Math.min(src.length, width));
   }
+  /** Row r, to be changed: copied first when it is still the caller's row or too short. */
+  const writable = (r: number): (string | number | Date | null)[] => {
+    const current = out[r] as (string | number | Date | null)[];
+    return (shared && current === grid.row(r)) || current.length < width ? copy(r) : current;
+  };
   const date = analysis.date;
   const writeGroups = groups !== null && groupColumn !== null && groupColumn !== date?.index;
   const rows = analysis.dataRows;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i] as number;
-    const src = grid[r] as readonly unknown[];
+    const src = out[r] as readonly (string | number | Date | null)[];
     let row: (string | number | Date | null)[] | null = null;
     for (const m of analysis.measures) {
       const x = m.values[i] as number;
       // A derived measure (orders from order ids) is not what its source column holds.
       if (m.derived || Number.isNaN(x) || src[m.index] === x) continue;
-      row ??= writable(out, r, src, copy, width);
+      row ??= writable(r);
       row[m.index] = x;
     }
     if (date) {
       const d = date.days[i] as number;
       if (!Number.isNaN(d) && !isDate(src[date.index])) {
-        row ??= writable(out, r, src, copy, width);
+        row ??= writable(r);
         row[date.index] = new Date(d * 86_400_000);
       }
     }
     if (writeGroups) {
       const text = groups.labels[groups.index[i] as number] as string;
       const want = text === '' ? null : text;
-      if (src[groupColumn] !== want) {
-        row ??= writable(out, r, src, copy, width);
+      if ((src[groupColumn] ?? null) !== want) {
+        row ??= writable(r);
         row[groupColumn] = want;
       }
     }
     if (row) out[r] = row;
   }
   return out;
-}
-
-/** The output row, copied first when it is still the shared source row. */
-function writable(
-  out: (readonly (string | number | Date | null)[])[],
-  r: number,
-  src: readonly unknown[],
-  copy: (r: number) => (string | number | Date | null)[],
-  width: number,
-): (string | number | Date | null)[] {
-  const current = out[r] as (string | number | Date | null)[];
-  // A shared source row, or a short copy: values may go past its end, so copy the full width.
-  return current === src || current.length < width ? copy(r) : current;
 }
 
 /** No KPI at all: the measures that were read, and what the commonest KPIs would need. */

@@ -7,6 +7,7 @@
 import { type Analysis, analyse } from '../detect/analyse';
 import { label } from '../i18n/report-labels';
 import type { MeasureId } from '../kpi/measures';
+import type { Grid, Table } from '../table/table';
 import { type KpiInputUse, planKpis } from './kpi-plan';
 import type { ColumnMapping, DataNote, KpiNotComputed } from './model';
 import type { InputProblem, ReportOptions } from './options';
@@ -40,7 +41,7 @@ export interface ColumnsPreview {
 
 export type PreviewOptions = Pick<ReportOptions, 'lang' | 'headerRow' | 'overrides' | 'kpis' | 'grossMargin'>;
 
-export function detectColumns(grid: unknown[][], options: PreviewOptions): ColumnsPreview {
+export function detectColumns(grid: Grid | Table, options: PreviewOptions): ColumnsPreview {
   const read = analyse(grid, options);
   if (!read.ok) {
     return {
