@@ -41,3 +41,11 @@ export function option(value: string, text: string, selected = false): HTMLOptio
 export function show(node: HTMLElement, visible: boolean): void {
   node.hidden = !visible;
 }
+
+let lastId = 0;
+
+/** A fresh element id, for aria-labelledby and label[for] (names from the sheet are not safe ids). */
+export function uid(prefix: string): string {
+  lastId += 1;
+  return `${prefix}-${lastId}`;
+}

@@ -23,6 +23,7 @@ import { byId, clear, el, option, show } from './dom';
 import { mountReportTabs } from './report-tabs';
 import { roleFromValue, roleSelect, roleValue } from './roles';
 import { call, rpc } from './rpc';
+import { watchStickyBar } from './sticky-bar';
 
 interface State {
   server: SidebarState | null;
@@ -113,8 +114,9 @@ async function generate(): Promise<void> {
   if (state.busy || state.sheetId === null) return;
   state.busy = true;
   const button = byId<HTMLButtonElement>('generate');
-  button.disabled = true;
-  show(byId('progress'), true);
+  // aria-disabled, not disabled: a disabled button loses focus to the page body.
+  button.setAttribute('aria-disabled', 'true');
+  sayBuild(t().generating, 'busy');
   show(byId('result'), false);
   show(byId('error'), false);
   const formulas = (document.querySelector<HTMLInputElement>('input[name=formulas]:checked')?.value ??
@@ -128,17 +130,35 @@ async function generate(): Promise<void> {
     showError(null, error);
   } finally {
     state.busy = false;
-    button.disabled = false;
-    show(byId('progress'), false);
+    button.removeAttribute('aria-disabled');
+    focusOutcome();
+  }
+}
+
+/** The polite live region under the Build button: "Building the report…", "Report ready: …", or nothing. */
+function sayBuild(text: string, mood: 'busy' | 'done' | '' = ''): void {
+  const status = byId('build-status');
+  status.dataset.mood = mood;
+  show(byId('progress'), mood === 'busy');
+  byId('result-text').textContent = text;
+}
+
+/** After a build, focus what it ended with: the error (an alert), else the message saying the report is ready. */
+function focusOutcome(): void {
+  const error = byId('error');
+  if (!error.hidden) {
+    sayBuild('');
+    error.focus();
+  } else {
+    byId('build-status').focus();
   }
 }
 
 // ——— rendering ———
 
+/** The top status line. Never hidden (an empty one takes no room): a live region must stay in the page to be heard. */
 function setStatus(text: string): void {
-  const status = byId('status');
-  status.textContent = text;
-  show(status, text !== '');
+  byId('status').textContent = text;
 }
 
 function renderSources(server: SidebarState): void {
@@ -176,10 +196,19 @@ function notSummedText(c: ColumnView): string | null {
   return why.reason === 'not-additive' ? t().notSummedPeople : t().notSummed;
 }
 
+/** The column whose role menu has focus (a rebuilt list would drop it to the page body). */
+function focusedColumn(): string | null {
+  const active = document.activeElement;
+  return active instanceof HTMLSelectElement && active.closest('#columns, #unrecognised')
+    ? (active.dataset.column ?? null)
+    : null;
+}
+
 function renderColumns(result: Extract<AnalyzeResult, { ok: true }>): void {
   const tr = t();
   const list = byId('columns');
   const unknown = byId('unrecognised');
+  const refocus = focusedColumn();
   clear(list);
   clear(unknown);
   const platform = byId('platform');
@@ -189,8 +218,11 @@ function renderColumns(result: Extract<AnalyzeResult, { ok: true }>): void {
     const percent = new Intl.NumberFormat(state.lang, { style: 'percent' }).format(c.confidence);
     const confidence = c.overridden ? tr.corrected : `${percent} ${tr.confidence}`;
     const notSummed = notSummedText(c);
-    const select = roleSelect(c.role, state.lang, tr, `${tr.column} ${c.letter}`);
+    // Named with the header, so a screen reader says which column the menu is for.
+    const name = c.header ? `${tr.column} ${c.letter}: ${c.header}` : `${tr.column} ${c.letter}`;
+    const select = roleSelect(c.role, state.lang, tr, name);
     select.dataset.column = String(c.index);
+    const noteId = `column-${c.index}-note`;
     select.addEventListener('change', () => {
       state.overrides = { ...state.overrides, [c.index]: roleFromValue(select.value) };
       void analyze();
@@ -203,14 +235,17 @@ function renderColumns(result: Extract<AnalyzeResult, { ok: true }>): void {
       el('span', { class: 'letter', text: c.letter }),
       el('bdi', { class: 'name', text: c.header || '—', title: c.header }),
       notSummed !== null
-        ? el('span', { class: 'conf off not-summed', text: notSummed })
+        ? el('span', { id: noteId, class: 'conf off not-summed', text: notSummed })
         : recognised
-          ? el('span', { class: confidenceClass(c.confidence, c.overridden), text: confidence })
+          ? el('span', { id: noteId, class: confidenceClass(c.confidence, c.overridden), text: confidence })
           : null,
     );
+    if (notSummed !== null || recognised) select.setAttribute('aria-describedby', noteId);
     (recognised ? list : unknown).append(el('li', { 'data-role': roleValue(c.role) }, head, select));
   }
   show(byId('unrecognised-box'), unknown.childElementCount > 0);
+  if (refocus !== null)
+    document.querySelector<HTMLSelectElement>(`select[data-column="${CSS.escape(refocus)}"]`)?.focus();
 }
 
 function renderOptions(result: Extract<AnalyzeResult, { ok: true }>): void {
@@ -386,9 +421,7 @@ function renderGenerated(result: GenerateResult): void {
     return;
   }
   lastReport = { sheetId: result.sheetId, name: result.sheetName };
-  byId('result-text').textContent = fillIn(result.replaced ? tr.doneReplaced : tr.done, {
-    name: result.sheetName,
-  });
+  sayBuild(fillIn(result.replaced ? tr.doneReplaced : tr.done, { name: result.sheetName }), 'done');
   show(byId('result'), true);
   renderProblems(byId('warnings'), tr.warningsTitle, result.warnings);
   void reloadReports?.(); // the new tab joins "Reports in this spreadsheet"
@@ -516,6 +549,7 @@ function wire(): void {
 
 async function start(): Promise<void> {
   wire();
+  watchStickyBar(byId('step-generate'));
   const panel = document.body.dataset.panel ?? 'report';
   applyLanguage('en');
   try {

@@ -7,7 +7,7 @@
 import type { Lang } from '../core/i18n/lang';
 import type { RefreshChoice, RefreshResult, RefreshRpc, ReportTabView, ServerError } from '../shared/rpc';
 import { fillIn, SIDEBAR_STRINGS, type UiStrings } from '../shared/ui-strings';
-import { clear, el, show } from './dom';
+import { clear, el, show, uid } from './dom';
 import { callServer } from './rpc';
 
 function refreshCall<K extends keyof RefreshRpc>(
@@ -84,7 +84,9 @@ export function mountReportTabs(box: HTMLElement, lang: () => Lang): () => Promi
   ): Promise<void> {
     const tr = SIDEBAR_STRINGS[lang()];
     const status = item.querySelector<HTMLElement>('.tab-status') as HTMLElement;
-    button.disabled = true;
+    if (button.getAttribute('aria-disabled') === 'true') return;
+    // aria-disabled, not disabled: a disabled button loses focus to the page body.
+    button.setAttribute('aria-disabled', 'true');
     clear(status);
     status.append(el('p', { class: 'muted', text: tr.refreshing }));
     let result: RefreshResult;
@@ -96,9 +98,12 @@ export function mountReportTabs(box: HTMLElement, lang: () => Lang): () => Promi
         problems: [{ code: 'bad-option', message: e instanceof Error ? e.message : String(e), hint: '' }],
       };
     }
-    button.disabled = false;
+    button.removeAttribute('aria-disabled');
+    const hadFocus = status.contains(document.activeElement);
     clear(status);
     status.append(outcome(result, tr, (again) => void refresh(tab, item, button, again)));
+    // A choice button (overwrite, new tab) just clicked is gone with the old outcome: back to Refresh.
+    if (hadFocus) button.focus();
     // A refresh that replaced the tab (rare) or went into a new tab gives a new id: list the tabs again.
     if (result.ok && result.sheetId !== tab.sheetId) await reload();
   }
@@ -110,11 +115,19 @@ export function mountReportTabs(box: HTMLElement, lang: () => Lang): () => Promi
     if (tabs.length === 0) return;
     const list = el('ul', { class: 'report-tabs' });
     for (const tab of tabs) {
-      const button = el('button', { type: 'button', class: 'refresh', text: tr.refresh });
+      // Named "Refresh <tab>": the visible word first, then which report.
+      const [buttonId, nameId] = [uid('refresh'), uid('tab-name')];
+      const button = el('button', {
+        type: 'button',
+        class: 'refresh',
+        id: buttonId,
+        'aria-labelledby': `${buttonId} ${nameId}`,
+        text: tr.refresh,
+      });
       const item = el(
         'li',
         { 'data-sheet-id': String(tab.sheetId) },
-        el('bdi', { class: 'tab-name', text: tab.name }),
+        el('bdi', { class: 'tab-name', id: nameId, text: tab.name }),
         button,
         el('small', { class: 'tab-meta', text: describeTab(tab, tr) }),
         el('div', { class: 'tab-status', role: 'status' }),

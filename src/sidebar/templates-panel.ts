@@ -15,7 +15,7 @@ import type {
   TemplateSummary,
   TemplatesView,
 } from '../shared/template-rpc-types';
-import { clear, el } from './dom';
+import { clear, el, uid } from './dom';
 
 /** The part of the sidebar's RPC the panel needs: the untyped door, typed here by TemplateRpc. */
 export interface PanelRpc {
@@ -136,7 +136,12 @@ export function mountTemplatesPanel(container: HTMLElement, rpc: PanelRpc): () =
   const status = el('div', { class: 'status', role: 'status' });
   const list = el('div', { class: 'template-list' });
   const output = el('div', { class: 'template-output' });
-  const importBox = el('textarea', { rows: '4', class: 'template-import', ...JSON_BOX });
+  const importBox = el('textarea', {
+    rows: '4',
+    class: 'template-import',
+    id: uid('template-import'),
+    ...JSON_BOX,
+  });
   const importButton = el('button', { type: 'button' });
   let s: Strings = STRINGS.en;
   let lang: Lang = 'en';
@@ -163,8 +168,11 @@ export function mountTemplatesPanel(container: HTMLElement, rpc: PanelRpc): () =
   }
 
   function row(t: TemplateSummary): HTMLElement {
+    const nameId = uid('template-name');
+    // Named "Use Paid search": the visible word first (speech input), then which template.
     const button = (label: string, onClick: () => void) => {
-      const b = el('button', { type: 'button', text: label });
+      const id = uid('template-action');
+      const b = el('button', { type: 'button', id, 'aria-labelledby': `${id} ${nameId}`, text: label });
       b.addEventListener('click', onClick);
       return b;
     };
@@ -195,11 +203,12 @@ export function mountTemplatesPanel(container: HTMLElement, rpc: PanelRpc): () =
                 rows: '8',
                 readonly: 'true',
                 class: 'template-export',
+                id: uid('template-export'),
                 ...JSON_BOX,
               });
               text.value = r.text;
               clear(output);
-              output.append(el('p', { text: s.exported }), text);
+              output.append(el('label', { for: text.id, class: 'template-caption', text: s.exported }), text);
               text.select();
             },
           ),
@@ -208,13 +217,34 @@ export function mountTemplatesPanel(container: HTMLElement, rpc: PanelRpc): () =
     return el(
       'li',
       { 'data-id': t.id },
-      el('span', { class: 'template-name', text: t.name }),
+      el('span', { class: 'template-name', id: nameId, text: t.name }),
       el('span', { class: 'template-meta', text: fill(s.kpis, { n: digits(t.kpis.length) }) }),
       el('span', { class: 'template-actions' }, ...actions),
     );
   }
 
+  /** Which template's which button has focus: a redrawn list would drop it to the page body. */
+  function focusedAction(): { id: string; index: number } | null {
+    const active = document.activeElement;
+    const item = active instanceof HTMLButtonElement ? active.closest<HTMLElement>('li[data-id]') : null;
+    if (!item || !list.contains(item)) return null;
+    return {
+      id: item.dataset.id ?? '',
+      index: [...item.querySelectorAll('button')].indexOf(active as HTMLButtonElement),
+    };
+  }
+
+  /** The same button again, or the panel's title when its template is gone (deleted). */
+  function refocus(was: { id: string; index: number } | null): void {
+    if (!was) return;
+    const item = list.querySelector(`li[data-id="${CSS.escape(was.id)}"]`);
+    const again = item?.querySelectorAll<HTMLButtonElement>('button')[was.index];
+    if (again) again.focus();
+    else title.focus();
+  }
+
   function render(view: TemplatesView): void {
+    const was = focusedAction();
     clear(list);
     list.append(
       el('h3', { text: s.builtin }),
@@ -229,6 +259,7 @@ export function mountTemplatesPanel(container: HTMLElement, rpc: PanelRpc): () =
         el('p', { text: fill(s.unreadable, { row: digits(u.row) }) }),
         problemList(u.problems, lang),
       );
+    refocus(was);
   }
 
   async function reload(): Promise<void> {
@@ -251,8 +282,8 @@ export function mountTemplatesPanel(container: HTMLElement, rpc: PanelRpc): () =
     }
   }
 
-  const title = el('h2');
-  const hint = el('label');
+  const title = el('h2', { tabindex: '-1' });
+  const hint = el('label', { for: importBox.id });
   importButton.addEventListener(
     'click',
     () =>
