@@ -193,7 +193,53 @@ const BENCHMARK_FUNCTIONS: readonly CustomFunctionSpec[] = [
   },
 ];
 
+const ATTRIBUTION_FUNCTION: CustomFunctionSpec = {
+  name: 'ATTRIBUTION',
+  description:
+    'Shares conversions (and value) among the channels of conversion paths by a model: first_touch, last_touch, linear, position_based (40/20/40), time_decay, markov (removal effects of a first-order chain, solved exactly; without non_conversions every journey converts, so a removal effect is the chance to pass through the channel) or shapley (exact, up to 20 channels). One row per channel: channel, credited conversions (, credited value); no header row; channels ordered by the conversions of the paths they appear in, the same order for every model. Credits sum to the total conversions (and value).',
+  params: [
+    {
+      name: 'paths',
+      doc: 'A column of path texts, first touch first: "Search > Social > Email" (also › or →). Channel names are trimmed, case kept; identical paths are added together; a text header in the first row is skipped.',
+      optional: false,
+    },
+    {
+      name: 'conversions',
+      doc: 'Conversions of each path (same rows; 0 for a path that did not convert).',
+      optional: false,
+    },
+    {
+      name: 'model',
+      doc: '"first_touch", "last_touch", "linear" (each touch equal; a repeated channel is credited per touch), "position_based" (40% first, 40% last, 20% shared by the middle; 2 touches 50/50), "time_decay" (weight 0.5^(touches after it ÷ half_life)), "markov" (removal effects of a first-order chain, solved exactly) or "shapley" (exact Shapley value of v(S) = conversions of the paths whose channels all lie in S; up to 20 channels).',
+      optional: false,
+    },
+    {
+      name: 'values',
+      doc: 'Conversion value of each path (optional): adds a credited-value column, shared like the conversions (markov and shapley: by the same removal-effect shares / by the value game).',
+      optional: true,
+    },
+    {
+      name: 'non_conversions',
+      doc: "Journeys that followed each path without converting (optional; only markov uses them, as transitions to null). Without them every journey in the chain converts, so P(conversion) is 1 and a channel's removal effect is the chance a journey passes through it.",
+      optional: true,
+    },
+    {
+      name: 'half_life',
+      doc: 'time_decay only: the number of touches for a weight to halve (1 when left out; the last touch weighs 1, the one before 0.5).',
+      optional: true,
+    },
+  ],
+  returns: 'one row per channel: channel, credited conversions, credited value (when values are given).',
+  run: runner('ATTRIBUTION'),
+  example: {
+    call: '=ATTRIBUTION(A2:A4, B2:B4, "markov", , C2:C4)',
+    result:
+      '"Google Ads" | 2.4 and "Mailing" | 1.6 for the paths Google Ads, Mailing, Google Ads > Mailing with conversions 2, 1, 1 and non-conversions 1, 0, 0 (removal effects 0.75 and 0.5); "first_touch" → 3 and 1; "last_touch" → 2 and 2; "linear", "position_based" and "shapley" → 2.5 and 1.5',
+  },
+};
+
 export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
   ...KPIS.map(kpiFunction),
   ...BENCHMARK_FUNCTIONS,
+  ATTRIBUTION_FUNCTION,
 ];

@@ -4,6 +4,7 @@
  * and the README read but the bundle does not carry: every byte of the bundle is loaded on every
  * custom-function call.
  */
+import { attributionFunction } from '../attribution/sheet-function';
 import { KPIS } from '../kpi/registry';
 import { kpiBenchmark, kpiStatus } from './benchmark-functions';
 import { runKpi, type SheetArg, type SheetResult } from './run-kpi';
@@ -14,4 +15,5 @@ export const FUNCTION_RUNNERS: Readonly<Record<string, FunctionRunner>> = {
   ...Object.fromEntries(KPIS.map((def) => [def.fn, (...args: SheetArg[]) => runKpi(def, args)])),
   KPI_STATUS: kpiStatus,
   KPI_BENCHMARK: kpiBenchmark,
+  ATTRIBUTION: attributionFunction,
 };
