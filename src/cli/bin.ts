@@ -9,10 +9,14 @@ const [command, ...rest] = process.argv.slice(2);
 if (command === 'report') {
   cleanUpOnSignals();
   process.exitCode = await main(rest);
+} else if (command === 'sql') {
+  const { sqlMain } = await import('./sql-command');
+  const io = { out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t) };
+  process.exitCode = await sqlMain(rest, { ...io, cwd: process.cwd() });
 } else {
   const help = command === undefined || command === '--help' || command === '-h';
   (help ? process.stdout : process.stderr).write(
-    `${help ? '' : `mizan: unknown command "${command}".\n`}Usage: mizan report [input.csv|input.xlsx] [options]   (mizan report --help for the options)\n`,
+    `${help ? '' : `mizan: unknown command "${command}".\n`}Usage: mizan report [input.csv|input.xlsx] [options]   (mizan report --help for the options)\n       mizan sql [input] [--dialect duckdb|bigquery] [--table …]   (mizan sql --help)\n`,
   );
   process.exitCode = help ? 0 : 2;
 }

@@ -13,6 +13,7 @@ import { buildReport, detectColumns } from '../core/report';
 import { reportJsonText } from '../core/report/json';
 import type { ReportModel } from '../core/report/model';
 import type { ReportOptions } from '../core/report/options';
+import { RowTable } from '../core/table/table';
 import { type Template, templateToReportOptions } from '../core/templates';
 import { workbookLimitProblem, writeReportXlsx } from '../xlsx/write-report';
 import { parseReportArgs, type ReportArgs, USAGE } from './args';
@@ -95,12 +96,12 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   progress.done();
   if (!read.ok) throw new Failure(read.rejected ? EXIT.rejected : EXIT.unreadable, read.message);
   const data = read.data;
-  const bigRun = io.tty && data.grid.length > PROGRESS_MIN_ROWS ? progressBar(io.err) : NO_PROGRESS;
+  const bigRun = io.tty && data.table.length > PROGRESS_MIN_ROWS ? progressBar(io.err) : NO_PROGRESS;
 
   const { options, notes } = reportOptions(args, data, profile, template);
   for (const note of notes) if (!args.quiet) io.err(`warning: ${note}\n`);
   bigRun.step('Building the report');
-  const result = buildReport(data.grid, options);
+  const result = buildReport(data.table, options);
   bigRun.done();
   if (!result.ok) {
     const list = result.problems.map((p) => `  • ${problemText(p).replace(/\n/g, '\n  ')}`).join('\n');
@@ -133,9 +134,9 @@ export function measureNumbers(args: Pick<ReportArgs, 'lang' | 'decimal'>): Numb
   return {
     after: NUMBERS_AFTER,
     decide: (head, delimiter) => {
-      const grid = head as unknown[][];
-      const read = analyse(grid, {
-        lang: args.lang ?? guessLang(grid),
+      const table = new RowTable(head);
+      const read = analyse(table, {
+        lang: args.lang ?? guessLang(table),
         delimiter,
         fieldCounts: true,
         ...(args.decimal !== undefined ? { decimal: args.decimal } : {}),
@@ -247,13 +248,13 @@ async function templateOption(spec: string, cwd: string): Promise<Template> {
  * The engine's options: the template's, if any, then what the command line says explicitly
  * (--lang, --group-by, --profile, --values-only win over the template).
  */
-function reportOptions(
+export function reportOptions(
   args: ReportArgs,
   data: InputData,
   profile: BenchmarkProfile | null | undefined,
   template: Template | undefined,
 ): { options: ReportOptions; notes: string[] } {
-  const lang = args.lang ?? guessLang(data.grid);
+  const lang = args.lang ?? guessLang(data.table);
   let options: ReportOptions = {
     sourceName: data.sourceName,
     lang,
@@ -265,7 +266,7 @@ function reportOptions(
     // Grouping by a dimension or a header needs the engine's reading of the columns.
     const needsColumns =
       template.groupBy !== 'auto' && template.groupBy !== 'none' && args.groupBy === undefined;
-    const columns = needsColumns ? detectColumns(data.grid, { lang }).mapping : undefined;
+    const columns = needsColumns ? detectColumns(data.table, { lang }).mapping : undefined;
     const applied = templateToReportOptions(template, options, columns);
     options = applied.options;
     notes.push(...applied.notes.map((n) => n.message));
@@ -273,7 +274,7 @@ function reportOptions(
   // --header-row and --map win over the template's, like the sidebar's corrections.
   if (args.headerRow !== undefined) options = { ...options, headerRow: args.headerRow - 1 };
   if (args.decimal !== undefined) options = { ...options, decimal: args.decimal };
-  const corrections = resolveCorrections(args.map, data.grid, {
+  const corrections = resolveCorrections(args.map, data.table, {
     ...options,
     lang: args.lang ?? options.lang,
   });
@@ -283,7 +284,10 @@ function reportOptions(
   let groupBy: number | null | undefined;
   if (args.groupBy !== undefined) {
     // Matched against the header row the engine will read, with the template's header row/overrides.
-    const resolved = resolveGroupBy(args.groupBy, data.grid, { ...options, lang: args.lang ?? options.lang });
+    const resolved = resolveGroupBy(args.groupBy, data.table, {
+      ...options,
+      lang: args.lang ?? options.lang,
+    });
     if (!resolved.ok) throw new Failure(EXIT.usage, resolved.message);
     groupBy = resolved.column;
   }

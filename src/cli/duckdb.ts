@@ -1,0 +1,55 @@
+/**
+ * DuckDB, loaded only when asked for (`--engine duckdb`): @duckdb/node-api is an optional
+ * dependency, so a platform without its native binary still installs Mizan, and is told so here.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+
+export type DuckRow = Record<string, unknown>;
+
+export interface Duck {
+  readonly connection: DuckDBConnection;
+  rows(sql: string): Promise<DuckRow[]>;
+  run(sql: string): Promise<void>;
+  /** Appends rows to a table (typed cells: number, string or null). */
+  append(table: string, rows: Iterable<readonly (number | string | null)[]>): Promise<void>;
+  close(): void;
+}
+
+export const DUCKDB_MISSING =
+  'the DuckDB engine needs the optional package @duckdb/node-api, which is not installed here (npm skips it on a platform it has no build for). Install it with "npm install @duckdb/node-api", or leave out --engine duckdb to use the JavaScript engine.';
+
+/** Opens an in-memory DuckDB, or says why it cannot. */
+export async function openDuck(): Promise<{ ok: true; duck: Duck } | { ok: false; message: string }> {
+  let api: typeof import('@duckdb/node-api');
+  try {
+    api = await import('@duckdb/node-api');
+  } catch (error) {
+    return { ok: false, message: `${DUCKDB_MISSING} (${(error as Error).message.split('\n')[0]})` };
+  }
+  const instance = await api.DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  const duck: Duck = {
+    connection,
+    rows: async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJS() as DuckRow[],
+    run: async (sql) => {
+      await connection.run(sql);
+    },
+    append: async (table, rows) => {
+      const appender = await connection.createAppender(table);
+      for (const row of rows) {
+        for (const v of row) {
+          if (v === null) appender.appendNull();
+          else if (typeof v === 'number') appender.appendDouble(v);
+          else appender.appendVarchar(v);
+        }
+        appender.endRow();
+      }
+      appender.closeSync();
+    },
+    close: () => {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+  return { ok: true, duck };
+}

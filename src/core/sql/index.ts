@@ -1,0 +1,4 @@
+/** Compiling the report plan to SQL (DuckDB, BigQuery): see compile.ts. */
+export * from './compile';
+export * from './dialect';
+export * from './from-report';
