@@ -9,6 +9,9 @@
 import type ExcelJS from 'exceljs';
 import type { Block, Cell, ConditionalRule, ReportModel } from '../core/report/model';
 import { cellRef, contains, parseRange, type Rect } from './a1';
+import { placeCharts } from './charts';
+import { patchReportSheet } from './package-patch';
+import { headerRowHeight } from './row-heights';
 import { brandedLook, excelWidth, type LookOfCell, statusLook, statusRuleStyle } from './styles';
 
 export interface XlsxOptions {
@@ -63,6 +66,13 @@ export async function writeReportXlsx(
     options.sourceThroughExcelJs === true,
   );
   await workbook.commit();
+  // Charts and print titles: the package parts ExcelJS does not write (./package-patch.ts).
+  const sheetName = reportSheetName(model);
+  await patchReportSheet(path, {
+    sheetName,
+    charts: placeCharts(model, sheetName),
+    printTitleRows: model.frozenRows > 0 ? [1, model.frozenRows] : null,
+  });
 }
 
 /** Formulas quote the source sheet's name; a name Excel refuses would break every one of them. */
@@ -152,8 +162,16 @@ type Workbook = ExcelJS.stream.xlsx.WorkbookWriter;
 
 function writeReportSheet(workbook: Workbook, model: ReportModel, valuesOnly: boolean): void {
   const sheet = workbook.addWorksheet(reportSheetName(model), {
-    // Printed (and exported to PDF) landscape A4, a little reduced: the tables are wide.
-    pageSetup: { orientation: 'landscape', paperSize: 9, scale: 80 },
+    // Printed (and exported to PDF) landscape A4, every column on the page's width, as many
+    // pages down as needed (fitToHeight 0); the title rows repeat on each (./package-patch.ts).
+    pageSetup: {
+      orientation: 'landscape',
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.25, footer: 0.25 },
+    },
     views: [
       {
         rightToLeft: model.rtl,
@@ -163,10 +181,13 @@ function writeReportSheet(workbook: Workbook, model: ReportModel, valuesOnly: bo
     ],
   });
   const rows = placedRows(model.blocks);
-  sheet.columns = columnWidths(model.columnWidths, rows).map((width) => ({ width }));
+  const widths = columnWidths(model.columnWidths, rows);
+  sheet.columns = widths.map((width) => ({ width }));
   const ruleRects = model.rules.flatMap((rule) => rangesOf(rule.range));
   for (const [rowIndex, cells] of rows) {
     const row = sheet.getRow(rowIndex + 1);
+    const height = headerRowHeight(cells, widths);
+    if (height !== null) row.height = height;
     for (const [col, cell] of cells) {
       const covered = ruleRects.some((rect) => contains(rect, rowIndex, col));
       writeCell(row.getCell(col + 1), cell, valuesOnly, covered && !valuesOnly, model.brand, model.rtl);

@@ -30,7 +30,8 @@ const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `;
 
-function profile(): string {
+/** A throw-away user profile that recalculates every formula on load (a file URL). */
+export function profile(): string {
   const dir = mkdtempSync(join(tmpdir(), 'mizan-lo-profile-'));
   mkdirSync(join(dir, 'user'), { recursive: true });
   writeFileSync(join(dir, 'user', 'registrymodifications.xcu'), RECALC_ALWAYS);
