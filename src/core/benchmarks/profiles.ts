@@ -13,7 +13,7 @@
  * Money thresholds are in the currency they were published in (`currency`): USD.
  */
 import { kpiById } from '../kpi/registry';
-import type { Benchmark, BenchmarkProfile, Citation, Source } from './types';
+import type { Benchmark, BenchmarkProfile, Citation, ProfileGroup, Source } from './types';
 
 export const FAIR_MARGIN = 0.25;
 
@@ -27,7 +27,7 @@ function directionOf(kpi: string): 'higher' | 'lower' {
 /** One published average or median → thresholds by the rule above. */
 function figure(kpi: string, value: number, citation: Citation, currency?: string): Benchmark {
   const direction = directionOf(kpi);
-  // Rounded to 12 significant digits: 0.0666 × 0.75 is 0.04995, not 0.04995000000000001.
+  // Rounded to 12 significant digits: 0.0259 × 0.75 is 0.019425, not 0.019424999999999998.
   const fair = Number(
     (direction === 'higher' ? value * (1 - FAIR_MARGIN) : value * (1 + FAIR_MARGIN)).toPrecision(12),
   );
@@ -45,26 +45,37 @@ function tiers(kpi: string, good: number, fair: number, citation: Citation): Ben
   return { kpi, thresholds: { direction: directionOf(kpi), good, fair }, citation };
 }
 
+/**
+ * The 10th edition (2026). The report calls its figures averages; they are medians (victorinollc.com:
+ * "Median figures, not means"). Its industry tables could not be read in any copy: no industry profiles.
+ */
 const SEARCH: Source = {
   publisher: 'LocaliQ / WordStream',
-  title: 'Search Advertising Benchmarks 2025',
-  year: 2025,
-  period: '12 months to March 2025',
-  scope: '16,446 US Google & Microsoft Ads search campaigns, all industries, average',
-  link: 'https://theadspend.com/benchmarks/google-ads-search-overall',
+  title: 'Google Ads Benchmarks 2026',
+  year: 2026,
+  period: 'Apr 2025 – Mar 2026',
+  scope: '13,474 US Google & Microsoft Ads search campaigns, all industries, median',
+  link: 'https://victorinollc.com/thinking/google-ads-2026-ai-bid-governance',
   secondary: true,
 };
 const META: Omit<Source, 'scope' | 'link'> = {
   publisher: 'WordStream',
   title: 'Facebook Ads Benchmarks 2025',
   year: 2025,
-  period: 'not stated in the copies we read (report updated Sep 2025)',
+  period: 'Apr 2024 – Jun 2025',
   secondary: true,
 };
+const TRAFFIC = 'US Facebook campaigns, traffic objective, all industries, average';
 const META_TRAFFIC: Source = {
   ...META,
-  scope: 'US Facebook campaigns, traffic objective, all industries, average',
+  scope: TRAFFIC,
   link: 'https://adplay.ai/blog/good-ctr-facebook-ads',
+};
+/** The traffic CPC and the period were read together on one page quoting the 2025 edition. */
+const META_TRAFFIC_CPC: Source = {
+  ...META,
+  scope: TRAFFIC,
+  link: 'https://www.shno.co/marketing-statistics/facebook-ads-statistics',
 };
 const META_LEADS: Source = {
   ...META,
@@ -199,11 +210,22 @@ function emailFigures(open: number, ctor: number, unsubscribe: number, source: S
   ];
 }
 
+/** The picker's heading over the email industry profiles. */
+export const EMAIL_INDUSTRY_GROUP: ProfileGroup = {
+  id: 'email',
+  names: {
+    en: 'Email by industry',
+    ar: 'البريد الإلكتروني حسب القطاع',
+    fa: 'ایمیل بر اساس صنعت',
+  },
+};
+
 const EMAIL_BY_INDUSTRY: BenchmarkProfile[] = EMAIL_INDUSTRIES.map(([names, who, open, ctor, unsub]) => {
   const [id, en, ar, fa] = names.split('|') as [string, string, string, string];
   return {
     id: `email/${id}`,
     names: { en: `Email: ${en}`, ar: `البريد الإلكتروني: ${ar}`, fa: `ایمیل: ${fa}` },
+    group: EMAIL_INDUSTRY_GROUP,
     benchmarks: emailFigures(open, ctor, unsub, emailSource(`${who} industry`)),
   };
 });
@@ -213,10 +235,10 @@ export const BENCHMARK_PROFILES: readonly BenchmarkProfile[] = [
     id: 'search',
     names: { en: 'Search ads', ar: 'إعلانات البحث', fa: 'تبلیغات جستجو' },
     benchmarks: [
-      figure('ctr', 0.0666, SEARCH),
-      figure('conversion_rate', 0.0752, SEARCH),
-      figure('cpc', 5.26, SEARCH, USD),
-      figure('cpl', 70.11, SEARCH, USD),
+      figure('ctr', 0.0664, SEARCH),
+      figure('conversion_rate', 0.0818, SEARCH),
+      figure('cpc', 5.42, SEARCH, USD),
+      figure('cpl', 66.69, SEARCH, USD),
       ROI,
     ],
   },
@@ -227,8 +249,7 @@ export const BENCHMARK_PROFILES: readonly BenchmarkProfile[] = [
       ar: 'إعلانات التواصل الاجتماعي (زيارات)',
       fa: 'تبلیغات شبکه‌های اجتماعی (ترافیک)',
     },
-    // The 2025 traffic CPC is quoted nowhere with its publisher in the copies we read: no colour.
-    benchmarks: [figure('ctr', 0.0171, META_TRAFFIC), ROI],
+    benchmarks: [figure('ctr', 0.0171, META_TRAFFIC), figure('cpc', 0.7, META_TRAFFIC_CPC, USD), ROI],
   },
   {
     id: 'social-leads',

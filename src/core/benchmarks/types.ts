@@ -74,10 +74,20 @@ export interface Benchmark {
   readonly fairMargin?: number;
 }
 
+/** A family of industry profiles from one source ("email": Campaign Monitor's industries). */
+export interface ProfileGroup {
+  /** The id prefix of its profiles: "email" for "email/retail". */
+  readonly id: string;
+  /** What a picker shows above the family (an <optgroup> label). */
+  readonly names: Localized;
+}
+
 export interface BenchmarkProfile {
   /** "search", or "email/retail" for an industry's figures from the same source. */
   readonly id: string;
   readonly names: Localized;
+  /** Set on industry profiles ("email/retail"), so a picker can list them under their family. */
+  readonly group?: ProfileGroup;
   readonly benchmarks: readonly Benchmark[];
 }
 

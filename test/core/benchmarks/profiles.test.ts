@@ -106,15 +106,21 @@ describe('benchmark profiles', () => {
 
   // good = the published figure, fair = 0.75 × (higher) or 1.25 × (lower): Mizan's 25% rule.
   it.each([
-    // LocaliQ / WordStream, "Search Advertising Benchmarks 2025" (theadspend.com: "6.66% CTR
-    // $5.26 CPC 7.52% CVR $70.11 CPL/CPA", 16,446 US campaigns, data to 2025-03).
-    ['search', 'ctr', 0.0666, 0.04995],
-    ['search', 'conversion_rate', 0.0752, 0.0564],
-    ['search', 'cpc', 5.26, 6.575],
-    ['search', 'cpl', 70.11, 87.6375],
+    // LocaliQ / WordStream, "Google Ads Benchmarks 2026" (10th edition), read at
+    // https://victorinollc.com/thinking/google-ads-2026-ai-bid-governance: "Cost per lead fell to
+    // $66.69 … median conversion rate of 8.18% … Cost per click held steady at $5.42, click-through
+    // rate at 6.64%", "13,474 US search campaigns, April 2025 through March 2026"; the same four at
+    // https://www.prismnews.com/topics/agency-seo-growth/wordstream-report-shows-google-ads-ctr-rises-to-664-across
+    ['search', 'ctr', 0.0664, 0.0498],
+    ['search', 'conversion_rate', 0.0818, 0.06135],
+    ['search', 'cpc', 5.42, 6.775],
+    ['search', 'cpl', 66.69, 83.3625],
     // WordStream Facebook Ads Benchmarks 2025: traffic CTR "1.71%" (adplay.ai); leads "2.59% US
-    // median CTR", "$27.66 US median CPL" (mbadv.agency).
+    // median CTR", "$27.66 US median CPL" (mbadv.agency); traffic CPC at
+    // https://www.shno.co/marketing-statistics/facebook-ads-statistics: "The average cost per click
+    // for traffic campaigns declined to $0.70, down 6.7% year over year".
     ['social', 'ctr', 0.0171, 0.012825],
+    ['social', 'cpc', 0.7, 0.875],
     ['social-leads', 'ctr', 0.0259, 0.019425],
     ['social-leads', 'cpl', 27.66, 34.575],
     // Campaign Monitor 2022 report (2021 sends), "Average Totals 21.5% … 10.5% … 0.1%".
@@ -138,6 +144,63 @@ describe('benchmark profiles', () => {
     expect(t.fair).toBeCloseTo(fair, 12);
   });
 
+  // The newest editions we could read (docs/benchmarks.md lists the pages and the queries tried).
+  it.each([
+    // victorinollc.com: "13,474 US search campaigns, April 2025 through March 2026 … Median figures".
+    [
+      'search',
+      ['ctr', 'conversion_rate', 'cpc', 'cpl'],
+      'Google Ads Benchmarks 2026',
+      2026,
+      'Apr 2025 – Mar 2026',
+      'https://victorinollc.com/thinking/google-ads-2026-ai-bid-governance',
+    ],
+    // shno.co: "WordStream and LocaliQ from April 2024 through June 2025".
+    [
+      'social',
+      ['cpc'],
+      'Facebook Ads Benchmarks 2025',
+      2025,
+      'Apr 2024 – Jun 2025',
+      'https://www.shno.co/marketing-statistics/facebook-ads-statistics',
+    ],
+  ] as const)('%s: edition, period and page of %j', (id, kpis, title, year, period, link) => {
+    for (const kpi of kpis) {
+      const c = benchmarkFor(profile_(id), kpi)?.citation;
+      expect(c && isSource(c), kpi).toBe(true);
+      if (!c || !isSource(c)) continue;
+      expect([c.title, c.year, c.period, c.link, c.secondary], kpi).toEqual([
+        title,
+        year,
+        period,
+        link,
+        true,
+      ]);
+    }
+  });
+
+  it('the search figures are medians over all industries, as the 2026 report computes them', () => {
+    const c = benchmarkFor(profile_('search'), 'ctr')?.citation;
+    expect(c && isSource(c) ? c.scope : '').toBe(
+      '13,474 US Google & Microsoft Ads search campaigns, all industries, median',
+    );
+  });
+
+  it('industry profiles carry their family for the picker, named in en, ar and fa', () => {
+    const industries = BENCHMARK_PROFILES.filter((p) => p.id.includes('/'));
+    for (const p of industries) {
+      expect(p.group?.id, p.id).toBe(p.id.split('/')[0]);
+      expect(p.group?.names.en.trim(), p.id).not.toBe('');
+      expect(p.group?.names.ar ?? '', p.id).toMatch(/[\u0600-\u06FF]/);
+      expect(p.group?.names.fa ?? '', p.id).toMatch(/[\u0600-\u06FF]/);
+    }
+    // One family, one heading: every email industry shares the same names.
+    expect(new Set(industries.map((p) => JSON.stringify(p.group))).size).toBe(1);
+    // The all-industries profiles stand on their own, outside any family.
+    for (const p of BENCHMARK_PROFILES.filter((q) => !q.id.includes('/')))
+      expect(p.group, p.id).toBeUndefined();
+  });
+
   it('the average Shopify store (1.4%) is fair, not poor; the top 20% (3.2%) good', () => {
     const t = thresholdsOf(profile_('ecommerce'), 'conversion_rate');
     expect(statusAgainst(0.014, t)).toBe('fair');
@@ -147,12 +210,12 @@ describe('benchmark profiles', () => {
 
   it('figures with no dated, readable source are gone rather than kept', () => {
     // Display 2018 (a year no source states), the UA bounce band, Skok's undated ratios,
-    // the 2019 Mailchimp opens, the undated Facebook traffic CPC and leads CPC / conversion.
+    // the 2019 Mailchimp opens, the undated Facebook leads CPC / conversion.
     expect(profile_('display').benchmarks.map((b) => b.kpi)).toEqual(['roi']);
     expect(profile_('website').benchmarks).toEqual([]);
     expect(benchmarkFor(profile_('ecommerce'), 'bounce_rate')).toBeUndefined();
     expect(benchmarkFor(profile_('saas'), 'ltv_cac')).toBeUndefined();
-    expect(benchmarkFor(profile_('social'), 'cpc')).toBeUndefined();
+    expect(benchmarkFor(profile_('social-leads'), 'cpc')).toBeUndefined();
     expect(benchmarkFor(profile_('social-leads'), 'conversion_rate')).toBeUndefined();
   });
 

@@ -11,19 +11,21 @@ const bench = (...a: unknown[]) => (f.KPI_BENCHMARK as SheetFn)(...a);
 const col = (...v: unknown[]) => v.map((x) => [x]);
 
 describe('KPI_STATUS', () => {
-  // Search CTR 6.66% (LocaliQ / WordStream "Search Advertising Benchmarks 2025", all industries,
-  // quoted by theadspend.com): good ≥ 6.66%, fair ≥ 0.75 × 6.66% = 4.995%.
+  // Search CTR 6.64% (LocaliQ / WordStream "Google Ads Benchmarks 2026", all industries, quoted by
+  // victorinollc.com): good ≥ 6.64%, fair ≥ 0.75 × 6.64% = 4.98%.
   it.each([
     [0.07, 'good'],
-    [0.0666, 'good'],
-    [0.05, 'fair'],
-    [0.0499, 'poor'],
+    [0.0664, 'good'],
+    [0.0663, 'fair'],
+    [0.0498, 'fair'],
+    [0.0497, 'poor'],
   ])('search CTR %f is %s', (v, want) => {
     expect(status('ctr', v, 'search')).toBe(want);
   });
 
-  it('lower is better: CPC $5.26 good, $6.00 fair (≤ $6.575), $7 poor', () => {
-    expect(status('cpc', 5.26, 'search')).toBe('good');
+  it('lower is better: CPC $5.42 good, $6.00 fair (≤ 1.25 × 5.42 = $6.775), $7 poor', () => {
+    expect(status('cpc', 5.42, 'search')).toBe('good');
+    expect(status('cpc', 5.43, 'search')).toBe('fair');
     expect(status('cpc', 6, 'search')).toBe('fair');
     expect(status('cpc', 7, 'search')).toBe('poor');
   });
@@ -61,7 +63,7 @@ describe('KPI_STATUS', () => {
 
   it('broadcasts KPI and profile columns against values', () => {
     // Facebook traffic CTR 1.71% (WordStream 2025, quoted by adplay.ai): 2% is good.
-    // Search CPC $5.26: $6 is fair (≤ 1.25 × 5.26 = $6.575), $7 poor.
+    // Search CPC $5.42: $6 is fair (≤ 1.25 × 5.42 = $6.775), $7 poor.
     // Email open rate 21.5% (Campaign Monitor 2022 report): 20% is fair (≥ 0.75 × 21.5% = 16.125%).
     const out = status(
       col('ctr', 'cpc', 'cpc', 'open_rate'),
@@ -108,19 +110,20 @@ describe('KPI_STATUS', () => {
 describe('KPI_BENCHMARK', () => {
   it('one row: direction, good from/to, fair from/to, source, year, currency, scope, link', () => {
     const [row] = bench('ctr', 'search') as unknown[][];
-    expect(row?.slice(0, 5)).toEqual(['higher', 0.0666, '', expect.any(Number), '']);
-    expect(row?.[3]).toBeCloseTo(0.04995, 12);
-    expect(String(row?.[5])).toContain('LocaliQ / WordStream, "Search Advertising Benchmarks 2025"');
+    expect(row?.slice(0, 5)).toEqual(['higher', 0.0664, '', expect.any(Number), '']);
+    expect(row?.[3]).toBeCloseTo(0.0498, 12);
+    expect(String(row?.[5])).toContain('LocaliQ / WordStream, "Google Ads Benchmarks 2026"');
     expect(String(row?.[5])).toContain('read on a page quoting it');
-    expect(row?.slice(6, 8)).toEqual([2025, '']);
-    expect(String(row?.[8])).toContain('16,446 US Google & Microsoft Ads search campaigns');
+    expect(row?.slice(6, 8)).toEqual([2026, '']);
+    expect(String(row?.[8])).toContain('13,474 US Google & Microsoft Ads search campaigns');
+    expect(String(row?.[8])).toContain('Apr 2025 – Mar 2026');
     expect(String(row?.[8])).toContain("fair band: Mizan's rule");
-    expect(row?.[9]).toBe('https://theadspend.com/benchmarks/google-ads-search-overall');
+    expect(row?.[9]).toBe('https://victorinollc.com/thinking/google-ads-2026-ai-bid-governance');
   });
 
   it('lower direction and currency; Mizan’s break-even rule says it is Mizan’s', () => {
     const [cpc] = bench('CPC', 'search') as unknown[][];
-    expect(cpc?.slice(0, 5)).toEqual(['lower', '', 5.26, '', expect.any(Number)]);
+    expect(cpc?.slice(0, 5)).toEqual(['lower', '', 5.42, '', expect.any(Number)]);
     expect(cpc?.[7]).toBe('USD');
     const [roi] = bench('roi', 'search') as unknown[][];
     expect(roi?.slice(0, 5)).toEqual(['higher', 0, '', 0, '']);

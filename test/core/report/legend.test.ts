@@ -25,9 +25,9 @@ function model(lang: Lang, profileId: string): ReportModel {
   return r.model;
 }
 
-// LocaliQ / WordStream's 2025 edition, read on theadspend.com (a page quoting it).
+// LocaliQ / WordStream's 2026 edition, read on victorinollc.com (a page quoting it).
 const SEARCH =
-  'LocaliQ / WordStream, "Search Advertising Benchmarks 2025", 2025 (16,446 US Google & Microsoft Ads search campaigns, all industries, average)';
+  'LocaliQ / WordStream, "Google Ads Benchmarks 2026", 2026 (13,474 US Google & Microsoft Ads search campaigns, all industries, median)';
 const QUOTED: Record<Lang, string> = {
   en: 'read on a page quoting it',
   ar: 'مقروء في صفحة تنقل عنه',
