@@ -2,11 +2,16 @@
  * The process entry point of `mizan`, built into dist/cli/mizan.mjs (see build/cli-bundle.mjs):
  * picks the command, removes temporary files on Ctrl-C, and exits with main's status.
  */
+import { isMainThread } from 'node:worker_threads';
 import { cleanUpOnSignals } from './cleanup';
+import { runCsvPart, setWorkerEntry } from './csv-parallel';
 import { main } from './main';
 
 const [command, ...rest] = process.argv.slice(2);
-if (command === 'report') {
+// This file is also what a CSV-reading worker thread runs (csv-parallel.ts).
+if (!isMainThread) await runCsvPart();
+else if (command === 'report') {
+  setWorkerEntry(new URL(import.meta.url));
   cleanUpOnSignals();
   process.exitCode = await main(rest);
 } else if (command === 'sql') {

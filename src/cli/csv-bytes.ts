@@ -26,6 +26,8 @@ export class ByteDictionary {
   private slots = new Int32Array(1024).fill(-1);
   /** Texts that did not come from plain bytes (quoted cells), by their text. */
   private readonly byText = new Map<string, number>();
+  /** Every text's id, made when first needed (merging another part's dictionary). */
+  private all: Map<string, number> | undefined;
 
   /**
    * The id of bytes[start, end) as UTF-8 text; `hash` is their FNV-1a hash (computed by the
@@ -69,9 +71,17 @@ export class ByteDictionary {
     return id;
   }
 
+  /** The id of a text from another part of the file: an existing id when the text is known. */
+  idOfString(text: string): number {
+    this.all ??= new Map(this.strings.map((t, id) => [t, id]));
+    return this.all.get(text) ?? this.idOfText(text);
+  }
+
   private add(text: string): number {
     this.strings.push(text);
-    return this.strings.length - 1;
+    const id = this.strings.length - 1;
+    if (this.all !== undefined && !this.all.has(text)) this.all.set(text, id);
+    return id;
   }
 
   private growIds(): void {

@@ -10,6 +10,7 @@ import { Buffer } from 'node:buffer';
 import Papa from 'papaparse';
 import { RowTable, type Table } from '../core/table/table';
 import { readByteColumns } from './csv-columns';
+import { readByteColumnsParallel } from './csv-parallel';
 import { lineBreak, type NumberColumns, readRows } from './csv-rows';
 
 /** Comma, semicolon (European Excel), tab (Excel "Unicode text"), pipe, Arabic semicolon. */
@@ -89,13 +90,33 @@ export function parseCsvBytes(
   onProgress?: (fraction: number) => void,
   numbers?: NumberColumns,
 ): CsvResult {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-  // The delimiter and line break are judged on the first 64K and 1M characters of the text.
-  const head = new TextDecoder().decode(buffer.subarray(0, HEAD_BYTES));
-  const delimiter = detectDelimiter(head);
-  const table = readByteColumns(buffer, delimiter, lineBreak(head), onProgress, numbers);
+  const { buffer, delimiter, newline } = byteDialect(bytes);
+  const table = readByteColumns(buffer, delimiter, newline, onProgress, numbers);
   if (table === null) return parseCsv(new TextDecoder().decode(buffer), onProgress, numbers);
   return { ok: true, table, delimiter };
+}
+
+/** parseCsvBytes, on two threads for a large file where that is safe (csv-parallel.ts). */
+export async function parseCsvBytesParallel(
+  bytes: Uint8Array,
+  onProgress?: (fraction: number) => void,
+  numbers?: NumberColumns,
+): Promise<CsvResult> {
+  const { buffer, delimiter, newline } = byteDialect(bytes);
+  const table = await readByteColumnsParallel(buffer, delimiter, newline, onProgress, numbers);
+  if (table === null) return parseCsv(new TextDecoder().decode(buffer), onProgress, numbers);
+  return { ok: true, table, delimiter };
+}
+
+/** The delimiter and line break, judged on the first 64K and 1M characters of the text. */
+function byteDialect(bytes: Uint8Array): {
+  buffer: Buffer;
+  delimiter: string;
+  newline: '\n' | '\r\n' | '\r';
+} {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const head = new TextDecoder().decode(buffer.subarray(0, HEAD_BYTES));
+  return { buffer, delimiter: detectDelimiter(head), newline: lineBreak(head) };
 }
 
 /** Bytes enough for 1,048,576 characters and more (at most 4 bytes each). */

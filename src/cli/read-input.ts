@@ -8,7 +8,7 @@ import { basename, extname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { columnLetter } from '../core/detect/letters';
 import { RowTable, type Table } from '../core/table/table';
-import { type CsvResult, parseCsv, parseCsvBytes } from './csv';
+import { type CsvResult, parseCsv, parseCsvBytesParallel } from './csv';
 import type { NumberColumns } from './csv-rows';
 import { type Decoded, decodeText, type TextEncoding, utf8Body } from './decode';
 
@@ -70,15 +70,15 @@ export async function readInput(path: string, options: ReadOptions = {}): Promis
 }
 
 /** readCsv for a valid UTF-8 file, read from its bytes (see parseCsvBytes). */
-function readUtf8Csv(
+async function readUtf8Csv(
   bytes: Uint8Array,
   encoding: TextEncoding,
   path: string,
   onProgress?: (fraction: number) => void,
   numbers?: NumberColumns,
-): ReadResult {
+): Promise<ReadResult> {
   if (onlySpace(bytes)) return readCsv({ ok: true, text: new TextDecoder().decode(bytes), encoding }, path);
-  return csvResult(parseCsvBytes(bytes, onProgress, numbers), path, encoding);
+  return csvResult(await parseCsvBytesParallel(bytes, onProgress, numbers), path, encoding);
 }
 
 /** No ASCII byte other than white space: blank, unless Unicode text that trim() decides. */
