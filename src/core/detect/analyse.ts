@@ -17,7 +17,7 @@ import type { Lang } from '../i18n/lang';
 import { label } from '../i18n/report-labels';
 import { MEASURES, type MeasureId } from '../kpi/measures';
 import { type DecimalMark, isDate, readNumber } from '../numbers/parse-number';
-import { asTable, type Grid, headRows, type Table, type TextIds } from '../table/table';
+import { asTable, type Grid, headRows, type Table } from '../table/table';
 import { detectHeaderRow, HEADER_SCAN_ROWS } from './header-row';
 import { columnLetter, rowList } from './letters';
 import { isTotalLabel, matchHeader } from './match';
@@ -721,63 +721,60 @@ function rowMarks(t: Table, from: number, headers: readonly string[], measureSet
   const flags = new Uint8Array(n);
   const sameAsHeader = new Uint8Array(n);
   const trimmed = headers.map((x) => x.trim());
-  const numbers: (Float64Array | null)[] = [];
-  const texts: (TextIds | null)[] = [];
-  // A text's marks in its column, found once per distinct text (a column repeats its texts):
-  // by id when the reader gave ids, else by the text itself.
-  const byId: Int8Array[] = [];
+  const typed: boolean[] = [];
   const memos: Map<string, number>[] = [];
+  /** A cell's marks, read as a value: a text's found once per distinct text in its column. */
+  const markOf = (c: number, v: unknown): number => {
+    const measure = measureSet[c] === 1;
+    if (typeof v !== 'string') return isBlank(v) ? 0 : measure ? FILLED | MEASURE : FILLED;
+    memos[c] ??= new Map();
+    const memo = memos[c] as Map<string, number>;
+    let mark = memo.get(v);
+    if (mark === undefined) {
+      mark = textMark(v, measure, trimmed[c] ?? '');
+      // A column of unique texts (ids) is not worth remembering past a bound.
+      if (memo.size < 100_000) memo.set(v, mark);
+    }
+    return mark;
+  };
+  const add = (i: number, mark: number): void => {
+    flags[i] = (flags[i] as number) | (mark & (FILLED | MEASURE | TOTAL));
+    if ((mark & SAME) !== 0) sameAsHeader[i] = Math.min(255, (sameAsHeader[i] as number) + 1);
+  };
+  // The columns the reader typed, column by column (their arrays in order; a row that has no
+  // such field holds NaN or id -1 there).
   for (let c = 0; c < t.width && c < headers.length; c++) {
-    numbers.push(t.numbers(c));
+    const read = t.numbers(c);
     const ids = t.texts(c);
-    texts.push(ids);
-    byId.push(new Int8Array(ids?.dict.length ?? 0).fill(-1));
-    memos.push(new Map());
-  }
-  for (let i = 0; i < n; i++) {
-    const r = from + i;
-    const fields = t.fields(r);
-    let flag = 0;
-    let same = 0;
-    for (let c = 0; c < fields; c++) {
-      const measure = measureSet[c] === 1;
-      const read = numbers[c];
-      if (read != null && !Number.isNaN(read[r] as number)) {
-        flag |= measure ? FILLED | MEASURE : FILLED;
-        continue;
+    typed[c] = read !== null || ids !== null;
+    if (read !== null) {
+      const mark = measureSet[c] === 1 ? FILLED | MEASURE : FILLED;
+      for (let i = 0; i < n; i++) {
+        if (!Number.isNaN(read[from + i] as number)) flags[i] = (flags[i] as number) | mark;
+        else add(i, markOf(c, t.cell(from + i, c)));
       }
-      const ids = texts[c];
-      if (ids != null) {
-        const id = ids.ids[r] as number;
+    } else if (ids !== null) {
+      const known = new Int8Array(ids.dict.length).fill(-1);
+      for (let i = 0; i < n; i++) {
+        const id = ids.ids[from + i] as number;
         if (id < 0) continue;
-        const known = byId[c] as Int8Array;
         let mark = known[id] as number;
         if (mark < 0) {
-          mark = textMark(ids.dict[id] as string, measure, trimmed[c] ?? '');
+          mark = markOf(c, ids.dict[id]);
           known[id] = mark;
         }
-        flag |= mark & (FILLED | MEASURE | TOTAL);
-        if ((mark & SAME) !== 0) same++;
-        continue;
+        if (mark !== 0) add(i, mark);
       }
-      const v = t.cell(r, c);
-      if (typeof v !== 'string') {
-        if (!isBlank(v)) flag |= measure ? FILLED | MEASURE : FILLED;
-        continue;
-      }
-      const memo = memos[c];
-      let mark = memo?.get(v);
-      if (mark === undefined) {
-        mark = textMark(v, measure, trimmed[c] ?? '');
-        // A column of unique texts (ids) is not worth remembering past a bound.
-        if (memo !== undefined && memo.size < 100_000) memo.set(v, mark);
-      }
-      flag |= mark & (FILLED | MEASURE | TOTAL);
-      if ((mark & SAME) !== 0) same++;
     }
-    flags[i] = flag;
-    sameAsHeader[i] = Math.min(same, 255);
   }
+  // Every other cell, row by row, each row only as far as its own length (a lone cell at
+  // XFD1048576 costs one long row, not rows × columns).
+  if (typed.length === 0 || typed.some((x) => !x) || t.width > typed.length)
+    for (let i = 0; i < n; i++) {
+      const r = from + i;
+      const fields = t.fields(r);
+      for (let c = 0; c < fields; c++) if (typed[c] !== true) add(i, markOf(c, t.cell(r, c)));
+    }
   return { flags, sameAsHeader };
 }
 

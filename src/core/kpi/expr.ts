@@ -106,16 +106,20 @@ const PRECEDENCE = { '+': 1, '-': 1, '*': 2, '/': 2 } as const;
  * Parenthesises only where precedence asks for it.
  */
 export function render(expr: Expr, name: (ref: string) => string, symbols = { mul: '*', div: '/' }): string {
-  const go = (e: Expr, parent: number, right: boolean): string => {
+  // `parent` is the operator this expression is an operand of; `right`, whether it is the right
+  // operand. a − (b + c) and a ÷ (b × c) keep their brackets: the parent, not the operand, is the
+  // operator that is not associative.
+  const go = (e: Expr, parent: keyof typeof PRECEDENCE | null, right: boolean): string => {
     if ('ref' in e) return name(e.ref);
     if ('num' in e) return String(e.num);
     const p = PRECEDENCE[e.op];
     const op = e.op === '*' ? symbols.mul : e.op === '/' ? symbols.div : e.op;
-    const text = `${go(e.a, p, false)}${op === '*' || op === '/' ? op : ` ${op} `}${go(e.b, p, true)}`;
-    const needs = p < parent || (right && p === parent && (e.op === '-' || e.op === '/'));
+    const text = `${go(e.a, e.op, false)}${op === '*' || op === '/' ? op : ` ${op} `}${go(e.b, e.op, true)}`;
+    const q: number = parent === null ? 0 : PRECEDENCE[parent];
+    const needs = p < q || (right && p === q && (parent === '-' || parent === '/'));
     return needs ? `(${text})` : text;
   };
-  return go(expr, 0, false);
+  return go(expr, null, false);
 }
 
 /** Every denominator of the expression (for division guards). */
