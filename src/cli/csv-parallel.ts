@@ -43,7 +43,10 @@ export function setWorkerEntry(entry: URL): void {
 /** What a worker is given: the rest of the file and how to read it. */
 interface PartJob {
   readonly mizanCsvPart: true;
+  /** The file's bytes (shared, not copied); the worker reads [offset, offset + length). */
   readonly bytes: SharedArrayBuffer;
+  readonly offset: number;
+  readonly length: number;
   readonly dialect: Dialect;
   readonly kinds: Uint8Array;
   readonly capacity: number;
@@ -70,15 +73,13 @@ export async function readByteColumnsParallel(
     onProgress?.(1);
     return filler.table();
   }
-  const rest = new SharedArrayBuffer(bytes.length - split);
-  new Uint8Array(rest).set(bytes.subarray(split));
   const rowsPerByte = filler.rows / at;
   const job: PartJob = {
     mizanCsvPart: true,
-    bytes: rest,
+    ...sharedRest(bytes, split),
     dialect,
     kinds,
-    capacity: Math.ceil(rest.byteLength * rowsPerByte * 1.05) + 16,
+    capacity: Math.ceil((bytes.length - split) * rowsPerByte * 1.05) + 16,
   };
   const other = partFromWorker(workerEntry, job);
   // This thread's half, its progress counted to the whole of it.
@@ -90,6 +91,19 @@ export async function readByteColumnsParallel(
   lastThreads = 2;
   onProgress?.(1);
   return filler.table();
+}
+
+/** The bytes from `split` on, as shared memory: the file's own when read into one (read-input.ts), else a copy. */
+function sharedRest(
+  bytes: Buffer,
+  split: number,
+): { bytes: SharedArrayBuffer; offset: number; length: number } {
+  const length = bytes.length - split;
+  if (bytes.buffer instanceof SharedArrayBuffer)
+    return { bytes: bytes.buffer, offset: bytes.byteOffset + split, length };
+  const copy = new SharedArrayBuffer(length);
+  new Uint8Array(copy).set(bytes.subarray(split));
+  return { bytes: copy, offset: 0, length };
 }
 
 /** Just after the line break nearest the middle of what is left, or -1 (not worth it, or quotes). */
@@ -119,7 +133,7 @@ export async function runCsvPart(): Promise<boolean> {
   const { parentPort, workerData } = await import('node:worker_threads');
   const job = workerData as PartJob | undefined;
   if (parentPort === null || job?.mizanCsvPart !== true) return false;
-  const bytes = Buffer.from(job.bytes);
+  const bytes = Buffer.from(job.bytes, job.offset, job.length);
   const filler = Filler.withKinds(job.kinds, job.capacity);
   const end = scanRows(bytes, 0, bytes.length, filler, job.dialect, -1);
   const part = end < 0 ? null : filler.part();

@@ -3,12 +3,13 @@
  * any common delimiter and encoding, or one sheet of an .xlsx workbook. Every failure is a
  * message that names the file and says what to do; nothing here throws at the caller.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { columnLetter } from '../core/detect/letters';
 import { RowTable, type Table } from '../core/table/table';
 import { type CsvResult, parseCsv, parseCsvBytesParallel } from './csv';
+import { PARALLEL_BYTES } from './csv-parallel';
 import type { NumberColumns } from './csv-rows';
 import { type Decoded, decodeText, type TextEncoding, utf8Body } from './decode';
 
@@ -19,7 +20,7 @@ export interface InputData {
   readonly table: Table;
   /** A valid sheet name for the source data: the xlsx sheet's name, or the file's base name. */
   readonly sourceName: string;
-  readonly format: 'csv' | 'xlsx';
+  readonly format: 'csv' | 'xlsx' | 'parquet';
   /** For CSV: the encoding and delimiter found. */
   readonly encoding?: TextEncoding;
   readonly delimiter?: string;
@@ -52,7 +53,9 @@ export async function readInput(path: string, options: ReadOptions = {}): Promis
   try {
     const info = await stat(path);
     if (info.isDirectory()) return bad('is a folder, not a file');
-    bytes = await readFile(path);
+    // A large file is read into memory a reading thread can share without a copy (csv-parallel.ts).
+    bytes =
+      info.size > PARALLEL_BYTES && info.isFile() ? await readShared(path, info.size) : await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return bad('no such file');
@@ -61,12 +64,30 @@ export async function readInput(path: string, options: ReadOptions = {}): Promis
   }
   if (bytes.length === 0) return bad('is empty (0 bytes); give a CSV or .xlsx campaign export');
   if (startsWith(bytes, OLE)) return bad('is an old binary Excel (.xls) file; save it as .xlsx or CSV');
-  if (startsWith(bytes, ZIP)) return readXlsx(bytes, path, options.sheet);
+  // ExcelJS gets memory of its own, not shared memory (read for a large CSV, see readShared).
+  if (startsWith(bytes, ZIP)) return readXlsx(Buffer.from(bytes), path, options.sheet);
   if (options.sheet !== undefined)
     return bad('--sheet only applies to .xlsx workbooks, and this is a text file');
   const utf8 = utf8Body(bytes);
   if (utf8) return readUtf8Csv(utf8.bytes, utf8.encoding, path, options.onProgress, options.numbers);
   return readCsv(decodeText(bytes), path, options.onProgress, options.numbers);
+}
+
+/** The file's bytes in a SharedArrayBuffer. */
+async function readShared(path: string, size: number): Promise<Uint8Array> {
+  const bytes = Buffer.from(new SharedArrayBuffer(size));
+  const file = await open(path, 'r');
+  try {
+    let at = 0;
+    while (at < size) {
+      const { bytesRead } = await file.read(bytes, at, size - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    return bytes.subarray(0, at);
+  } finally {
+    await file.close();
+  }
 }
 
 /** readCsv for a valid UTF-8 file, read from its bytes (see parseCsvBytes). */

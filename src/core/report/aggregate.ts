@@ -134,6 +134,8 @@ export function aggregate(
       if (s >= 0) p.rows[s] = (p.rows[s] as number) + 1;
     }
   }
+  // One loop per measure and per kind of slot, each with its arrays in locals: the tight loops
+  // a JIT keeps in registers (a branch per row on which slots exist costs more than the adds).
   for (let m = 0; m < M; m++) {
     const values = (analysis.measures[m] as Analysis['measures'][number]).values;
     let s = 0;
@@ -146,14 +148,11 @@ export function aggregate(
       const t = s + x;
       c += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
       s = t;
-      if (g && gComp && groups) add(g.sum, gComp, g.count, (groups.index[i] as number) * M + m, x);
-      if (p && pComp && periodIndex) {
-        const slot = periodIndex[i] as number;
-        if (slot >= 0) add(p.sum, pComp, p.count, slot * M + m, x);
-      }
     }
     total.sum[m] = s + c;
     total.count[m] = count;
+    if (g && gComp && groups) addInto(values, groups.index, M, m, g.sum, gComp, g.count);
+    if (p && pComp && periodIndex) addInto(values, periodIndex, M, m, p.sum, pComp, p.count);
   }
   if (g && gComp)
     for (let k = 0; k < g.sum.length; k++) g.sum[k] = (g.sum[k] as number) + (gComp[k] as number);
@@ -162,10 +161,25 @@ export function aggregate(
   return { measures: M, total, groups: g, periods: p };
 }
 
-function add(sum: Float64Array, comp: Float64Array, count: Int32Array, k: number, x: number): void {
-  const s = sum[k] as number;
-  const t = s + x;
-  comp[k] = (comp[k] as number) + (Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s);
-  sum[k] = t;
-  count[k] = (count[k] as number) + 1;
+/** Adds measure m of every row into its slot (slot -1: none), Neumaier-compensated. */
+function addInto(
+  values: Float64Array,
+  slots: Int32Array,
+  M: number,
+  m: number,
+  sum: Float64Array,
+  comp: Float64Array,
+  count: Int32Array,
+): void {
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i] as number;
+    const slot = slots[i] as number;
+    if (slot < 0 || Number.isNaN(x)) continue;
+    const k = slot * M + m;
+    const s = sum[k] as number;
+    const t = s + x;
+    comp[k] = (comp[k] as number) + (Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s);
+    sum[k] = t;
+    count[k] = (count[k] as number) + 1;
+  }
 }
