@@ -872,12 +872,13 @@ function readMeasureColumn(
   const read = t.numbers(col.index);
   const others: number[] = [];
   if (read === null) for (let i = 0; i < n; i++) others.push(i);
-  else
-    for (let i = 0; i < n; i++) {
-      const x = read[dataRows[i] as number] as number;
-      values[i] = x;
-      if (Number.isNaN(x)) others.push(i);
-    }
+  else {
+    const first = n > 0 ? (dataRows[0] as number) : 0;
+    // Data rows one after another (the usual file): one block copy.
+    if (n > 0 && (dataRows[n - 1] as number) - first === n - 1) values.set(read.subarray(first, first + n));
+    else for (let i = 0; i < n; i++) values[i] = read[dataRows[i] as number] as number;
+    for (let i = 0; i < n; i++) if (Number.isNaN(values[i] as number)) others.push(i);
+  }
   for (const i of others) {
     const r = dataRows[i] as number;
     const v = t.cell(r, col.index);
