@@ -18,7 +18,17 @@ import type {
   RefreshRpc,
   ReportTabView,
 } from '../shared/rpc';
-import { buildFromSource, fail, messageOf, recipeOf, safeLang, store, underLock } from './report-rpc';
+import {
+  buildFromSource,
+  fail,
+  messageOf,
+  pathsSheetOf,
+  recipeOf,
+  safeLang,
+  store,
+  underLock,
+  withPaths,
+} from './report-rpc';
 import { recoverInterrupted } from './report-swap';
 import { BUILDING_PREFIX, mizanTabs, recipesBySheet, rewriteInPlace, writeReport } from './report-writer';
 import { editedColumns } from './written-cells';
@@ -57,6 +67,9 @@ export function readRecipe(text: string | undefined, fallbackLang: Lang): Recipe
       ...(PERIODS.includes(r.period) ? { period: r.period as Period | null } : {}),
       ...(r.profileId === null || typeof r.profileId === 'string'
         ? { profileId: r.profileId as string | null }
+        : {}),
+      ...(isObject(r.paths) && Number.isInteger(r.paths.sheetId)
+        ? { paths: { sheetId: r.paths.sheetId as number, name: String(r.paths.name ?? '') } }
         : {}),
     },
     template: templateId ? { id: templateId, name: recorded ?? templateId } : null,
@@ -130,16 +143,20 @@ export function refreshReport(sheetId: number, choice?: RefreshChoice): RefreshR
         template = store(ss).load(recipe.template.id) ?? undefined;
         if (!template) return fail({ code: 'template-missing', detail: recipe.template.name });
       }
-      if (choice !== 'overwrite' && choice !== 'new-tab') {
-        const edited = editedColumns(tab.sheet);
-        if (edited.length > 0) return fail({ code: 'user-edits', detail: edited.join(', ') });
-      }
-      const request: GenerateRequest = {
+      const asked: GenerateRequest = {
         ...recipe.request,
         sheetId: source.getSheetId(),
         placement: choice === 'new-tab' ? 'new' : 'update',
       };
-      const built = buildFromSource(source, request, template);
+      // The conversion-paths tab the report was built with: refused by name when it is gone.
+      const paths = pathsSheetOf(ss, asked, source);
+      if (paths === 'missing') return fail({ code: 'paths-missing', detail: asked.paths?.name ?? '' });
+      const request = withPaths(asked, paths);
+      if (choice !== 'overwrite' && choice !== 'new-tab') {
+        const edited = editedColumns(tab.sheet);
+        if (edited.length > 0) return fail({ code: 'user-edits', detail: edited.join(', ') });
+      }
+      const built = buildFromSource(source, request, template, paths);
       if (!built.ok) return { ok: false, problems: built.problems };
       try {
         const outcome =

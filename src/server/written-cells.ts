@@ -7,16 +7,37 @@
  * compared: a refresh restores them without asking.
  */
 import { columnLetter } from '../core/detect/letters';
+import type { ReportModel } from '../core/report/model';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** Developer metadata on a report tab: {"rows", "cols", "columns": [hash per column]}. */
+/**
+ * Developer metadata on a report tab: {"rows", "cols", "columns": [hash per column], "skip":
+ * [[row, col]…]}.
+ */
 export const WRITTEN_KEY = 'mizan.written';
 
 interface Written {
   readonly rows: number;
   readonly cols: number;
   readonly columns: readonly string[];
+  /**
+   * 0-based cells left out of the hashes: those an array formula fills (=ATTRIBUTION spills),
+   * whose values change with the source data like any formula's, though they hold no formula.
+   */
+  readonly skip?: readonly (readonly [number, number])[];
+}
+
+/** The cells of the model that an array formula above or to the left fills (Cell.spill). */
+export function spillCells(model: ReportModel): [number, number][] {
+  const out: [number, number][] = [];
+  for (const block of model.blocks)
+    block.cells.forEach((line, r) => {
+      line.forEach((cell, c) => {
+        if (cell.spill) out.push([block.row + r, block.col + c]);
+      });
+    });
+  return out;
 }
 
 /** FNV-1a, 32 bits: enough to notice a change; not a security measure. */
@@ -36,23 +57,29 @@ const cellText = (value: unknown, formula: string): string =>
       ? `D${value.getTime()}`
       : `${typeof value}:${String(value)}`;
 
-/** The tab as it is now, in three calls whatever its size. */
-function fingerprint(sheet: Sheet): Written {
+/** The tab as it is now, in three calls whatever its size, `skip` cells left out. */
+function fingerprint(sheet: Sheet, skip: readonly (readonly [number, number])[] = []): Written {
   const range = sheet.getDataRange();
   const values = range.getValues();
   const formulas = range.getFormulas();
   const rows = values.length;
   const cols = rows > 0 ? (values[0] as unknown[]).length : 0;
+  const skipped = new Set(skip.map(([r, c]) => r * cols + c));
   const hashes = new Array<number>(cols).fill(2166136261);
   for (let r = 0; r < rows; r++)
-    for (let c = 0; c < cols; c++)
+    for (let c = 0; c < cols; c++) {
+      if (skipped.size > 0 && skipped.has(r * cols + c)) continue;
       hashes[c] = fnv(hashes[c] as number, `${cellText(values[r]?.[c], formulas[r]?.[c] ?? '')}\u0000`);
-  return { rows, cols, columns: hashes.map((h) => h.toString(36)) };
+    }
+  return { rows, cols, columns: hashes.map((h) => h.toString(36)), ...(skip.length > 0 ? { skip } : {}) };
 }
 
-/** Records what the tab holds now as what Mizan wrote (right after a build); returns the record. */
-export function recordWritten(sheet: Sheet): string {
-  const text = JSON.stringify(fingerprint(sheet));
+/**
+ * Records what the tab holds now as what Mizan wrote (right after a build), the cells an array
+ * formula fills left out; returns the record.
+ */
+export function recordWritten(sheet: Sheet, skip: readonly (readonly [number, number])[] = []): string {
+  const text = JSON.stringify(fingerprint(sheet, skip));
   setWritten(sheet, text);
   return text;
 }
@@ -80,7 +107,7 @@ export function editedColumns(sheet: Sheet): string[] {
     written = null;
   }
   if (!written) return [];
-  const now = fingerprint(sheet);
+  const now = fingerprint(sheet, Array.isArray(written.skip) ? written.skip : []);
   const changed: string[] = [];
   if (now.rows !== written.rows) changed.push('rows');
   if (now.cols !== written.cols) changed.push('columns');
