@@ -16,13 +16,19 @@ export interface Duck {
 }
 
 export const DUCKDB_MISSING =
-  'the DuckDB engine needs the optional package @duckdb/node-api, which is not installed here (npm skips it on a platform it has no build for). Install it with "npm install @duckdb/node-api", or leave out --engine duckdb to use the JavaScript engine.';
+  'the DuckDB engine needs the optional package @duckdb/node-api, which is not installed here (npm skips it on a platform it has no build for). Install it with "npm install @duckdb/node-api", or leave out --engine duckdb to use the JavaScript engine (a .parquet file needs DuckDB: convert it to CSV first).';
+
+/**
+ * The package's name. MIZAN_DUCKDB_MODULE names another module instead: the tests point it at a
+ * package that does not exist to see the message a platform without DuckDB gets.
+ */
+const moduleName = (): string => process.env.MIZAN_DUCKDB_MODULE || '@duckdb/node-api';
 
 /** Opens an in-memory DuckDB, or says why it cannot. */
 export async function openDuck(): Promise<{ ok: true; duck: Duck } | { ok: false; message: string }> {
   let api: typeof import('@duckdb/node-api');
   try {
-    api = await import('@duckdb/node-api');
+    api = (await import(moduleName())) as typeof import('@duckdb/node-api');
   } catch (error) {
     return { ok: false, message: `${DUCKDB_MISSING} (${(error as Error).message.split('\n')[0]})` };
   }

@@ -5,21 +5,19 @@
  */
 
 import { parseReportArgs } from '../../src/cli/args';
-import type { Duck, DuckRow } from '../../src/cli/duckdb';
+import type { Duck } from '../../src/cli/duckdb';
 import { reportOptions } from '../../src/cli/main';
 import { readInput } from '../../src/cli/read-input';
 import { isoOfDay } from '../../src/core/dates/parse-date';
 import { type Analysis, analyse } from '../../src/core/detect/analyse';
 import { buildReport } from '../../src/core/report';
-import type { MetricRow, ReportModel } from '../../src/core/report/model';
+import type { ReportModel } from '../../src/core/report/model';
 import type { ReportOptions } from '../../src/core/report/options';
 import {
+  compareWithModel,
   compileReportSql,
-  GROUP_KEY,
-  outputNames,
-  PERIOD_START,
+  type Mismatch,
   type ReportSql,
-  ROW_COUNT,
   reportSqlFromModel,
 } from '../../src/core/sql';
 import { asTable, type Grid, type Table } from '../../src/core/table/table';
@@ -93,60 +91,7 @@ export function specOf(run: JsRun, table: string): ReportSql {
   );
 }
 
-/** Relative difference within 1e-9 (absolute near zero), nulls equal only to nulls. */
-export function close(a: number | null | undefined, b: number | null | undefined): boolean {
-  if (a === null || a === undefined || b === null || b === undefined) return (a ?? null) === (b ?? null);
-  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
-}
-
-export interface Mismatch {
-  readonly where: string;
-  readonly js: unknown;
-  readonly sql: unknown;
-}
-
-function compareRow(where: string, js: MetricRow, sql: DuckRow, spec: ReportSql, out: Mismatch[]): void {
-  const names = outputNames(spec);
-  if (Number(sql[ROW_COUNT]) !== js.rows)
-    out.push({ where: `${where} rows`, js: js.rows, sql: sql[ROW_COUNT] });
-  spec.measures.forEach((m, i) => {
-    const v = sql[names.measures[i] as string] as number | null;
-    if (!close(js.measures[m.measure] ?? null, v))
-      out.push({ where: `${where} ${m.measure}`, js: js.measures[m.measure], sql: v });
-  });
-  spec.kpis.forEach((k, j) => {
-    const v = sql[names.kpis[j] as string] as number | null;
-    const want = js.kpis.find((x) => x.kpi === k.id)?.value ?? null;
-    if (!close(want, v)) out.push({ where: `${where} ${k.id}`, js: want, sql: v });
-  });
-}
-
-/** Every total, group and period of the model against the query's rows. */
-export function compareWithModel(model: ReportModel, rows: readonly DuckRow[], spec: ReportSql): Mismatch[] {
-  const out: Mismatch[] = [];
-  const at = (level: string) => rows.filter((r) => r.level === level);
-  const total = at('total');
-  if (total.length !== 1) return [{ where: 'total rows', js: 1, sql: total.length }];
-  compareRow('total', model.totals, total[0] as DuckRow, spec, out);
-  const groups = at('group');
-  if (groups.length !== model.groups.length)
-    out.push({ where: 'group count', js: model.groups.length, sql: groups.length });
-  for (const g of model.groups) {
-    const key = g.label.toLowerCase();
-    const row = groups.find((r) => r[GROUP_KEY] === key);
-    if (!row) out.push({ where: `group "${g.label}"`, js: 'present', sql: 'missing' });
-    else compareRow(`group "${g.label}"`, g, row, spec, out);
-  }
-  const periods = at('period');
-  if (periods.length !== model.periods.length)
-    out.push({ where: 'period count', js: model.periods.length, sql: periods.length });
-  for (const p of model.periods) {
-    const row = periods.find((r) => (r[PERIOD_START] as Date | null)?.toISOString().slice(0, 10) === p.start);
-    if (!row) out.push({ where: `period ${p.start}`, js: 'present', sql: 'missing' });
-    else compareRow(`period ${p.start}`, p, row, spec, out);
-  }
-  return out;
-}
+export { close, compareWithModel, type Mismatch } from '../../src/core/sql';
 
 /** The whole check for one engine run: load, compile, run, compare. */
 export async function equivalence(

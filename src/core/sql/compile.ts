@@ -36,6 +36,11 @@ export interface ReportSql {
   /** Period boundaries as epoch days [start, end), in order (periodsBetween). */
   readonly periods: readonly { readonly start: number; readonly end: number }[];
   readonly kpis: readonly SqlKpi[];
+  /**
+   * A column holding how many source rows each row stands for (rows already summed by
+   * (group, day), as `--engine duckdb` does): row counts are its sum instead of COUNT(*).
+   */
+  readonly weight?: string;
 }
 
 /** The result's columns besides one per measure and one per KPI. */
@@ -111,7 +116,7 @@ export function compileReportSql(spec: ReportSql, dialectId: DialectId): string 
   const src = 'table' in spec.source ? d.table(spec.source.table) : `${spec.source.relation}`;
 
   // Source rows: each measure as a double, the group key and its label, the day.
-  const cols: string[] = ['1 AS one'];
+  const cols: string[] = [spec.weight === undefined ? '1 AS one' : `${q(spec.weight)} AS one`];
   spec.measures.forEach((m, i) => {
     cols.push(`${d.toDouble(q(m.column))} AS m${i}`);
   });
@@ -121,6 +126,8 @@ export function compileReportSql(spec: ReportSql, dialectId: DialectId): string 
   }
   if (spec.date) cols.push(`${d.toDate(q(spec.date.column), spec.date.format)} AS day`);
 
+  // Each row counts as `one` rows (1 without a weight column).
+  const count = (prefix: string) => (spec.weight === undefined ? 'COUNT(*)' : `SUM(${prefix}one)`);
   const sums = (prefix: string) =>
     spec.measures.map((_, i) => `SUM(${prefix}m${i}) AS ${sumCol(i)}`).join(', ');
   const nullText = `CAST(NULL AS ${d.textType})`;
@@ -128,11 +135,11 @@ export function compileReportSql(spec: ReportSql, dialectId: DialectId): string 
   const level = (name: string) => d.text(name);
   const parts: string[] = [
     `SELECT ${level('total')} AS ${LEVEL}, 0 AS ord, ${nullText} AS g_key, ${nullText} AS g_label, ` +
-      `${nullDate} AS p_start, ${nullDate} AS p_end, COUNT(*) AS n${spec.measures.length ? `, ${sums('')}` : ''} FROM mizan_rows`,
+      `${nullDate} AS p_start, ${nullDate} AS p_end, ${count('')} AS n${spec.measures.length ? `, ${sums('')}` : ''} FROM mizan_rows`,
   ];
   if (spec.group) {
     parts.push(
-      `SELECT ${level('group')}, 1, g_key, MIN(g_label), ${nullDate}, ${nullDate}, COUNT(*)` +
+      `SELECT ${level('group')}, 1, g_key, MIN(g_label), ${nullDate}, ${nullDate}, ${count('')}` +
         `${spec.measures.length ? `, ${sums('')}` : ''} FROM mizan_rows GROUP BY g_key`,
     );
   }
@@ -167,7 +174,7 @@ export function compileReportSql(spec: ReportSql, dialectId: DialectId): string 
         `), mizan_bounds AS (`,
         `  SELECT idx, start_day, end_day FROM ${d.periods(spec.periods, 'p')}`,
         '), mizan_per AS (',
-        `  SELECT b.idx AS idx, COUNT(*) AS n${spec.measures.length ? `, ${sums('mizan_rows.')}` : ''}`,
+        `  SELECT b.idx AS idx, ${count('mizan_rows.')} AS n${spec.measures.length ? `, ${sums('mizan_rows.')}` : ''}`,
         '  FROM mizan_rows JOIN mizan_bounds AS b ON mizan_rows.day >= b.start_day AND mizan_rows.day < b.end_day',
         '  GROUP BY b.idx',
       ]

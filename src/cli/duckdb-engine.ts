@@ -1,0 +1,605 @@
+/**
+ * `mizan report --engine duckdb`: DuckDB does the pass over every row, our engine does every
+ * judgement. Mizan's own reader reads the first rows (the header, preamble, the rows that decide
+ * each column's role and decimal mark); DuckDB reads the rest as text, checks every cell against
+ * what those rows decided (measure cells plain numbers, dates YYYY-MM-DD, no total, note or
+ * repeated-header row) and sums the measures per (group text, date text). The engine then
+ * builds the report from the first rows plus one row per such pair, so every judgement, note and
+ * KPI is its own; the compiled SQL query cross-checks the sums and gives the source's row counts.
+ * Anything outside what was checked makes the command fall back to the JavaScript engine, with a
+ * note saying why: never a silently different number.
+ */
+import { open } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { isoOfDay } from '../core/dates/parse-date';
+import { type Analysis, analyse } from '../core/detect/analyse';
+import { isTotalLabel } from '../core/detect/match';
+import type { Lang } from '../core/i18n/lang';
+import { buildReport } from '../core/report';
+import type { ReportModel } from '../core/report/model';
+import type { ReportOptions, ReportResult } from '../core/report/options';
+import {
+  compareWithModel,
+  compileReportSql,
+  levelRows,
+  ROW_COUNT,
+  reportSqlFromModel,
+  sqlNumber,
+} from '../core/sql';
+import { headRows, RowTable } from '../core/table/table';
+import type { ReportArgs } from './args';
+import { parseCsvBytes } from './csv';
+import { utf8Body } from './decode';
+import { type Duck, type DuckRow, openDuck } from './duckdb';
+import { type InputData, sheetNameFrom } from './read-input';
+
+export type Engine = 'js' | 'duckdb';
+
+type Built = Extract<ReportResult, { ok: true }>;
+
+export type EngineOutcome =
+  /** The report, built with DuckDB's sums (or, for .parquet, from every row DuckDB read). */
+  | {
+      readonly kind: 'built';
+      readonly data: InputData;
+      readonly result: Built;
+      /** Why every row went to the JavaScript engine (.parquet), or null: DuckDB summed. */
+      readonly reason: string | null;
+      /** Rows read by Mizan's reader first, and rows DuckDB checked and summed. */
+      readonly rows?: { readonly head: number; readonly rest: number };
+    }
+  /** Use the JavaScript engine; `reason` goes in the report's notes. */
+  | { readonly kind: 'fallback'; readonly reason: string }
+  | { readonly kind: 'refused'; readonly status: 'usage' | 'unreadable'; readonly message: string };
+
+export interface EngineHooks {
+  /** An .xlsx is asked for: its live formulas read every source row from its data sheet. */
+  readonly xlsx: boolean;
+  /** The engine's options for this data, as `mizan report` makes them. */
+  readonly options: (data: InputData) => ReportOptions;
+}
+
+export const isParquet = (path: string): boolean => /\.parquet$/i.test(path);
+
+export const PARQUET_NEEDS_DUCKDB =
+  'a .parquet file is read by DuckDB: add --engine duckdb (or convert the file to CSV)';
+
+/** Rows (CSV records, blank lines included) read by Mizan's reader before DuckDB takes over. */
+const HEAD_ROWS = 10_000;
+/** The engine weighs decimal marks over this many data rows (analyse.ts, numberStyle). */
+const MARK_ROWS = 5_000;
+/** Bytes read for the first rows: from 1 MB, four times more until they hold them (at most 64 MB). */
+const HEAD_BYTES = 1024 * 1024;
+const MAX_HEAD_BYTES = 64 * 1024 * 1024;
+/** Beyond this many (group, date) pairs, summing them in DuckDB gains little: JavaScript reads. */
+const MAX_PAIRS = 1_000_000;
+/** Distinct texts of one column fetched to look for total labels. */
+const MAX_TEXTS = 500_000;
+const WEIGHT = 'mizan row weight';
+
+/** MIZAN_DUCKDB_HEAD_ROWS: fewer first rows, so tests send small files through DuckDB's path. */
+function headRowCount(): number {
+  const n = Number(process.env.MIZAN_DUCKDB_HEAD_ROWS);
+  return Number.isInteger(n) && n >= 2 ? n : HEAD_ROWS;
+}
+
+class Fallback extends Error {}
+const fallback = (reason: string): never => {
+  throw new Fallback(reason);
+};
+
+/**
+ * What `--engine` asks for: null for the JavaScript engine (a .parquet input is refused there),
+ * else DuckDB's outcome. main.ts calls only this.
+ */
+export async function engineOption(
+  path: string,
+  args: Pick<ReportArgs, 'engine' | 'paths'>,
+  xlsx: boolean,
+  options: (data: InputData) => ReportOptions,
+): Promise<EngineOutcome | null> {
+  const parquet = isParquet(path);
+  if (args.engine !== 'duckdb')
+    return parquet ? { kind: 'refused', status: 'usage', message: PARQUET_NEEDS_DUCKDB } : null;
+  if (args.paths !== undefined)
+    return parquet
+      ? { kind: 'refused', status: 'usage', message: '--paths does not take a .parquet input yet' }
+      : { kind: 'fallback', reason: '--paths adds a section built from every row' };
+  return duckdbEngine(path, { xlsx, options });
+}
+
+export async function duckdbEngine(path: string, hooks: EngineHooks): Promise<EngineOutcome> {
+  const opened = await openDuck();
+  if (!opened.ok) return { kind: 'refused', status: 'unreadable', message: opened.message };
+  const duck = opened.duck;
+  try {
+    const parquet = isParquet(path);
+    try {
+      if (hooks.xlsx)
+        fallback(
+          'an .xlsx report recreates every source row for its live formulas, so every row is read into memory (measured: writing the workbook, not reading, is most of the time)',
+        );
+      const source = parquet ? await parquetSource(duck, path) : await csvSource(path);
+      return await viaSums(duck, source, hooks);
+    } catch (error) {
+      if (!(error instanceof Fallback)) throw error;
+      if (!parquet) return { kind: 'fallback', reason: error.message };
+      // No other reader for Parquet: every row, read by DuckDB, goes to the JavaScript engine.
+      const data = await parquetRows(duck, path);
+      const result = buildReport(data.table, hooks.options(data));
+      if (!result.ok) return { kind: 'fallback', reason: problemsText(result.problems) };
+      return { kind: 'built', data, result, reason: error.message };
+    }
+  } catch (error) {
+    if (error instanceof ParquetUnreadable)
+      return { kind: 'refused', status: 'unreadable', message: error.message };
+    throw error;
+  } finally {
+    duck.close();
+  }
+}
+
+const problemsText = (problems: readonly { message: string }[]) =>
+  problems.map((p) => `  • ${p.message}`).join('\n');
+
+/** Where DuckDB reads the rows below the first ones, and the first ones as our reader gives them. */
+interface Source {
+  readonly head: unknown[][];
+  readonly data: Omit<InputData, 'table'>;
+  /** Columns c0…c{width-1} as VARCHAR, and `ordinality` (1 for the first row read), from row `skip` on. */
+  relation(skip: number, width: number): string;
+}
+
+const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+async function csvSource(path: string): Promise<Source> {
+  const wanted = headRowCount();
+  for (let bytes = HEAD_BYTES; ; bytes *= 4) {
+    const read = await firstBytes(path, bytes);
+    const utf8 = utf8Body(read.bytes);
+    if (!utf8) return fallback('DuckDB reads UTF-8 text, and this file is written in another encoding');
+    const parsed = parseCsvBytes(utf8.bytes);
+    if (!parsed.ok) return fallback('a quote breaks the first rows');
+    // The last row of a cut read may be cut itself: it is left to DuckDB.
+    const available = read.whole ? parsed.table.length : parsed.table.length - 1;
+    if (available < wanted && !read.whole && bytes < MAX_HEAD_BYTES) continue;
+    return csvRelation(path, parsed, utf8.encoding, Math.min(wanted, available));
+  }
+}
+
+/** The file's first `size` bytes, cut after the last line break (unless that is the whole file). */
+async function firstBytes(path: string, size: number): Promise<{ bytes: Uint8Array; whole: boolean }> {
+  const file = await open(path, 'r').catch(() => null);
+  // Unreadable: the JavaScript reader says why, in its words.
+  if (!file) return fallback('the file cannot be opened');
+  try {
+    const total = (await file.stat()).size;
+    const buffer = Buffer.alloc(Math.min(total, size));
+    await file.read(buffer, 0, buffer.length, 0);
+    if (total <= size) return { bytes: buffer, whole: true };
+    const cut = buffer.lastIndexOf(0x0a) + 1;
+    if (cut === 0) fallback('the first rows hold no line break');
+    return { bytes: buffer.subarray(0, cut), whole: false };
+  } finally {
+    await file.close();
+  }
+}
+
+function csvRelation(
+  path: string,
+  parsed: Extract<ReturnType<typeof parseCsvBytes>, { ok: true }>,
+  encoding: 'utf-8' | 'utf-8-bom',
+  count: number,
+): Source {
+  if (![',', ';', '\t', '|'].includes(parsed.delimiter))
+    fallback(`the delimiter ${JSON.stringify(parsed.delimiter)} is not one DuckDB is given here`);
+  const delimiter = parsed.delimiter;
+  return {
+    head: headRows(parsed.table, count).map((r) => [...r]),
+    data: {
+      sourceName: sheetNameFrom(basename(path, extname(path))),
+      format: 'csv',
+      encoding,
+      delimiter,
+    },
+    relation: (skip, width) => {
+      const columns = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+      // strict_mode: a row with more or fewer fields is an error (then the JavaScript reader says where).
+      return `read_csv(${lit(path)}, header = false, skip = ${skip}, delim = ${lit(delimiter)}, quote = '"', escape = '"', auto_detect = false, strict_mode = true, null_padding = false, columns = {${columns}}) WITH ORDINALITY`;
+    },
+  };
+}
+
+/** A Parquet file as text cells (CAST AS VARCHAR), its column names as the header row. */
+async function parquetSource(duck: Duck, path: string): Promise<Source> {
+  const names = await parquetNames(duck, path);
+  const cols = (alias = true) =>
+    names.map((n, i) => `CAST(${ident(n)} AS VARCHAR)${alias ? ` AS c${i}` : ''}`).join(', ');
+  const first = headRowCount() - 1;
+  const rows = await duck.rows(
+    `SELECT ${cols()} FROM read_parquet(${lit(path)}, file_row_number = true) WHERE file_row_number < ${first} ORDER BY file_row_number`,
+  );
+  const head: unknown[][] = [
+    names,
+    ...rows.map((r) => names.map((_, i) => (r[`c${i}`] as string | null) ?? '')),
+  ];
+  return {
+    head,
+    data: { sourceName: sheetNameFrom(basename(path, extname(path))), format: 'parquet' },
+    relation: (skip) =>
+      `(SELECT ${cols()}, file_row_number - ${skip - 2} AS ordinality FROM read_parquet(${lit(path)}, file_row_number = true) WHERE file_row_number >= ${skip - 1})`,
+  };
+}
+
+async function parquetNames(duck: Duck, path: string): Promise<string[]> {
+  try {
+    const rows = await duck.rows(`DESCRIBE SELECT * FROM read_parquet(${lit(path)})`);
+    return rows.map((r) => String(r.column_name));
+  } catch (error) {
+    throw new ParquetUnreadable(`${path}: DuckDB cannot read it as Parquet (${firstLine(error)})`);
+  }
+}
+
+export class ParquetUnreadable extends Error {}
+const firstLine = (error: unknown) => String((error as Error).message ?? error).split('\n')[0];
+
+/** Every row of a Parquet file, as text cells (NULL blank), for the JavaScript engine. */
+async function parquetRows(duck: Duck, path: string): Promise<InputData> {
+  const names = await parquetNames(duck, path);
+  const reader = await duck.connection.runAndReadAll(
+    `SELECT ${names.map((n) => `CAST(${ident(n)} AS VARCHAR)`).join(', ')} FROM read_parquet(${lit(path)}) ORDER BY file_row_number`.replace(
+      `read_parquet(${lit(path)})`,
+      `read_parquet(${lit(path)}, file_row_number = true)`,
+    ),
+  );
+  const rows = reader.getRowsJS().map((r) => r.map((v) => (v === null ? '' : String(v))));
+  return {
+    table: new RowTable([names, ...rows]),
+    sourceName: sheetNameFrom(basename(path, extname(path))),
+    format: 'parquet',
+  };
+}
+
+/** What the first rows decided, that the rest is checked against. */
+interface Plan {
+  readonly analysis: Analysis;
+  readonly width: number;
+  readonly group: number | null;
+  readonly date: number | null;
+  /** Per measure (analysis.measures order): may a cell past the first rows be "12.50"? */
+  readonly decimals: readonly boolean[];
+  readonly others: readonly number[];
+}
+
+function planOf(source: Source, hooks: EngineHooks): Plan {
+  const table = new RowTable(source.head);
+  const data: InputData = { ...source.data, table };
+  const options = hooks.options(data);
+  const built = buildReport(table, options);
+  if (!built.ok) fallback('the first rows give no report by themselves');
+  const read = analyse(table, options);
+  if (!read.ok || !built.ok) return fallback('the first rows give no report by themselves');
+  const a = read.analysis;
+  if (a.measures.some((m) => m.derived)) fallback('orders are counted from order ids, not summed');
+  const width = table.fields(a.headerRow);
+  const group = built.model.groupBy?.column ?? null;
+  const date = a.date?.index ?? null;
+  if ((group !== null && group >= width) || (date !== null && date >= width))
+    fallback('the group or date column lies past the header');
+  const style = a.numberStyle;
+  // A "12.50" below the first rows would weigh in the decimal mark unless the first rows settled it.
+  const settled =
+    a.dataRows.length >= MARK_ROWS ||
+    (style.mattered && (style.basis === 'forced' || (style.basis === 'values' && style.mark === '.')));
+  const decimals = a.measures.map((m) => settled && m.decimal === '.');
+  const used = new Set<number>([...a.measures.map((m) => m.index), group ?? -1, date ?? -1]);
+  const others = Array.from({ length: width }, (_, c) => c).filter((c) => !used.has(c));
+  return { analysis: a, width, group, date, decimals, others };
+}
+
+/** The checks and sums DuckDB makes over the rest, one row per (group text, date text). */
+function restSql(source: Source, plan: Plan, skip: number): string {
+  const { analysis: a, group, date } = plan;
+  const c = (i: number) => `c${i}`;
+  const blank = (x: string) => `(${x} IS NULL OR ${x} = '')`;
+  const cols: string[] = [
+    `${group === null ? 'NULL' : c(group)} AS g`,
+    `${date === null ? 'NULL' : c(date)} AS d`,
+    'COUNT(*) AS n',
+    'MIN(ordinality) AS first',
+  ];
+  // Each measure cell cast once (v<k>), in the subquery below.
+  const values = a.measures.map((m, k) => `TRY_CAST(${c(m.index)} AS DOUBLE) AS v${k}`);
+  a.measures.forEach((m, k) => {
+    const x = c(m.index);
+    // Exponents ("6.9e-8", as programs print small doubles) only where decimals are read: DuckDB
+    // parses them correctly rounded, the engine as mantissa × 10^exponent (within an ulp).
+    const pattern = plan.decimals[k] ? '-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?' : '-?[0-9]+';
+    cols.push(
+      // Compensated, as the engine sums (aggregate.ts).
+      `fsum(v${k}) AS s${k}`,
+      `MAX(abs(v${k})) AS x${k}`,
+      `MIN(v${k}) AS lo${k}`,
+      `COUNT(*) FILTER (WHERE NOT ${blank(x)} AND NOT regexp_full_match(${x}, '${pattern}')) AS bad${k}`,
+    );
+  });
+  cols.push(`COUNT(*) FILTER (WHERE ${a.measures.map((m) => blank(c(m.index))).join(' AND ')}) AS empty`);
+  if (date !== null)
+    cols.push(
+      `COUNT(*) FILTER (WHERE NOT ${blank(c(date))} AND NOT regexp_full_match(${c(date)}, '[0-9]{4}-[0-9]{2}-[0-9]{2}')) AS bad_dates`,
+    );
+  // A repeated header: two cells holding their column's header (contains: looser than the engine's test).
+  const named = a.headers
+    .map((h, i) => ({ h: h.trim(), i }))
+    .filter(({ h, i }) => h !== '' && i < plan.width);
+  // Measure cells are checked as numbers: only the other columns can repeat their headers, and the
+  // engine needs 60% of the named columns to (analyse.ts), so with fewer the check is moot.
+  const measured = new Set(a.measures.map((m) => m.index));
+  const texts = named.filter(({ i }) => !measured.has(i));
+  const same =
+    texts.length >= 2 && texts.length >= 0.6 * named.length
+      ? named.map(({ h, i }) => `CAST(coalesce(strpos(${c(i)}, ${lit(h)}) > 0, false) AS INTEGER)`)
+      : [];
+  cols.push(`COUNT(*) FILTER (WHERE ${same.length > 0 ? same.join(' + ') : '0'} >= 2) AS headers`);
+  for (const o of plan.others) {
+    cols.push(
+      `MIN(${c(o)}) AS o${o}`,
+      // Each distinct text, judged by the engine's isTotalLabel below.
+      `list(DISTINCT ${c(o)}) AS t${o}`,
+    );
+  }
+  return `CREATE OR REPLACE TEMP TABLE mizan_rest AS SELECT ${cols.join(', ')} FROM (SELECT *, ${values.join(', ')} FROM ${source.relation(skip, plan.width)}) GROUP BY g, d`;
+}
+
+const total = (rows: readonly DuckRow[], key: string) =>
+  rows.reduce((s, r) => s + (sqlNumber(r[key]) ?? 0), 0);
+
+async function restRows(duck: Duck, source: Source, plan: Plan, skip: number): Promise<DuckRow[]> {
+  try {
+    await duck.run(restSql(source, plan, skip));
+  } catch (error) {
+    return fallback(`DuckDB could not read the rows below the first ${skip} (${firstLine(error)})`);
+  }
+  const pairs = sqlNumber((await duck.rows('SELECT COUNT(*) AS n FROM mizan_rest'))[0]?.n) ?? 0;
+  if (pairs > MAX_PAIRS) fallback(`the rows hold ${pairs} distinct (group, date) pairs`);
+  const rows = await duck.rows('SELECT * FROM mizan_rest ORDER BY first');
+  const a = plan.analysis;
+  const column = (i: number) => `column ${a.mapping[i]?.letter} ("${a.headers[i]}")`;
+  a.measures.forEach((m, k) => {
+    const bad = total(rows, `bad${k}`);
+    if (bad > 0)
+      fallback(
+        `${bad} cells of ${column(m.index)} below row ${skip} are not plain numbers${plan.decimals[k] ? '' : ' (whole numbers, as the first rows did not settle the decimal mark)'}`,
+      );
+  });
+  if (total(rows, 'empty') > 0) fallback(`some rows below row ${skip} hold no measure at all`);
+  if (plan.date !== null && total(rows, 'bad_dates') > 0)
+    fallback(`some dates of ${column(plan.date)} below row ${skip} are not written YYYY-MM-DD`);
+  if (total(rows, 'headers') > 0) fallback(`a row below row ${skip} may repeat the header`);
+  for (const o of plan.others) {
+    const texts = new Set<string>();
+    for (const r of rows) for (const t of (r[`t${o}`] as string[] | null) ?? []) texts.add(t);
+    if (texts.size > MAX_TEXTS) fallback(`${column(o)} holds over ${MAX_TEXTS} distinct texts`);
+    for (const t of texts) if (isTotalLabel(t)) fallback(`${column(o)} labels a row "${t}" (a total)`);
+  }
+  return rows;
+}
+
+/** The first rows, then one row per (group, date) pair with its sums, in order of first appearance. */
+function combinedTable(source: Source, plan: Plan, rows: readonly DuckRow[]): RowTable {
+  const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+  const out: unknown[][] = [...source.head];
+  for (const r of rows) {
+    const cells: unknown[] = new Array(plan.width).fill('');
+    for (const o of plan.others) cells[o] = text(r[`o${o}`]);
+    if (plan.group !== null) cells[plan.group] = text(r.g);
+    if (plan.date !== null) cells[plan.date] = text(r.d);
+    plan.analysis.measures.forEach((m, k) => {
+      const s = sqlNumber(r[`s${k}`]);
+      cells[m.index] = s === null ? '' : s;
+    });
+    out.push(cells);
+  }
+  return new RowTable(out);
+}
+
+async function viaSums(duck: Duck, source: Source, hooks: EngineHooks): Promise<EngineOutcome> {
+  const plan = planOf(source, hooks);
+  const skip = source.head.length;
+  const rows = await restRows(duck, source, plan, skip);
+  const table = combinedTable(source, plan, rows);
+  const data: InputData = { ...source.data, table };
+  const options = hooks.options(data);
+  const result = buildReport(table, options);
+  if (!result.ok) return fallback('the rows summed by DuckDB give no report');
+  const read = analyse(table, options);
+  if (!read.ok) return fallback('the rows summed by DuckDB give no report');
+  const restCount = total(rows, 'n');
+  checkCombined(read.analysis, plan, result.model, skip, restCount, rows);
+  const model = await crossChecked(
+    duck,
+    { model: result.model, table, analysis: read.analysis },
+    plan,
+    skip,
+    options,
+  );
+  return {
+    kind: 'built',
+    data,
+    result: { ...result, model },
+    reason: null,
+    rows: { head: skip, rest: restCount },
+  };
+}
+
+/** Every judgement about a row must concern one of the first rows, which are the source's own. */
+function checkCombined(
+  a: Analysis,
+  plan: Plan,
+  model: ReportModel,
+  skip: number,
+  restCount: number,
+  rows: readonly DuckRow[],
+): void {
+  if (a.headerRow !== plan.analysis.headerRow) fallback('the header row moved');
+  const late = (r: number) => r >= skip;
+  if (a.excluded.some((e) => late(e.row)))
+    fallback(`a row below row ${skip} is not data (a total or a note)`);
+  if (a.measures.some((m) => m.notNumberRows.some(late)))
+    fallback(`a cell below row ${skip} is not a number`);
+  if (a.date?.badRows.some(late)) fallback(`a date below row ${skip} is not a date`);
+  if (restCount > 0 && a.date && [...a.date.kinds].some((k) => k !== 'iso'))
+    fallback('the first rows write dates otherwise than YYYY-MM-DD');
+  if (model.notes.some((n) => (n.rows ?? []).some((r) => r > skip)))
+    fallback(`a note names a row below row ${skip}`);
+  // Notes on cells that are not numbers: the engine drops text-only rows unless they are half the rows.
+  const notNumbers = new Set(a.measures.flatMap((m) => m.notNumberRows)).size;
+  if (notNumbers > 0 && notNumbers * 2 >= a.dataRows.length)
+    fallback('half the first rows hold text in measure columns');
+  // A row equal to the sum of all others is a summary the engine leaves out: could one be?
+  const n = a.dataRows.filter((r) => r < skip).length + restCount;
+  let could = 0;
+  a.measures.forEach((m, k) => {
+    if (m.measure === 'reach') return;
+    let max = 0;
+    let negative = false;
+    let sum = 0;
+    m.values.forEach((v, i) => {
+      if (Number.isNaN(v)) return;
+      sum += v;
+      if ((a.dataRows[i] as number) >= skip) return;
+      if (Math.abs(v) > max) max = Math.abs(v);
+      if (v < 0) negative = true;
+    });
+    for (const r of rows) {
+      max = Math.max(max, sqlNumber(r[`x${k}`]) ?? 0);
+      if ((sqlNumber(r[`lo${k}`]) ?? 0) < 0) negative = true;
+    }
+    const tolerance = 0.005 * Math.sqrt(n) + 1e-9 * max + 1e-6;
+    if (max > 0 && (negative || Math.abs(2 * max - Math.abs(sum)) <= 3 * tolerance)) could++;
+  });
+  if (could >= 2) fallback('a row may be the sum of all the others (a summary row)');
+}
+
+/**
+ * The compiled query over the first rows (as the engine read them) and DuckDB's sums, each
+ * weighted by the rows it stands for: its totals, groups and periods must be the model's, and
+ * its row counts are the source's.
+ */
+async function crossChecked(
+  duck: Duck,
+  built: { readonly model: ReportModel; readonly table: RowTable; readonly analysis: Analysis },
+  plan: Plan,
+  skip: number,
+  options: ReportOptions,
+): Promise<ReportModel> {
+  const { model, table, analysis: a } = built;
+  if (a.headers.includes(WEIGHT)) fallback(`a column is named "${WEIGHT}"`);
+  let spec: ReturnType<typeof reportSqlFromModel>;
+  try {
+    spec = {
+      ...reportSqlFromModel(
+        model,
+        { table: 'mizan_all' },
+        { measures: a.measures, dateFormat: 'date' },
+        options.grossMargin !== undefined ? { grossMargin: options.grossMargin } : {},
+      ),
+      weight: WEIGHT,
+    };
+  } catch (error) {
+    return fallback(`the report cannot be cross-checked in SQL (${(error as Error).message})`);
+  }
+  const cols = [
+    ...spec.measures.map((m) => `${ident(m.column)} DOUBLE`),
+    ...(spec.group ? [`${ident(spec.group.column)} VARCHAR`] : []),
+    ...(spec.date && spec.date.column !== spec.group?.column ? [`${ident(spec.date.column)} VARCHAR`] : []),
+    `${ident(WEIGHT)} DOUBLE`,
+  ];
+  await duck.run(`CREATE OR REPLACE TEMP TABLE mizan_all (${cols.join(', ')})`);
+  // The first rows' data rows, as the engine read them.
+  const date = a.date;
+  const head: (number | string | null)[][] = [];
+  a.dataRows.forEach((r, i) => {
+    if (r >= skip) return;
+    const row: (number | string | null)[] = a.measures.map((m) =>
+      Number.isNaN(m.values[i] as number) ? null : (m.values[i] as number),
+    );
+    if (spec.group && plan.group !== null) {
+      const v = table.cell(r, plan.group);
+      row.push(v === null || v === undefined ? null : String(v));
+    }
+    if (spec.date && spec.date.column !== spec.group?.column)
+      row.push(date && !Number.isNaN(date.days[i] as number) ? isoOfDay(date.days[i] as number) : null);
+    row.push(1);
+    head.push(row);
+  });
+  await duck.append('mizan_all', head);
+  const restCols = [
+    ...a.measures.map((_, k) => `s${k}`),
+    ...(spec.group ? ['g'] : []),
+    ...(spec.date && spec.date.column !== spec.group?.column ? ['d'] : []),
+    'n',
+  ];
+  await duck.run(`INSERT INTO mizan_all SELECT ${restCols.join(', ')} FROM mizan_rest`);
+  const rows = await duck.rows(compileReportSql(spec, 'duckdb'));
+  const mismatches = compareWithModel(model, rows, spec, { rows: false });
+  if (mismatches.length > 0) {
+    const m = mismatches[0];
+    return fallback(
+      `the compiled SQL query disagrees with the engine at ${m?.where} (${String(m?.js)} vs ${String(m?.sql)})`,
+    );
+  }
+  return withSourceCounts(model, levelRows(model, rows), skip, a);
+}
+
+function withSourceCounts(
+  model: ReportModel,
+  found: ReturnType<typeof levelRows>,
+  skip: number,
+  a: Analysis,
+): ReportModel {
+  const count = (row: DuckRow | undefined) => sqlNumber(row?.[ROW_COUNT]) ?? 0;
+  const rows = count(found.total);
+  // The source's data rows: the first rows' own, then every row DuckDB read (blank lines aside).
+  const dataRows = a.dataRows.filter((r) => r < skip);
+  for (let r = skip; dataRows.length < rows; r++) dataRows.push(r);
+  return {
+    ...model,
+    dataRows,
+    totals: { ...model.totals, rows },
+    groups: model.groups.map((g, i) => ({ ...g, rows: count(found.groups[i]) })),
+    periods: model.periods.map((p, i) => ({ ...p, rows: count(found.periods[i]) })),
+  };
+}
+
+const NOTE: Readonly<Record<Lang, { summed: string; fallback: string }>> = {
+  en: {
+    summed:
+      'Summed by DuckDB (--engine duckdb): Mizan read the first {head} rows to decide the columns; DuckDB checked each of the {rest} rows below them (measure cells plain numbers, dates YYYY-MM-DD, no total, note or repeated header row) and summed them; the compiled SQL query agrees with every total, group and period.',
+    fallback: 'Read by the JavaScript engine, not DuckDB (--engine duckdb): {why}.',
+  },
+  ar: {
+    summed:
+      'جمعها DuckDB (‎--engine duckdb‎): قرأ ميزان أول {head} صفًا ليحدد الأعمدة، وفحص DuckDB كل صف من الصفوف الـ{rest} التالية (خلايا المقاييس أرقام بسيطة، والتواريخ بصيغة YYYY-MM-DD، ولا صف إجمالي أو ملاحظة أو عناوين مكررة) ثم جمعها؛ واستعلام SQL المترجم يطابق كل إجمالي ومجموعة وفترة.',
+    fallback: 'قُرئ الملف بمحرك JavaScript لا بـ DuckDB (‎--engine duckdb‎): {why}.',
+  },
+  fa: {
+    summed:
+      'جمع با DuckDB (‎--engine duckdb‎): میزان {head} سطر نخست را خواند تا ستون‌ها را تعیین کند؛ DuckDB هر یک از {rest} سطر بعدی را بررسی کرد (خانه‌های سنجه عدد ساده، تاریخ‌ها به شکل YYYY-MM-DD، بدون سطر جمع، یادداشت یا سرستون تکراری) و جمع زد؛ پرس‌وجوی SQL ترجمه‌شده با همه جمع‌ها، گروه‌ها و دوره‌ها یکی است.',
+    fallback: 'فایل با موتور JavaScript خوانده شد، نه DuckDB (‎--engine duckdb‎): {why}.',
+  },
+};
+
+/** The model with the engine's note: what DuckDB did, or why it did not. */
+export function withEngineNote(model: ReportModel, outcome: EngineOutcome | null): ReportModel {
+  if (outcome === null || outcome.kind === 'refused') return model;
+  const words = NOTE[model.lang];
+  const message =
+    outcome.kind === 'fallback' || outcome.reason !== null || !outcome.rows
+      ? words.fallback.replace('{why}', outcome.kind === 'fallback' ? outcome.reason : String(outcome.reason))
+      : words.summed
+          .replace('{head}', String(outcome.rows.head))
+          .replace('{rest}', String(outcome.rows.rest));
+  return { ...model, notes: [...model.notes, { message }] };
+}

@@ -1,0 +1,237 @@
+/**
+ * `mizan report --engine duckdb` against `--engine js`, run in-process as a user runs them: the
+ * same JSON (numbers to 1e-9 relative, everything else equal) once the engine's own note is taken
+ * out, on the bundled examples and on generated data (groups spelled several ways, a group with
+ * zero denominators, weeks without rows). MIZAN_DUCKDB_HEAD_ROWS makes the first rows few, so
+ * DuckDB reads and sums most rows of these small files. A messy export falls back with the note;
+ * a .parquet written by DuckDB gives the CSV's report; a missing @duckdb/node-api is said clearly.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type Duck, openDuck } from '../../src/cli/duckdb';
+import { main } from '../../src/cli/main';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const example = (name: string) => join(ROOT, 'examples', name);
+
+let dir: string;
+let duck: Duck;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'mizan-engine-duckdb-'));
+  const opened = await openDuck();
+  if (!opened.ok) throw new Error(opened.message);
+  duck = opened.duck;
+});
+afterAll(() => {
+  duck.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+afterEach(() => {
+  delete process.env.MIZAN_DUCKDB_HEAD_ROWS;
+  delete process.env.MIZAN_DUCKDB_MODULE;
+});
+
+interface Run {
+  readonly status: number;
+  readonly err: string;
+  readonly json: Record<string, unknown> | null;
+}
+
+let runs = 0;
+async function report(args: readonly string[]): Promise<Run> {
+  const out = join(dir, `r${++runs}.json`);
+  let err = '';
+  const status = await main([...args, '--json', out, '--quiet'], {
+    out: () => {},
+    err: (t) => {
+      err += t;
+    },
+    tty: false,
+    color: false,
+    cwd: dir,
+  });
+  const json = status === 0 ? (JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>) : null;
+  return { status, err, json };
+}
+
+type Note = { message: string };
+const ENGINE = /--engine duckdb/;
+const notesOf = (json: Record<string, unknown> | null) => (json?.notes ?? []) as Note[];
+const engineNote = (run: Run) => notesOf(run.json).find((n) => ENGINE.test(n.message))?.message;
+const withoutEngineNote = (json: Record<string, unknown> | null) => ({
+  ...json,
+  notes: notesOf(json).filter((n) => !ENGINE.test(n.message)),
+});
+
+/** Equal, numbers to 1e-9 relative: every difference, by path. */
+function differences(a: unknown, b: unknown, path = '$', out: string[] = []): string[] {
+  if (typeof a === 'number' && typeof b === 'number') {
+    if (Math.abs(a - b) > 1e-9 * Math.max(1, Math.abs(a), Math.abs(b))) out.push(`${path}: ${a} vs ${b}`);
+  } else if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) out.push(`${path}: length ${a.length} vs ${b.length}`);
+    else
+      a.forEach((x, i) => {
+        differences(x, b[i], `${path}[${i}]`, out);
+      });
+  } else if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    for (const k of keys)
+      differences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`, out);
+  } else if (a !== b) out.push(`${path}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+  return out;
+}
+
+/** Both engines on one file; DuckDB must have summed (not fallen back) when `summed`. */
+async function bothEngines(file: string, extra: readonly string[] = [], head = 12) {
+  const js = await report([file, ...extra]);
+  process.env.MIZAN_DUCKDB_HEAD_ROWS = String(head);
+  const dk = await report([file, ...extra, '--engine', 'duckdb']);
+  delete process.env.MIZAN_DUCKDB_HEAD_ROWS;
+  expect(js.status, js.err).toBe(0);
+  expect(dk.status, dk.err).toBe(0);
+  return { js, dk };
+}
+
+describe('--engine duckdb gives the JavaScript engine’s report', () => {
+  it('the English example, with its template: DuckDB summed the rows below the first 12', async () => {
+    const { js, dk } = await bothEngines(example('campaigns-en.csv'), [
+      '--template',
+      example('template-en.json'),
+    ]);
+    expect(engineNote(dk)).toMatch(/^Summed by DuckDB .* first 12 rows .* each of the \d+ rows below/);
+    expect(engineNote(js)).toBeUndefined();
+    expect(differences(js.json, withoutEngineNote(dk.json))).toEqual([]);
+    // Row counts are the source's, not the summed rows': the total counts every data row.
+    const source = (js.json?.source ?? {}) as { dataRows: number };
+    expect(((dk.json?.totals ?? {}) as { rows: number }).rows).toBe(source.dataRows);
+    expect(source.dataRows).toBeGreaterThan(100);
+  });
+
+  for (const name of ['campaigns-ar.csv', 'campaigns-fa.csv']) {
+    it(`${name} (currency text, native digits, Jalali dates): falls back with the note`, async () => {
+      const { js, dk } = await bothEngines(example(name));
+      // The note is in the report's language, and names the column.
+      expect(engineNote(dk)).toMatch(/JavaScript.*DuckDB.*column D/);
+      expect(differences(js.json, withoutEngineNote(dk.json))).toEqual([]);
+    });
+  }
+
+  it('generated data: groups spelled several ways, zero denominators, empty weeks', async () => {
+    const file = join(dir, 'generated.csv');
+    writeFileSync(file, generatedCsv(4_000));
+    const { js, dk } = await bothEngines(file, [], 50);
+    expect(engineNote(dk)).toMatch(/^Summed by DuckDB/);
+    expect(differences(js.json, withoutEngineNote(dk.json))).toEqual([]);
+    // What the data was made to hold, checked in the DuckDB report itself.
+    const groups = dk.json?.groups as {
+      label: string;
+      rows: number;
+      kpis: Record<string, { value: number | null }>;
+    }[];
+    const zero = groups.find((g) => g.label === 'Zero Clicks');
+    expect(zero?.kpis.ctr?.value).toBeNull();
+    expect(groups.some((g) => g.label === '')).toBe(true);
+    // A group first met below the first rows is labelled by its first spelling, in first-met order.
+    expect(groups.map((g) => g.label)).toEqual(
+      ((js.json?.groups ?? []) as { label: string }[]).map((g) => g.label),
+    );
+    const periods = dk.json?.periods as { rows: number }[];
+    expect(periods.some((p) => p.rows === 0)).toBe(true);
+    // Row counts add up to the rows generated.
+    expect(groups.reduce((s, g) => s + g.rows, 0)).toBe(4_000);
+  });
+
+  it('a total row below the first rows: falls back, and the JavaScript engine leaves it out', async () => {
+    const file = join(dir, 'with-total.csv');
+    writeFileSync(file, `${generatedCsv(300).trimEnd()}\nTotal,,1,2,3,4,5\n`);
+    const { js, dk } = await bothEngines(file);
+    expect(engineNote(dk)).toMatch(/JavaScript engine, not DuckDB/);
+    expect(differences(js.json, withoutEngineNote(dk.json))).toEqual([]);
+  });
+
+  it('an .xlsx output: the JavaScript engine reads every row, and says why', async () => {
+    process.env.MIZAN_DUCKDB_HEAD_ROWS = '12';
+    const run = await report([
+      example('campaigns-en.csv'),
+      '--engine',
+      'duckdb',
+      '--out',
+      join(dir, 'x.xlsx'),
+    ]);
+    expect(run.status, run.err).toBe(0);
+    expect(engineNote(run)).toMatch(/\.xlsx report recreates every source row/);
+  });
+});
+
+describe('.parquet input', () => {
+  it('a Parquet file DuckDB wrote from the CSV gives the CSV’s report', async () => {
+    const csv = join(dir, 'campaigns.csv');
+    writeFileSync(csv, generatedCsv(2_000));
+    const parquet = join(dir, 'campaigns.parquet');
+    const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+    await duck.run(
+      `COPY (SELECT * FROM read_csv(${lit(csv)}, all_varchar = true)) TO ${lit(parquet)} (FORMAT parquet)`,
+    );
+    const { js, dk } = await bothEngines(csv, [], 40);
+    process.env.MIZAN_DUCKDB_HEAD_ROWS = '40';
+    const pq = await report([parquet, '--engine', 'duckdb']);
+    expect(pq.status, pq.err).toBe(0);
+    expect(engineNote(pq)).toMatch(/^Summed by DuckDB/);
+    expect(differences(withoutEngineNote(dk.json), withoutEngineNote(pq.json))).toEqual([]);
+    expect(differences(js.json, withoutEngineNote(pq.json))).toEqual([]);
+  });
+
+  it('without --engine duckdb: a clear message', async () => {
+    const run = await report([join(dir, 'campaigns.parquet')]);
+    expect(run.status).toBe(2);
+    expect(run.err).toMatch(/\.parquet file is read by DuckDB: add --engine duckdb/);
+  });
+});
+
+describe('without @duckdb/node-api', () => {
+  it('says what is missing and how to install it', async () => {
+    process.env.MIZAN_DUCKDB_MODULE = '@duckdb/not-installed-here';
+    const run = await report([example('campaigns-en.csv'), '--engine', 'duckdb']);
+    expect(run.status).toBe(3);
+    expect(run.err).toMatch(/needs the optional package @duckdb\/node-api, which is not installed here/);
+    expect(run.err).toMatch(/npm install @duckdb\/node-api/);
+  });
+
+  it('--engine takes js or duckdb only', async () => {
+    const run = await report([example('campaigns-en.csv'), '--engine', 'spark']);
+    expect(run.status).toBe(2);
+    expect(run.err).toMatch(/--engine must be js or duckdb \(got "spark"\)/);
+  });
+});
+
+/** Deterministic rows (an LCG): spellings of one group, a group with no clicks, a gap of weeks. */
+function generatedCsv(rows: number): string {
+  let seed = 11;
+  const rnd = (n: number) => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return seed % n;
+  };
+  const spellings = ['Search', ' search ', 'SEARCH', 'Paid Social', 'paid  social', '', 'Zero Clicks'];
+  const lines = ['Channel,Date,Cost,Impressions,Clicks,Conversions,Revenue'];
+  for (let i = 0; i < rows; i++) {
+    const channel = spellings[rnd(spellings.length)] as string;
+    const d = rnd(2) === 0 ? rnd(21) : 60 + rnd(21);
+    const date = new Date(Date.UTC(2025, 0, 1 + d)).toISOString().slice(0, 10);
+    const zero = channel === 'Zero Clicks';
+    lines.push(
+      [
+        channel,
+        date,
+        (rnd(100_000) / 100).toFixed(2),
+        zero ? 0 : 100 + rnd(10_000),
+        zero ? 0 : rnd(100),
+        zero ? 0 : rnd(5),
+        (rnd(1_000_000) / 100).toFixed(2),
+      ].join(','),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
