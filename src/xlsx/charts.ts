@@ -114,6 +114,8 @@ function blockRect(block: Block): Rect {
  */
 function anchorOf(spec: ChartSpec, all: readonly ChartSpec[], boxes: readonly Rect[]): CellAnchor {
   const { row, col } = spec.anchor;
+  // Sized by the layout (to print beside the totals): placed as it says.
+  if (spec.size) return { from: { row, col }, to: { row: row + spec.size.rows, col: col + spec.size.cols } };
   const band = all.filter((s) => s.anchor.row === row);
   const free = Math.min(...band.map((s) => freeRows(s, band, boxes)));
   const width = widthOf(spec, band);

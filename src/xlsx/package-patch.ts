@@ -20,6 +20,10 @@ export interface ReportSheetExtras {
   readonly charts: readonly PlacedChart[];
   /** 1-based first and last row repeated at the top of every printed page; null for none. */
   readonly printTitleRows: readonly [number, number] | null;
+  /** 1-based first and last column repeated at the start of every printed page. */
+  readonly printTitleColumns?: readonly [number, number] | null;
+  /** The print area from A1: 1-based last column and row. */
+  readonly printArea?: { readonly cols: number; readonly rows: number } | null;
 }
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -38,7 +42,7 @@ function loadJsZip(): typeof JSZip {
 
 /** Rewrites the .xlsx at `path` with the extras; does nothing when there are none. */
 export async function patchReportSheet(path: string, extras: ReportSheetExtras): Promise<void> {
-  if (extras.charts.length === 0 && extras.printTitleRows === null) return;
+  if (extras.charts.length === 0 && extras.printTitleRows === null && !extras.printArea) return;
   const zip = await loadJsZip().loadAsync(await readFile(path));
   await patchPackage(zip, extras);
   // Level 1: the parts rewritten are small; parts left alone keep their compressed bytes.
@@ -56,9 +60,9 @@ export async function patchPackage(zip: JSZip, extras: ReportSheetExtras): Promi
   const index = sheets.findIndex((s) => s.name === extras.sheetName);
   const sheet = sheets[index];
   if (!sheet) throw new PackageShapeError(`no sheet named "${extras.sheetName}" in xl/workbook.xml`);
-  if (extras.printTitleRows) {
-    zip.file('xl/workbook.xml', withPrintTitles(workbook, extras.sheetName, index, extras.printTitleRows));
-  }
+  const names = printNames(extras);
+  if (names.length > 0)
+    zip.file('xl/workbook.xml', withDefinedNames(workbook, extras.sheetName, index, names));
   if (extras.charts.length === 0) return;
   const bookRels = relationshipsOf(await text(zip, 'xl/_rels/workbook.xml.rels'));
   const target = bookRels.find((r) => r.id === sheet.rId)?.target;
@@ -234,21 +238,48 @@ function addOverride(types: string, part: string, contentType: string): string {
   return `${types.slice(0, at)}<Override PartName="/${xmlText(part)}" ContentType="${contentType}"/>${types.slice(at)}`;
 }
 
+const colName = (n: number): string => {
+  let out = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) out = String.fromCharCode(65 + ((k - 1) % 26)) + out;
+  return out;
+};
+
 /**
- * `_xlnm.Print_Titles` for the sheet at `index` of <sheets>: `'Report ''24'!$1:$2`. The defined
- * names go after <sheets> (CT_Workbook: … sheets, functionGroups, externalReferences,
- * definedNames, calcPr …).
+ * The print names' references without the sheet: Print_Titles as columns then rows
+ * (`$A:$A,$1:$2`, the order Excel writes), Print_Area as a range.
  */
-function withPrintTitles(
+function printNames(extras: ReportSheetExtras): [string, string[]][] {
+  const out: [string, string[]][] = [];
+  const titles: string[] = [];
+  const cols = extras.printTitleColumns;
+  if (cols) titles.push(`$${colName(cols[0])}:$${colName(cols[1])}`);
+  if (extras.printTitleRows) titles.push(`$${extras.printTitleRows[0]}:$${extras.printTitleRows[1]}`);
+  if (titles.length > 0) out.push(['Print_Titles', titles]);
+  const area = extras.printArea;
+  if (area) out.push(['Print_Area', [`$A$1:$${colName(area.cols)}$${area.rows}`]]);
+  return out;
+}
+
+/**
+ * `_xlnm.Print_Titles` and `_xlnm.Print_Area` for the sheet at `index` of <sheets>, each part of
+ * the reference qualified by the sheet's quoted name (`'Report ''24'!$A:$A,'Report ''24'!$1:$2`).
+ * The defined names go after <sheets> (CT_Workbook: … sheets, functionGroups,
+ * externalReferences, definedNames, calcPr …).
+ */
+function withDefinedNames(
   workbook: string,
   sheetName: string,
   index: number,
-  rows: readonly [number, number],
+  names: readonly [string, readonly string[]][],
 ): string {
-  const ref = `'${sheetName.replace(/'/g, "''")}'!$${rows[0]}:$${rows[1]}`;
-  const name = `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${xmlText(ref)}</definedName>`;
-  if (new RegExp(`_xlnm\\.Print_Titles"[^>]*localSheetId="${index}"`).test(workbook)) {
-    throw new PackageShapeError('the report sheet already has print titles');
+  const quoted = `'${sheetName.replace(/'/g, "''")}'`;
+  let name = '';
+  for (const [n, refs] of names) {
+    if (new RegExp(`_xlnm\\.${n}"[^>]*localSheetId="${index}"`).test(workbook)) {
+      throw new PackageShapeError(`the report sheet already has a ${n}`);
+    }
+    const ref = refs.map((r) => `${quoted}!${r}`).join(',');
+    name += `<definedName name="_xlnm.${n}" localSheetId="${index}">${xmlText(ref)}</definedName>`;
   }
   const open = workbook.indexOf('<definedNames>');
   if (open >= 0) return workbook.slice(0, open + 14) + name + workbook.slice(open + 14);

@@ -11,6 +11,7 @@ import type { Block, Cell, ConditionalRule, ReportModel } from '../core/report/m
 import { cellRef, contains, parseRange, type Rect } from './a1';
 import { placeCharts } from './charts';
 import { patchReportSheet } from './package-patch';
+import { printedWidths, type SheetPrint, sheetPrint, textUnits } from './print-setup';
 import { headerRowHeight } from './row-heights';
 import { brandedLook, excelWidth, type LookOfCell, statusLook, statusRuleStyle } from './styles';
 
@@ -57,7 +58,7 @@ export async function writeReportXlsx(
   });
   workbook.creator = 'Mizan';
   workbook.created = new Date(0);
-  writeReportSheet(workbook, model, options.valuesOnly === true);
+  const print = writeReportSheet(workbook, model, options.valuesOnly === true);
   writeSourceSheet(
     workbook,
     model,
@@ -71,7 +72,9 @@ export async function writeReportXlsx(
   await patchReportSheet(path, {
     sheetName,
     charts: placeCharts(model, sheetName),
-    printTitleRows: model.frozenRows > 0 ? [1, model.frozenRows] : null,
+    printTitleRows: print?.titleRows ?? (model.frozenRows > 0 ? [1, model.frozenRows] : null),
+    printTitleColumns: print?.titleColumns ?? null,
+    printArea: print?.area ?? null,
   });
 }
 
@@ -160,18 +163,15 @@ export function reportSheetName(model: ReportModel): string {
 
 type Workbook = ExcelJS.stream.xlsx.WorkbookWriter;
 
-function writeReportSheet(workbook: Workbook, model: ReportModel, valuesOnly: boolean): void {
+function writeReportSheet(workbook: Workbook, model: ReportModel, valuesOnly: boolean): SheetPrint | null {
+  const rows = placedRows(model.blocks);
+  const widths = printedWidths(model, rows, columnWidths(model.columnWidths, rows));
+  const heights = rowHeights(rows, widths);
+  // Printed as a document: the print area, scale, breaks and footer of ./print-setup.ts; the
+  // print titles and area go into the package after ExcelJS (./package-patch.ts).
+  const print = sheetPrint(model, rows, widths, heights);
   const sheet = workbook.addWorksheet(reportSheetName(model), {
-    // Printed (and exported to PDF) landscape A4, every column on the page's width, as many
-    // pages down as needed (fitToHeight 0); the title rows repeat on each (./package-patch.ts).
-    pageSetup: {
-      orientation: 'landscape',
-      paperSize: 9,
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.25, footer: 0.25 },
-    },
+    ...(print ? { pageSetup: print.pageSetup, headerFooter: print.headerFooter } : {}),
     views: [
       {
         rightToLeft: model.rtl,
@@ -180,14 +180,15 @@ function writeReportSheet(workbook: Workbook, model: ReportModel, valuesOnly: bo
       },
     ],
   });
-  const rows = placedRows(model.blocks);
-  const widths = columnWidths(model.columnWidths, rows);
   sheet.columns = widths.map((width) => ({ width }));
+  // The streaming writer writes its rowBreaks (Row.addPageBreak needs the row above, often a blank one).
+  const breaks = (sheet as unknown as { rowBreaks: ExcelJS.RowBreak[] }).rowBreaks;
+  for (const id of print?.breaksAfter ?? []) breaks.push({ id, max: 16383, man: 1 } as ExcelJS.RowBreak);
   const ruleRects = model.rules.flatMap((rule) => rangesOf(rule.range));
   for (const [rowIndex, cells] of rows) {
     const row = sheet.getRow(rowIndex + 1);
-    const height = headerRowHeight(cells, widths);
-    if (height !== null) row.height = height;
+    const height = heights.get(rowIndex);
+    if (height !== undefined) row.height = height;
     for (const [col, cell] of cells) {
       const covered = ruleRects.some((rect) => contains(rect, rowIndex, col));
       writeCell(row.getCell(col + 1), cell, valuesOnly, covered && !valuesOnly, model.brand, model.rtl);
@@ -198,7 +199,29 @@ function writeReportSheet(workbook: Workbook, model: ReportModel, valuesOnly: bo
   let priority = 1;
   for (const rule of model.rules) priority = addRule(sheet, rule, priority);
   sheet.commit();
+  return print;
 }
+
+/**
+ * Every row's height, so print pages hold what ./print-setup.ts counts: wrapped header rows as
+ * tall as their lines, the title's and sections' larger text, and 10 pt rows at 14 pt (ExcelJS's
+ * 16 pt rows would take a seventh more paper).
+ */
+function rowHeights(
+  rows: readonly [number, Map<number, Cell>][],
+  widths: readonly number[],
+): Map<number, number> {
+  const heights = new Map<number, number>();
+  for (const [r, cells] of rows) {
+    let h = headerRowHeight(cells, widths, textUnits) ?? TEXT_ROW_HEIGHT;
+    for (const cell of cells.values()) h = Math.max(h, STYLE_ROW_HEIGHT[cell.style ?? 'value'] ?? 0);
+    heights.set(r, h);
+  }
+  return heights;
+}
+
+const TEXT_ROW_HEIGHT = 14;
+const STYLE_ROW_HEIGHT: Partial<Record<NonNullable<Cell['style']>, number>> = { title: 22, section: 17 };
 
 /** The blocks' cells grouped by sheet row, rows ascending (the streaming writer needs that order). */
 function placedRows(blocks: readonly Block[]): [number, Map<number, Cell>][] {
@@ -364,7 +387,7 @@ function writeSourceSheet(
   const raw = throughExcelJs ? null : rawRowWriter(workbook, sheet, model.headerRow, types);
   source.forEach((values, r) => {
     if (raw) {
-      raw(values, r);
+      raw.row(values, r);
       if (onProgress && r % step === 0) onProgress(r / source.length);
       return;
     }
@@ -381,11 +404,16 @@ function writeSourceSheet(
     if (onProgress && r % step === 0) onProgress(r / source.length);
   });
   onProgress?.(1);
+  raw?.flush();
   sheet.commit();
 }
 
 /** Writes one source row. */
-type RawRows = (values: readonly (string | number | Date | null)[], r: number) => void;
+interface RawRows {
+  row(values: readonly (string | number | Date | null)[], r: number): void;
+  /** Writes the rows still held (rows are written in batches). */
+  flush(): void;
+}
 
 /** The parts of ExcelJS's streaming writer that its own row writer uses (worksheet-writer.js). */
 interface RawWorkbook {
@@ -429,34 +457,51 @@ function rawRowWriter(
     letters[c] ??= cellRef(0, c).replace(/\d+$/, '');
     return letters[c] as string;
   };
-  return (values, r) => {
+  // The style attribute of each kind of cell, asked of ExcelJS once, not once per cell.
+  const styleAttrs = new Map<string, string>();
+  const styleAttr = (header: boolean, value: string | number | Date): string => {
+    const kind = typeof value === 'string' ? 's' : value instanceof Date ? 'd' : 'n';
+    const key = `${header ? 'h' : ''}${kind}`;
+    let attr = styleAttrs.get(key);
+    if (attr === undefined) {
+      const style = header ? HEADER_STYLE : kind === 'd' ? DATE_STYLE : PLAIN_STYLE;
+      const type = kind === 's' ? types.String : kind === 'd' ? types.Date : types.Number;
+      const id = book.styles.addStyleModel(style, type);
+      attr = id ? ` s="${id}"` : '';
+      styleAttrs.set(key, attr);
+    }
+    return attr;
+  };
+  // Rows go to the stream in batches: one write per row costs more than the text it writes.
+  let held = '';
+  const flush = (): void => {
+    if (held === '') return;
+    if (!out.startedData) {
+      out._writeColumns();
+      out._writeOpenSheetData();
+      out.startedData = true;
+    }
+    out.stream.write(held);
+    held = '';
+  };
+  const row = (values: readonly (string | number | Date | null)[], r: number): void => {
     let cells = '';
-    let min = 0;
-    let max = 0;
     const n = r + 1;
     for (let c = 0; c < values.length; c++) {
       const value = values[c];
       if (value === null || value === undefined || value === '') continue;
-      const style = r === headerRow ? HEADER_STYLE : value instanceof Date ? DATE_STYLE : PLAIN_STYLE;
-      const type =
-        typeof value === 'string' ? types.String : value instanceof Date ? types.Date : types.Number;
-      const styleId = book.styles.addStyleModel(style, type);
-      const s = styleId ? ` s="${styleId}"` : '';
+      const s = styleAttr(r === headerRow, value);
       const at = `${letter(c)}${n}`;
       if (typeof value === 'string')
         cells += `<c r="${at}"${s} t="s"><v>${book.sharedStrings.add(value)}</v></c>`;
       else if (value instanceof Date)
         cells += `<c r="${at}"${s}><v>${25569 + value.getTime() / 86_400_000}</v></c>`;
       else cells += `<c r="${at}"${s}><v>${value}</v></c>`;
-      if (min === 0) min = c + 1;
-      max = c + 1;
     }
-    if (min === 0) return;
-    if (!out.startedData) {
-      out._writeColumns();
-      out._writeOpenSheetData();
-      out.startedData = true;
-    }
-    out.stream.write(`<row r="${n}" spans="${min}:${max}" x14ac:dyDescent="0.25">${cells}</row>`);
+    if (cells === '') return;
+    // spans and x14ac:dyDescent are optional (ECMA-376 CT_Row): left out.
+    held += `<row r="${n}">${cells}</row>`;
+    if (held.length > 1 << 16) flush();
   };
+  return { row, flush };
 }

@@ -68,6 +68,10 @@ async function report(input: string, name: string): Promise<Written> {
 }
 
 const CASES = ['en', 'fa', 'ar', 'apostrophe', 'narrow'] as const;
+
+/** Text without an ASCII character standing alone between two Arabic-script letters. */
+const dropStray = (text: string): string =>
+  text.replace(/(?<=[\u0600-\u06ff])[\x21-\x7e](?=[\u0600-\u06ff])/g, '');
 const written = new Map<string, Written>();
 
 /**
@@ -280,11 +284,17 @@ describe.skipIf(!withLibreOffice)('LibreOffice reads the charts', () => {
       'pdf',
     );
     CASES.forEach((c, i) => {
-      const text = pdfLetters(pdfs[i] as string);
+      // LibreOffice draws a chart's Arabic-script text in runs whose joins pdftotext extracts as
+      // a lone ASCII character between two letters ("نرخ; تب;دیل", "الت9ح9ویل"): dropped, as no
+      // title holds one (checked below).
+      const text = dropStray(pdfLetters(pdfs[i] as string));
       const titles = chartsOf(get(c).xlsx, get(c).sheet).map((ch) => ch.title);
       expect(titles).toHaveLength(2);
       // A title is found only where the chart is drawn: no cell holds "KPI – section" text.
-      for (const t of titles) expect(text.includes(letters(t)), `${c}: "${t}" in the PDF`).toBe(true);
+      for (const t of titles) {
+        expect(dropStray(letters(t))).toBe(letters(t));
+        expect(text.includes(letters(t)), `${c}: "${t}" in the PDF`).toBe(true);
+      }
     });
   }, 120_000);
 
