@@ -3,8 +3,13 @@
  * with their statuses. Pure string building, so tests read exactly what a user sees.
  */
 import type { Status } from '../core/benchmarks/types';
+import type { ExcludedReason } from '../core/detect/analyse';
+import { benchmarkLabel } from '../core/i18n/benchmark-labels';
+import { localNumber } from '../core/i18n/digits';
+import type { Lang } from '../core/i18n/lang';
 import { KPIS } from '../core/kpi/registry';
 import type { KpiDef } from '../core/kpi/types';
+import { moneyFormat } from '../core/report/layout';
 import type { ColumnMapping, ReportModel } from '../core/report/model';
 import type { InputProblem } from '../core/report/options';
 
@@ -42,10 +47,30 @@ function roleText(m: ColumnMapping): string {
   }
 }
 
+/** What each reason for leaving rows out calls them, singular and plural. */
+const LEFT_OUT: Readonly<Record<ExcludedReason, readonly [string, string]>> = {
+  total: ['total row', 'total rows'],
+  summary: ["platform's total row", "platform's total rows"],
+  header: ['repeated header row', 'repeated header rows'],
+  note: ['row without numbers', 'rows without numbers'],
+  section: ['row after the table', 'rows after the table'],
+};
+
+/** The rows left out, named beside the count they change: "left out: total row 250". */
+export function leftOutText(model: Pick<ReportModel, 'notes'>): string {
+  const parts = model.notes.flatMap((n) => {
+    if (!n.leftOut || !n.rows?.length) return [];
+    const [one, many] = LEFT_OUT[n.leftOut];
+    return [`${n.rows.length === 1 ? one : many} ${shortList(n.rows)}`];
+  });
+  return parts.length > 0 ? `; left out: ${parts.join('; ')}` : '';
+}
+
 export function mappingText(model: ReportModel): string {
   const rows = model.dataRows.length;
   const from = model.platform ? `, a ${model.platform.name} export` : '';
-  const head = `Columns (header on row ${model.headerRow + 1}, ${rows.toLocaleString('en-US')} data row${rows === 1 ? '' : 's'}${from}):`;
+  const count = `${rows.toLocaleString('en-US')} data row${rows === 1 ? '' : 's'}`;
+  const head = `Columns (header on row ${model.headerRow + 1}, ${count}${from}${leftOutText(model)}):`;
   const headerWidth = Math.min(32, Math.max(6, ...model.mapping.map((m) => width(m.header))));
   const lines = model.mapping.map((m) => {
     const sure = m.overridden
@@ -58,23 +83,50 @@ export function mappingText(model: ReportModel): string {
   return [head, ...lines].join('\n');
 }
 
-/** A KPI value as the report shows it, from the registry's number format. */
-export function formatKpi(kpi: KpiDef | undefined, value: number | null, currency: string | null): string {
+/**
+ * A KPI value as the workbook shows it: the same number format (the registry's, or the report's
+ * money format with the sheet's currency, so "$1.13" and "78,714 تومان" in both), read here
+ * for its decimals, grouping, percent and quoted currency; digits in the report's language.
+ */
+export function formatKpi(
+  kpi: KpiDef | undefined,
+  value: number | null,
+  currency: string | null,
+  lang: Lang = 'en',
+): string {
   if (value === null || !Number.isFinite(value)) return '—';
-  const format = kpi?.format ?? '0.00';
-  const decimals = /\.(0+)/.exec(format)?.[1]?.length ?? 0;
-  if (format.includes('%')) return `${(value * 100).toFixed(decimals)}%`;
-  const text = value.toLocaleString('en-US', {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-    useGrouping: format.includes(','),
-  });
-  if (kpi?.unit !== 'money' || !currency) return text;
-  // Symbols go before the number as people write them ($1.13, €5); codes and Arabic-script
-  // names after it (12.50 SAR, ۱۲ تومان).
-  return /^[A-Z]{0,2}[$€£¥₹₺]$/.test(currency)
-    ? `${text.startsWith('-') ? '-' : ''}${currency}${text.replace(/^-/, '')}`
-    : `${text} ${currency}`;
+  const format = kpi?.unit === 'money' ? moneyFormat(currency) : (kpi?.format ?? '0.00');
+  return formatWith(format, value, lang);
+}
+
+/** A value through the subset of spreadsheet number formats the registry uses ("$"#,##0.00, 0.00%, +0.0%;-0.0%). */
+export function formatWith(format: string, value: number, lang: Lang): string {
+  const sections = format.split(';');
+  const own = value < 0 && sections.length > 1; // the negative section writes its own sign
+  const section = (value === 0 ? sections[2] : own ? sections[1] : sections[0]) ?? sections[0] ?? format;
+  const pattern = /[#0,.]*[0#]/.exec(section.replace(/"[^"]*"/g, (q) => ' '.repeat(q.length)));
+  if (!pattern) return localNumber(String(value), lang);
+  const before = literal(section.slice(0, pattern.index));
+  const after = literal(section.slice(pattern.index + pattern[0].length));
+  const percent = after.includes('%');
+  const decimals = /\.(0+)/.exec(pattern[0])?.[1]?.length ?? 0;
+  const magnitude = Math.abs(value) * (percent ? 100 : 1);
+  const digits = localNumber(
+    magnitude.toLocaleString('en-US', {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+      useGrouping: pattern[0].includes(','),
+    }),
+    lang,
+  );
+  // Like the spreadsheet: a section of its own for negatives writes its sign, else a minus goes first.
+  const sign = value < 0 && !own ? '-' : '';
+  return `${sign}${before}${digits}${lang === 'en' ? after : after.replace('%', '\u066A')}`;
+}
+
+/** The literal text of a format section: quotes dropped, escapes read. */
+function literal(text: string): string {
+  return text.replace(/"([^"]*)"/g, '$1').replace(/\\(.)/g, '$1');
 }
 
 export function kpiTableText(model: ReportModel, color: boolean): string {
@@ -83,7 +135,7 @@ export function kpiTableText(model: ReportModel, color: boolean): string {
     return {
       id: k.kpi,
       name: def ? def.names[model.lang] : '',
-      value: formatKpi(def, k.value, model.currency),
+      value: formatKpi(def, k.value, model.currency, model.lang),
       status: k.status,
     };
   });
@@ -95,7 +147,9 @@ export function kpiTableText(model: ReportModel, color: boolean): string {
     `${pad('KPI', idWidth)}  ${pad('Name', nameWidth)}  ${padStart('Total', valueWidth)}  Status`,
   ];
   for (const r of rows) {
-    const status = r.status ? (color ? `${ANSI[r.status]}● ${r.status}${RESET}` : r.status) : '–';
+    // The status in the report's words, as the workbook's Status column says it.
+    const word = r.status ? benchmarkLabel(r.status, model.lang) : '';
+    const status = r.status ? (color ? `${ANSI[r.status]}● ${word}${RESET}` : word) : '–';
     lines.push(
       `${pad(r.id, idWidth)}  ${pad(r.name, nameWidth)}  ${padStart(r.value, valueWidth)}  ${status}`,
     );

@@ -39,6 +39,8 @@ export interface SheetLayout {
  */
 export function cellInput(cell: Cell): string | number {
   if (cell.f) return `=${cell.f}`;
+  // Filled by an array formula's spill (=ATTRIBUTION): a value here would block it (#REF!).
+  if (cell.spill) return '';
   const v = cell.v;
   if (v === null || v === '') return '';
   // Every string is written literally, not only userText: none of the model's strings is meant

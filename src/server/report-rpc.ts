@@ -79,7 +79,11 @@ export function getSidebarState(): SidebarState {
     sheets,
     activeSheetId: ss.getActiveSheet().getSheetId(),
     templates: [...BUILTIN_TEMPLATES, ...saved].map((t) => ({ id: t.id, name: templateName(t, lang) })),
-    profiles: BENCHMARK_PROFILES.map((p) => ({ id: p.id, name: p.names[lang] })),
+    profiles: BENCHMARK_PROFILES.map((p) => ({
+      id: p.id,
+      name: p.names[lang],
+      ...(p.group ? { group: p.group.names[lang] } : {}),
+    })),
   };
 }
 
@@ -201,11 +205,36 @@ export type Built =
   | { readonly ok: true; readonly model: ReportModel; readonly warnings: InputProblem[] }
   | { readonly ok: false; readonly problems: readonly InputProblem[] };
 
-/** Reads the whole source once and builds the report for a request and its template. */
+/**
+ * The request's conversion-paths tab: null when none is chosen or it is the source itself (the
+ * source gets the section on its own when it is a path export); 'missing' when it is gone.
+ */
+export function pathsSheetOf(
+  ss: Spreadsheet,
+  request: GenerateRequest,
+  source: Sheet,
+): Sheet | null | 'missing' {
+  const id = request.paths?.sheetId;
+  if (typeof id !== 'number' || id === source.getSheetId()) return null;
+  return ss.getSheetById(id) ?? 'missing';
+}
+
+/** The request as the recipe keeps it: the paths tab under its current name, or none. */
+export function withPaths(request: GenerateRequest, paths: Sheet | null): GenerateRequest {
+  const { paths: _chosen, ...rest } = request;
+  return paths ? { ...rest, paths: { sheetId: paths.getSheetId(), name: paths.getName() } } : rest;
+}
+
+/**
+ * Reads the whole source (and the paths tab) once and builds the report for a request and its
+ * template. A paths tab that is not a path export leaves the Attribution section out, and the
+ * reasons come back as 'bad-paths' warnings rather than refusing the whole report.
+ */
 export function buildFromSource(
   source: Sheet,
   request: GenerateRequest,
   template: Template | undefined,
+  pathsSheet: Sheet | null = null,
 ): Built {
   const grid = source.getDataRange().getValues();
   const sourceName = source.getName();
@@ -214,13 +243,26 @@ export function buildFromSource(
     ? detectColumns(grid, optionsFor(template, request, sourceName, undefined).options).mapping
     : undefined;
   const { options, notes } = optionsFor(template, request, sourceName, mapping);
-  const result = buildReport(grid, {
+  const base: ReportOptions = {
     ...options,
     formulas: request.formulas === 'values' ? 'values' : 'live',
     dayOfDate: spreadsheetDayOf(SpreadsheetApp.getActiveSpreadsheet()),
-  });
+  };
+  const paths = pathsSheet
+    ? { cells: pathsSheet.getDataRange().getValues(), sheet: pathsSheet.getName() }
+    : null;
+  let result = buildReport(grid, paths ? { ...base, paths } : base);
+  let pathNotes: InputProblem[] = [];
+  if (!result.ok && paths) {
+    // The source alone builds: the paths tab was the problem, so say why the section is missing.
+    const without = buildReport(grid, base);
+    if (without.ok) {
+      pathNotes = result.problems.map((p): InputProblem => ({ ...p, code: 'bad-paths' }));
+      result = without;
+    }
+  }
   if (!result.ok) return { ok: false, problems: result.problems };
-  return { ok: true, model: result.model, warnings: [...notes, ...result.warnings] };
+  return { ok: true, model: result.model, warnings: [...pathNotes, ...notes, ...result.warnings] };
 }
 
 /** Runs `work` under the document lock; `busy` when another run holds it. */
@@ -245,8 +287,10 @@ export function generateReport(request: GenerateRequest): GenerateResult {
       const ss = SpreadsheetApp.getActiveSpreadsheet();
       const source = sourceSheet(ss, request.sheetId);
       if (!source) return fail({ code: 'source-missing' });
+      const paths = pathsSheetOf(ss, request, source);
+      if (paths === 'missing') return fail({ code: 'paths-missing', detail: request.paths?.name ?? '' });
       const template = templateOf(ss, request);
-      const built = buildFromSource(source, request, template);
+      const built = buildFromSource(source, request, template, paths);
       if (!built.ok) return { ok: false, problems: built.problems };
       let outcome: ReturnType<typeof writeReport>;
       try {
@@ -254,7 +298,7 @@ export function generateReport(request: GenerateRequest): GenerateResult {
         outcome = writeReport(ss, built.model, {
           source,
           placement: request.placement === 'new' ? 'new' : 'update',
-          recipe: recipeOf(request, template),
+          recipe: recipeOf(withPaths(request, paths), template),
         });
       } catch (e) {
         return fail({ code: 'write-failed', detail: messageOf(e) });

@@ -23,7 +23,7 @@ import {
   tookOver,
   unmarkGivingWay,
 } from './report-swap';
-import { recordWritten, setWritten } from './written-cells';
+import { recordWritten, setWritten, spillCells } from './written-cells';
 
 export { BUILDING_PREFIX } from './report-swap';
 
@@ -113,7 +113,8 @@ export function writeReport(ss: Spreadsheet, model: ReportModel, target: WriteTa
       sheet.addDeveloperMetadata(REPORT_KEY, String(sourceId));
       if (target.recipe !== undefined) sheet.addDeveloperMetadata(RECIPE_KEY, target.recipe);
       render(sheet, model);
-      recordWritten(sheet); // what a later refresh compares with, to spot cells changed by hand
+      // What a later refresh compares with, to spot cells changed by hand.
+      recordWritten(sheet, spillCells(model));
     },
     standsFor,
   );
@@ -148,7 +149,7 @@ export function rewriteInPlace(
       sheet.addDeveloperMetadata(REPORT_KEY, String(target.source.getSheetId()));
       sheet.addDeveloperMetadata(RECIPE_KEY, recipe);
       render(sheet, model);
-      written = recordWritten(sheet);
+      written = recordWritten(sheet, spillCells(model));
     },
     { tab: target.tabId, name },
   );
@@ -303,6 +304,15 @@ function addCharts(sheet: Sheet, model: ReportModel): void {
     builder.setPosition(spec.anchor.row + 1, spec.anchor.col + 1, 0, 0);
     builder.setNumHeaders(0); // the ranges hold data only: Sheets must not take a first label as a header
     builder.setOption('title', spec.title);
+    if (spec.size) {
+      // Sized as the layout says (charts stacked beside the totals must not overlap): rows of 21 px.
+      const cols = model.columnWidths.slice(spec.anchor.col, spec.anchor.col + spec.size.cols);
+      builder.setOption('height', spec.size.rows * 21);
+      builder.setOption(
+        'width',
+        cols.reduce((sum, w) => sum + w, 0),
+      );
+    }
     builder.setOption('legend', { position: spec.series.length > 1 ? 'top' : 'none' });
     builder.setOption(
       'series',

@@ -5,8 +5,10 @@
 
 import type { Lang } from '../core/i18n/lang';
 import { BUILTIN_TEMPLATES } from '../core/templates/builtin';
+import { templateMessage } from '../core/templates/messages';
 import { type Template, templateName } from '../core/templates/schema';
 import type { TemplateRpc, TemplateSummary, TemplatesView } from '../shared/template-rpc-types';
+import { spreadsheetLang } from './sheet-language';
 import { TemplateStore } from './template-store';
 
 function summary(t: Template, lang: Lang, builtin: boolean, updated: string | null): TemplateSummary {
@@ -36,7 +38,12 @@ export function makeTemplateRpc(store: () => TemplateStore): TemplateRpc {
       const template = store().load(id);
       return template
         ? { ok: true, template }
-        : { ok: false, problems: [{ path: 'id', message: `there is no template "${id}"` }] };
+        : {
+            ok: false,
+            problems: [
+              { path: 'id', message: templateMessage(spreadsheetLang(), 'storeNoTemplate', { id }) },
+            ],
+          };
     },
     saveTemplate: (template, replace) => store().save(template, replace === true),
     renameTemplate: (id, name) => store().rename(id, name),

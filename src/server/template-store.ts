@@ -14,11 +14,13 @@
 import type { Lang } from '../core/i18n/lang';
 import { BUILTIN_TEMPLATES, builtinTemplate } from '../core/templates/builtin';
 import { exportTemplate, importTemplate } from '../core/templates/io';
+import { type MessageKey, templateMessage } from '../core/templates/messages';
 import { migrateTemplate } from '../core/templates/migrate';
 import { TEMPLATE_LIMITS, type Template, type TemplateProblem } from '../core/templates/schema';
 import { nestingProblem, validateTemplate } from '../core/templates/validate';
 import type { ServerError } from '../shared/rpc';
 import { literalText } from './literal-text';
+import { spreadsheetLang } from './sheet-language';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -100,6 +102,21 @@ export class TemplateStore {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /**
+   * The language of its messages: the one the sidebar speaks in this spreadsheet (its language
+   * switch remembers it); English outside Sheets.
+   */
+  private lang(): Lang {
+    this.said ??= spreadsheetLang(); // read once per store (the RPC opens one per call)
+    return this.said;
+  }
+
+  private said: Lang | undefined;
+
+  private say(key: MessageKey, vars: Readonly<Record<string, string | number>> = {}): string {
+    return templateMessage(this.lang(), key, vars);
+  }
+
   /** Saved templates and the rows that could not be read: one sheet lookup and one read. */
   list(): { readonly saved: readonly SavedTemplate[]; readonly unreadable: readonly UnreadableRow[] } {
     const { rows, unreadable } = this.read();
@@ -114,18 +131,15 @@ export class TemplateStore {
   save(input: unknown, replace: boolean): StoreResult<{ template: Template; replaced: boolean }> {
     const deep = nestingProblem(input);
     if (deep) return { ok: false, problems: [deep] };
-    const migrated = migrateTemplate(input);
+    const migrated = migrateTemplate(input, this.lang());
     if (!migrated.ok) return migrated;
-    const checked = validateTemplate(migrated.value);
+    const checked = validateTemplate(migrated.value, this.lang());
     if (!checked.ok) return checked;
     const size = exportTemplate(checked.template).length;
     if (size > TEMPLATE_LIMITS.text)
-      return problem('', `the template is ${size} characters of JSON; at most ${TEMPLATE_LIMITS.text}`);
+      return problem('', this.say('storeTooBig', { n: size, max: TEMPLATE_LIMITS.text }));
     if (replace && builtinTemplate(checked.template.id))
-      return problem(
-        'id',
-        `"${checked.template.id}" is a built-in template; save your version under another name`,
-      );
+      return problem('id', this.say('storeBuiltinReplace', { id: checked.template.id }));
     let result: { template: Template; replaced: boolean } | null = null;
     const written = this.change((rows) => {
       const at = replace ? rows.findIndex((r) => r.saved?.template.id === checked.template.id) : -1;
@@ -136,10 +150,7 @@ export class TemplateStore {
         return null;
       }
       if (rows.filter((r) => r.saved).length >= MAX_SAVED_TEMPLATES)
-        return problem(
-          '',
-          `this spreadsheet already has ${MAX_SAVED_TEMPLATES} saved templates; delete one first`,
-        );
+        return problem('', this.say('storeFull', { n: MAX_SAVED_TEMPLATES }));
       const template = { ...checked.template, id: freeId(checked.template.id, this.takenIds(rows)) };
       rows.push({ saved: { template, updated } });
       result = { template, replaced: false };
@@ -161,12 +172,9 @@ export class TemplateStore {
     let result: Template | null = null;
     const written = this.change((rows) => {
       const source = rows.find((r) => r.saved?.template.id === id)?.saved?.template ?? builtinTemplate(id);
-      if (!source) return problem('id', `there is no template "${id}"`);
+      if (!source) return problem('id', this.say('storeNoTemplate', { id }));
       if (rows.filter((r) => r.saved).length >= MAX_SAVED_TEMPLATES)
-        return problem(
-          '',
-          `this spreadsheet already has ${MAX_SAVED_TEMPLATES} saved templates; delete one first`,
-        );
+        return problem('', this.say('storeFull', { n: MAX_SAVED_TEMPLATES }));
       const names = source.names
         ? Object.fromEntries(
             Object.entries(source.names).map(([l, n]) => [
@@ -189,10 +197,10 @@ export class TemplateStore {
   }
 
   delete(id: string): StoreResult<{ id: string }> {
-    if (builtinTemplate(id)) return problem('id', `"${id}" is a built-in template; it cannot be deleted`);
+    if (builtinTemplate(id)) return problem('id', this.say('storeBuiltinDelete', { id }));
     const written = this.change((rows) => {
       const at = rows.findIndex((r) => r.saved?.template.id === id);
-      if (at < 0) return problem('id', `there is no saved template "${id}"`);
+      if (at < 0) return problem('id', this.say('storeNoSaved', { id }));
       rows.splice(at, 1);
       return null;
     });
@@ -201,7 +209,7 @@ export class TemplateStore {
 
   exportText(id: string): StoreResult<{ text: string }> {
     const t = this.load(id);
-    return t ? { ok: true, text: exportTemplate(t) } : problem('id', `there is no template "${id}"`);
+    return t ? { ok: true, text: exportTemplate(t) } : problem('id', this.say('storeNoTemplate', { id }));
   }
 
   /** Validates and migrates first: on any problem nothing is read from or written to the sheet. */
@@ -216,14 +224,13 @@ export class TemplateStore {
   }
 
   private update(id: string, edit: (t: Template) => unknown): StoreResult<{ template: Template }> {
-    if (builtinTemplate(id))
-      return problem('id', `"${id}" is a built-in template; duplicate it to change it`);
+    if (builtinTemplate(id)) return problem('id', this.say('storeBuiltinEdit', { id }));
     let result: Template | null = null;
     const written = this.change((rows) => {
       const at = rows.findIndex((r) => r.saved?.template.id === id);
       const current = rows[at]?.saved;
-      if (!current) return problem('id', `there is no saved template "${id}"`);
-      const checked = validateTemplate(edit(current.template));
+      if (!current) return problem('id', this.say('storeNoSaved', { id }));
+      const checked = validateTemplate(edit(current.template), this.lang());
       if (!checked.ok) return checked;
       rows[at] = { saved: { template: checked.template, updated: this.now().toISOString() } };
       result = checked.template;
@@ -268,9 +275,7 @@ export class TemplateStore {
     if (!lock.tryLock(LOCK_WAIT_MS))
       return {
         ok: false,
-        problems: [
-          { path: '', message: 'another Mizan action is running in this spreadsheet; try again in a moment' },
-        ],
+        problems: [{ path: '', message: this.say('storeBusy') }],
         error: { code: 'busy' },
       };
     try {
@@ -301,7 +306,7 @@ export class TemplateStore {
         if (!sheet) this.ss.deleteSheet(target); // leave no empty templates sheet behind
         return {
           ok: false,
-          problems: [{ path: '', message: 'the templates could not be saved; nothing was changed' }],
+          problems: [{ path: '', message: this.say('storeWriteFailed') }],
           error: { code: 'write-failed', detail: e instanceof Error ? e.message : String(e) },
         };
       }

@@ -22,6 +22,12 @@ export interface Choice {
   readonly name: string;
 }
 
+/** A benchmark profile in the picker; industry profiles carry their family's heading (an <optgroup>). */
+export interface ProfileChoice extends Choice {
+  /** The family's name in the sidebar's language ("Email by industry"); absent: a plain option. */
+  readonly group?: string;
+}
+
 export interface SidebarState {
   /** The language picked in the sidebar, else the spreadsheet's or the user's locale (server/sheet-language.ts). */
   readonly lang: Lang;
@@ -29,8 +35,8 @@ export interface SidebarState {
   readonly activeSheetId: number;
   /** Built-in report templates (saved ones come with the templates panel). */
   readonly templates: readonly Choice[];
-  /** Benchmark profiles, named in `lang`. */
-  readonly profiles: readonly Choice[];
+  /** Benchmark profiles, named in `lang`, industry ones with their group's name. */
+  readonly profiles: readonly ProfileChoice[];
 }
 
 export type { Period };
@@ -55,6 +61,17 @@ export interface GenerateRequest extends ReportRequest {
   readonly formulas: 'live' | 'values';
   /** 'update': replace the tab Mizan made for this source; 'new': add another tab. */
   readonly placement: 'update' | 'new';
+  /**
+   * A second tab holding a path export, for the report's Attribution section: by sheet id like
+   * the source; the name is the one shown (and named when the tab is gone). Null/absent: none.
+   */
+  readonly paths?: PathsTab | null;
+}
+
+/** The conversion-paths tab a report reads (kept in the recipe, so a refresh reads it again). */
+export interface PathsTab {
+  readonly sheetId: number;
+  readonly name: string;
 }
 
 /** One source column as the sidebar shows it. */
@@ -119,6 +136,8 @@ export interface ServerError {
     | 'write-failed'
     | 'template-missing'
     | 'report-missing'
+    /** The conversion-paths tab chosen for the report is gone; `detail`: its recorded name. */
+    | 'paths-missing'
     /** A refresh would overwrite cells a person changed; `detail`: the columns ("B, D"), or "rows". */
     | 'user-edits';
   /** The underlying message, shown in small print. */

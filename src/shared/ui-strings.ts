@@ -14,14 +14,28 @@ export const MENU_STRINGS = {
 
 const en = {
   appName: 'Mizan',
+  /** Between parts of a line: a middle dot reads as a zero (٠ ۰) in Arabic and Persian. */
+  separator: ' · ',
   language: 'Language',
   loading: 'Loading…',
   stepSource: '1. Source',
   sourceSheet: 'Campaign data tab',
+  pathsSheet: 'Conversion paths tab (optional)',
+  pathsNone: 'None',
+  pathsLeftOut:
+    'The report was built without the Attribution section: the tab “{name}” could not be read as conversion paths.',
   headerRow: 'Header row',
   headerRowAuto: 'detected',
   headerRowInvalid: 'Type the header row as a whole number, 1 or more.',
-  dataRows: 'data rows',
+  dataRows: '{n} data rows',
+  dataRowsOne: '{n} data row',
+  leftOutOne: 'row {rows} left out ({why})',
+  leftOutMany: 'rows {rows} left out ({why})',
+  leftOutTotal: 'a total',
+  leftOutSummary: 'the platform’s total',
+  leftOutHeader: 'a repeated header',
+  leftOutNote: 'no numbers',
+  leftOutSection: 'after the table',
   previewSampled: 'Preview of the first rows; the report uses them all.',
   stepColumns: '2. Columns',
   columnsHint: 'Check what each column holds. Change it if Mizan guessed wrong.',
@@ -103,6 +117,9 @@ const en = {
   errorTemplateMissing:
     'The template “{name}” that built this report was deleted. Build the report again with another template.',
   errorReportMissing: 'This report tab no longer exists.',
+  errorPathsMissing: 'The conversion paths tab “{name}” was deleted. Pick another one above, or None.',
+  errorRefreshPaths:
+    'The conversion paths tab “{name}” this report reads was deleted, so it cannot be refreshed. Build the report again and pick another paths tab, or None.',
   errorUserEdits:
     'Cells of this report were changed by hand since Mizan wrote it (columns {columns}). A refresh would erase those changes.',
   refreshOverwrite: 'Overwrite my changes',
@@ -115,14 +132,26 @@ export type UiStrings = Readonly<Record<UiKey, string>>;
 
 const ar: UiStrings = {
   appName: 'ميزان',
+  separator: ' | ',
   language: 'اللغة',
   loading: 'جارٍ التحميل…',
   stepSource: '١. المصدر',
   sourceSheet: 'ورقة بيانات الحملات',
+  pathsSheet: 'ورقة مسارات التحويل (اختياري)',
+  pathsNone: 'لا شيء',
+  pathsLeftOut: 'أُنشئ التقرير دون قسم الإسناد: تعذّرت قراءة الورقة «{name}» كمسارات تحويل.',
   headerRow: 'صف العناوين',
   headerRowAuto: 'مكتشف تلقائيًا',
   headerRowInvalid: 'اكتب رقم صف العناوين عددًا صحيحًا، 1 أو أكثر.',
-  dataRows: 'صفوف بيانات',
+  dataRows: 'صفوف البيانات: {n}',
+  dataRowsOne: 'صفوف البيانات: {n}',
+  leftOutOne: 'الصف {rows} مستبعد ({why})',
+  leftOutMany: 'الصفوف {rows} مستبعدة ({why})',
+  leftOutTotal: 'إجمالي',
+  leftOutSummary: 'إجمالي المنصة',
+  leftOutHeader: 'عناوين مكررة',
+  leftOutNote: 'بلا أرقام',
+  leftOutSection: 'بعد الجدول',
   previewSampled: 'معاينة للصفوف الأولى؛ التقرير يستخدمها كلها.',
   stepColumns: '٢. الأعمدة',
   columnsHint: 'تحقق مما يحتويه كل عمود، وغيّره إن أخطأ ميزان في التخمين.',
@@ -201,6 +230,9 @@ const ar: UiStrings = {
   errorRefreshSource: 'حُذفت ورقة مصدر هذا التقرير، فلا يمكن تحديثه. أنشئ تقريرًا جديدًا من ورقة أخرى.',
   errorTemplateMissing: 'حُذف القالب «{name}» الذي أنشأ هذا التقرير. أنشئ التقرير مجددًا بقالب آخر.',
   errorReportMissing: 'ورقة التقرير هذه لم تعد موجودة.',
+  errorPathsMissing: 'حُذفت ورقة مسارات التحويل «{name}». اختر ورقة أخرى في الأعلى، أو «لا شيء».',
+  errorRefreshPaths:
+    'حُذفت ورقة مسارات التحويل «{name}» التي يقرؤها هذا التقرير، فلا يمكن تحديثه. أنشئ التقرير مجددًا واختر ورقة مسارات أخرى، أو «لا شيء».',
   errorUserEdits:
     'غُيّرت خلايا في هذا التقرير يدويًا منذ أن كتبه ميزان (الأعمدة {columns}). التحديث سيمحو هذه التغييرات.',
   refreshOverwrite: 'استبدال تغييراتي',
@@ -210,14 +242,26 @@ const ar: UiStrings = {
 
 const fa: UiStrings = {
   appName: 'میزان',
+  separator: ' | ',
   language: 'زبان',
   loading: 'در حال بارگذاری…',
   stepSource: '۱. منبع',
   sourceSheet: 'برگهٔ داده‌های کمپین',
+  pathsSheet: 'برگهٔ مسیرهای تبدیل (اختیاری)',
+  pathsNone: 'هیچ‌کدام',
+  pathsLeftOut: 'گزارش بدون بخش انتساب ساخته شد: برگهٔ «{name}» به‌عنوان مسیرهای تبدیل خوانده نشد.',
   headerRow: 'ردیف عنوان‌ها',
   headerRowAuto: 'تشخیص خودکار',
   headerRowInvalid: 'شمارهٔ ردیف عنوان‌ها را عددی صحیح، ۱ یا بیشتر، بنویسید.',
-  dataRows: 'ردیف داده',
+  dataRows: '{n} ردیف داده',
+  dataRowsOne: '{n} ردیف داده',
+  leftOutOne: 'ردیف {rows} کنار گذاشته شد ({why})',
+  leftOutMany: 'ردیف‌های {rows} کنار گذاشته شدند ({why})',
+  leftOutTotal: 'جمع',
+  leftOutSummary: 'جمعِ پلتفرم',
+  leftOutHeader: 'عنوان تکراری',
+  leftOutNote: 'بدون عدد',
+  leftOutSection: 'بعد از جدول',
   previewSampled: 'پیش‌نمایش ردیف‌های نخست؛ گزارش از همهٔ آن‌ها استفاده می‌کند.',
   stepColumns: '۲. ستون‌ها',
   columnsHint: 'ببینید هر ستون چه دارد و اگر میزان اشتباه حدس زده، آن را تغییر دهید.',
@@ -298,6 +342,10 @@ const fa: UiStrings = {
   errorTemplateMissing:
     'قالب «{name}» که این گزارش را ساخته حذف شده است. گزارش را با قالب دیگری دوباره بسازید.',
   errorReportMissing: 'این برگهٔ گزارش دیگر وجود ندارد.',
+  errorPathsMissing:
+    'برگهٔ مسیرهای تبدیل «{name}» حذف شده است. برگهٔ دیگری را در بالا انتخاب کنید، یا «هیچ‌کدام».',
+  errorRefreshPaths:
+    'برگهٔ مسیرهای تبدیل «{name}» که این گزارش از آن می‌خواند حذف شده است، پس به‌روزرسانی نمی‌شود. گزارش را دوباره بسازید و برگهٔ مسیر دیگری انتخاب کنید، یا «هیچ‌کدام».',
   errorUserEdits:
     'از زمانی که میزان این گزارش را نوشت، خانه‌هایی از آن دستی تغییر کرده است (ستون‌های {columns}). به‌روزرسانی این تغییرها را پاک می‌کند.',
   refreshOverwrite: 'تغییرهای من بازنویسی شود',

@@ -3,6 +3,8 @@
  * can be computed, build the report. Plain DOM, no framework; every text from the sheet goes
  * in through textContent.
  */
+import type { ExcludedReason } from '../core/detect/analyse';
+import { formatCount, formatPercent, localNumber } from '../core/i18n/digits';
 import { isRtl, type Lang } from '../core/i18n/lang';
 import { KPI_DESCRIPTIONS, KPIS, kpiById } from '../core/kpi/registry';
 import { readNumber } from '../core/numbers/parse-number';
@@ -13,6 +15,7 @@ import type {
   ColumnView,
   GenerateRequest,
   GenerateResult,
+  PathsTab,
   Period,
   ReportRequest,
   ServerError,
@@ -20,6 +23,7 @@ import type {
 } from '../shared/rpc';
 import { fillIn, SIDEBAR_STRINGS, type UiKey, type UiStrings } from '../shared/ui-strings';
 import { byId, clear, el, option, show } from './dom';
+import { fitAll, fitOptions } from './fit-select';
 import { mountReportTabs } from './report-tabs';
 import { roleFromValue, roleSelect, roleValue } from './roles';
 import { call, rpc } from './rpc';
@@ -31,6 +35,10 @@ interface State {
   reportLang: Lang;
   reportLangChosen: boolean;
   sheetId: number | null;
+  /** The conversion-paths tab for the Attribution section (sheet id); null: none. */
+  pathsId: number | null;
+  /** Why the last build left the Attribution section out; kept over the next previews. */
+  pathsNotes: InputProblem[];
   headerRow: number | undefined;
   overrides: Record<number, ColumnRole>;
   groupBy: number | null | undefined;
@@ -49,6 +57,8 @@ const state: State = {
   reportLang: 'en',
   reportLangChosen: false,
   sheetId: null,
+  pathsId: null,
+  pathsNotes: [],
   headerRow: undefined,
   overrides: {},
   groupBy: undefined,
@@ -61,7 +71,8 @@ const state: State = {
 };
 
 const t = (): UiStrings => SIDEBAR_STRINGS[state.lang];
-const fmt = (n: number): string => new Intl.NumberFormat(state.lang).format(n);
+/** Counts and row numbers in the sidebar language's digits (docs/digits.md). */
+const fmt = (n: number): string => formatCount(n, state.lang);
 
 // ——— language ———
 
@@ -76,6 +87,7 @@ function applyLanguage(lang: Lang): void {
   }
   byId<HTMLSelectElement>('ui-lang').value = lang;
   byId<HTMLSelectElement>('report-lang').value = state.reportLang;
+  fitAll();
 }
 
 // ——— requests ———
@@ -123,9 +135,11 @@ async function generate(): Promise<void> {
     'live') as GenerateRequest['formulas'];
   const placement = (document.querySelector<HTMLInputElement>('input[name=placement]:checked')?.value ??
     'update') as GenerateRequest['placement'];
+  const paths = pathsChoice();
+  state.pathsNotes = [];
   try {
-    const result = await call('generateReport', { ...request(), formulas, placement });
-    renderGenerated(result);
+    const result = await call('generateReport', { ...request(), formulas, placement, paths });
+    renderGenerated(result, paths);
   } catch (error) {
     showError(null, error);
   } finally {
@@ -167,7 +181,24 @@ function renderSources(server: SidebarState): void {
   const sources = server.sheets.filter((s) => !s.isReport);
   const active = sources.find((s) => s.id === server.activeSheetId) ?? sources[0];
   for (const s of sources) select.append(option(String(s.id), s.name, s === active));
+  fitOptions(select);
   state.sheetId = active ? active.id : null;
+}
+
+/** The tabs that can hold conversion paths: every other tab the user made, after "None". */
+function renderPaths(server: SidebarState): void {
+  const select = byId<HTMLSelectElement>('paths');
+  clear(select);
+  const tabs = server.sheets.filter((s) => !s.isReport && s.id !== state.sheetId);
+  if (!tabs.some((s) => s.id === state.pathsId)) state.pathsId = null;
+  select.append(option('none', t().pathsNone, state.pathsId === null));
+  for (const s of tabs) select.append(option(String(s.id), s.name, s.id === state.pathsId));
+  fitOptions(select);
+}
+
+function pathsChoice(): PathsTab | null {
+  const tab = state.server?.sheets.find((s) => s.id === state.pathsId);
+  return tab ? { sheetId: tab.id, name: tab.name } : null;
 }
 
 function renderChoices(server: SidebarState): void {
@@ -180,7 +211,24 @@ function renderChoices(server: SidebarState): void {
   clear(profile);
   profile.append(option('auto', tr.profileAuto, state.profileId === undefined));
   profile.append(option('none', tr.profileNone, state.profileId === null));
-  for (const c of server.profiles) profile.append(option(c.id, c.name, c.id === state.profileId));
+  // Industry profiles under their family's heading (one optgroup per group), the others plain.
+  const groups = new Map<string, HTMLOptGroupElement>();
+  for (const c of server.profiles) {
+    const item = option(c.id, c.name, c.id === state.profileId);
+    if (!c.group) {
+      profile.append(item);
+      continue;
+    }
+    let group = groups.get(c.group);
+    if (!group) {
+      group = el('optgroup', { label: c.group });
+      groups.set(c.group, group);
+      profile.append(group);
+    }
+    group.append(item);
+  }
+  fitOptions(template);
+  fitOptions(profile);
 }
 
 function confidenceClass(confidence: number, overridden: boolean): string {
@@ -215,7 +263,7 @@ function renderColumns(result: Extract<AnalyzeResult, { ok: true }>): void {
   platform.textContent = result.platform ? fillIn(tr.platformRead, { platform: result.platform.name }) : '';
   show(platform, result.platform !== null);
   for (const c of result.columns) {
-    const percent = new Intl.NumberFormat(state.lang, { style: 'percent' }).format(c.confidence);
+    const percent = formatPercent(c.confidence, state.lang);
     const confidence = c.overridden ? tr.corrected : `${percent} ${tr.confidence}`;
     const notSummed = notSummedText(c);
     // Named with the header, so a screen reader says which column the menu is for.
@@ -244,6 +292,8 @@ function renderColumns(result: Extract<AnalyzeResult, { ok: true }>): void {
     (recognised ? list : unknown).append(el('li', { 'data-role': roleValue(c.role) }, head, select));
   }
   show(byId('unrecognised-box'), unknown.childElementCount > 0);
+  for (const select of document.querySelectorAll<HTMLSelectElement>('#columns select, #unrecognised select'))
+    fitOptions(select);
   if (refocus !== null)
     document.querySelector<HTMLSelectElement>(`select[data-column="${CSS.escape(refocus)}"]`)?.focus();
 }
@@ -259,7 +309,9 @@ function renderOptions(result: Extract<AnalyzeResult, { ok: true }>): void {
       (c.role.kind === 'dimension' && c.role.dimension !== 'date') ||
       (c.role.kind === 'ignored' && c.header !== '');
     if (groupable)
-      group.append(option(String(c.index), `${c.letter} · ${c.header}`, state.groupBy === c.index));
+      group.append(
+        option(String(c.index), `${c.letter}${tr.separator}${c.header}`, state.groupBy === c.index),
+      );
   }
   const period = byId<HTMLSelectElement>('period');
   clear(period);
@@ -273,6 +325,8 @@ function renderOptions(result: Extract<AnalyzeResult, { ok: true }>): void {
   ];
   for (const [value, key] of periods) period.append(option(value, tr[key], value === current));
   period.disabled = !result.hasDates;
+  fitOptions(group);
+  fitOptions(period);
   const placement = byId('placement-box');
   show(placement, result.existing !== null);
   if (result.existing)
@@ -294,7 +348,7 @@ function renderPreview(result: Extract<AnalyzeResult, { ok: true }>): void {
   for (const m of result.notComputed) missing.append(el('li', { text: m.message, 'data-kpi': m.kpi }));
   show(byId('missing-box'), result.notComputed.length > 0);
   renderReading(result);
-  renderProblems(byId('warnings'), tr.warningsTitle, result.warnings);
+  renderProblems(byId('warnings'), tr.warningsTitle, [...state.pathsNotes, ...result.warnings]);
   byId<HTMLButtonElement>('generate').disabled = result.kpis.length === 0;
 }
 
@@ -335,19 +389,62 @@ function renderAnalysis(result: AnalyzeResult): void {
   const problems = byId('problems');
   show(byId('error'), false);
   if (!result.ok) {
+    clearAnalysis();
     renderProblems(problems, t().problemsTitle, result.problems, result.error);
     byId<HTMLButtonElement>('generate').disabled = true;
     return;
   }
   show(problems, false);
-  const tr = t();
   byId<HTMLInputElement>('header-row').value = String(result.headerRow + 1);
   show(byId('header-row-error'), false);
-  const facts = `${fmt(result.rows)} ${tr.dataRows}`;
-  byId('source-facts').textContent = result.sampled ? `${facts}. ${tr.previewSampled}` : facts;
+  byId('source-facts').textContent = sourceFacts(result);
   renderColumns(result);
   renderOptions(result);
   renderPreview(result);
+}
+
+/**
+ * A source that cannot be analysed leaves nothing of the previous one on screen: its columns,
+ * row count, platform, KPI chips and notes would describe a tab that is no longer the source.
+ */
+function clearAnalysis(): void {
+  state.analysis = null;
+  // The detected header row was the previous tab's; one the user typed stays (it may be the problem).
+  if (state.headerRow === undefined) byId<HTMLInputElement>('header-row').value = '';
+  byId('source-facts').textContent = '';
+  show(byId('platform'), false);
+  for (const id of ['columns', 'unrecognised', 'kpis', 'missing', 'reading']) clear(byId(id));
+  for (const id of ['unrecognised-box', 'missing-box', 'reading-box', 'warnings', 'placement-box'])
+    show(byId(id), false);
+}
+
+/** "248 data rows · row 250 left out (a total)": the count, and the rows left out of it named beside it. */
+function sourceFacts(result: Extract<AnalyzeResult, { ok: true }>): string {
+  const tr = t();
+  const parts = [fillIn(result.rows === 1 ? tr.dataRowsOne : tr.dataRows, { n: fmt(result.rows) })];
+  for (const g of result.excluded) {
+    const rows = rowNumbers(g.rows);
+    parts.push(
+      fillIn(g.rows.length === 1 ? tr.leftOutOne : tr.leftOutMany, { rows, why: tr[LEFT_OUT[g.reason]] }),
+    );
+  }
+  const facts = parts.join(tr.separator);
+  return result.sampled ? `${facts}. ${tr.previewSampled}` : facts;
+}
+
+/** Why rows were left out, in a word or two beside the row count. */
+const LEFT_OUT: Readonly<Record<ExcludedReason, UiKey>> = {
+  total: 'leftOutTotal',
+  summary: 'leftOutSummary',
+  header: 'leftOutHeader',
+  note: 'leftOutNote',
+  section: 'leftOutSection',
+};
+
+/** Row numbers in the sidebar's digits, the first eight then "…". */
+function rowNumbers(rows: readonly number[]): string {
+  const shown = rows.slice(0, 8).map((r) => localNumber(String(r), state.lang));
+  return `${shown.join(isRtl(state.lang) ? '، ' : ', ')}${rows.length > 8 ? '…' : ''}`;
 }
 
 /** A list of input problems: what, where (column, rows), what to do. */
@@ -370,14 +467,13 @@ function renderProblems(
   for (const p of problems) {
     const where: string[] = [];
     if (p.column) where.push(`${tr.column} ${p.column.letter} (${p.column.header})`);
-    if (p.rows?.length)
-      where.push(`${tr.rows} ${p.rows.slice(0, 8).map(fmt).join('، ')}${p.rows.length > 8 ? '…' : ''}`);
+    if (p.rows?.length) where.push(`${tr.rows} ${rowNumbers(p.rows)}`);
     list.append(
       el(
         'li',
         {},
         el('span', { text: p.message }),
-        where.length ? el('small', { text: where.join(' · ') }) : null,
+        where.length ? el('small', { text: where.join(tr.separator) }) : null,
         p.hint ? el('div', { class: 'hint', text: `${tr.whatToDo}: ${p.hint}` }) : null,
       ),
     );
@@ -392,6 +488,7 @@ function errorText(error: ServerError): string {
   if (error.code === 'source-missing') return tr.errorSourceMissing;
   if (error.code === 'template-missing') return fillIn(tr.errorTemplateMissing, { name: error.detail ?? '' });
   if (error.code === 'report-missing') return tr.errorReportMissing;
+  if (error.code === 'paths-missing') return fillIn(tr.errorPathsMissing, { name: error.detail ?? '' });
   return tr.errorWriteFailed;
 }
 
@@ -412,7 +509,7 @@ function showError(serverError: ServerError | null, thrown?: unknown): void {
 
 let lastReport: { sheetId: number; name: string } | null = null;
 
-function renderGenerated(result: GenerateResult): void {
+function renderGenerated(result: GenerateResult, paths: PathsTab | null): void {
   const tr = t();
   if (!result.ok) {
     if (result.problems.length)
@@ -423,7 +520,14 @@ function renderGenerated(result: GenerateResult): void {
   lastReport = { sheetId: result.sheetId, name: result.sheetName };
   sayBuild(fillIn(result.replaced ? tr.doneReplaced : tr.done, { name: result.sheetName }), 'done');
   show(byId('result'), true);
-  renderProblems(byId('warnings'), tr.warningsTitle, result.warnings);
+  // A paths tab that could not be read: the report has no Attribution section, said first and
+  // kept (with the reasons) while the preview is redrawn, until the choice changes.
+  const why = result.warnings.filter((w) => w.code === 'bad-paths');
+  state.pathsNotes =
+    paths && why.length > 0
+      ? [{ code: 'bad-paths', message: fillIn(tr.pathsLeftOut, { name: paths.name }), hint: '' }, ...why]
+      : [];
+  renderProblems(byId('warnings'), tr.warningsTitle, [...state.pathsNotes.slice(0, 1), ...result.warnings]);
   void reloadReports?.(); // the new tab joins "Reports in this spreadsheet"
   void analyze(); // the placement choice now knows the tab
 }
@@ -483,6 +587,7 @@ function showPanel(panel: string): void {
   show(byId('templates-panel'), panel !== 'help');
   show(byId('help-panel'), panel === 'help');
   if (panel === 'help') renderHelp();
+  fitAll(); // selects measured while hidden were not fitted
   if (panel === 'templates') byId('templates-panel').scrollIntoView();
 }
 
@@ -492,8 +597,19 @@ function wire(): void {
   byId<HTMLSelectElement>('ui-lang').addEventListener('change', (e) => {
     applyLanguage((e.target as HTMLSelectElement).value as Lang);
     // Remembered for this spreadsheet: the menu and KPI_STATUS follow it (Sheets has no Persian locale).
-    call('setLanguage', state.lang).catch(() => undefined);
-    if (state.server) renderChoices(state.server);
+    // Then the template and profile names (and the profiles' group headings) come back in it.
+    void call('setLanguage', state.lang)
+      .then(() => call('getSidebarState'))
+      .then((server) => {
+        if (!state.server || server.lang !== state.lang) return;
+        state.server = server;
+        renderChoices(server);
+      })
+      .catch(() => undefined);
+    if (state.server) {
+      renderChoices(state.server);
+      renderPaths(state.server);
+    }
     if (document.body.dataset.panel === 'help') renderHelp();
     void reloadTemplates?.();
     void reloadReports?.();
@@ -506,11 +622,18 @@ function wire(): void {
   });
   byId<HTMLSelectElement>('source').addEventListener('change', (e) => {
     state.sheetId = Number((e.target as HTMLSelectElement).value);
+    if (state.server) renderPaths(state.server); // the source is not its own paths tab
+    state.pathsNotes = [];
     state.headerRow = undefined;
     state.overrides = {};
     state.groupBy = undefined;
     state.period = undefined;
     void analyze();
+  });
+  byId<HTMLSelectElement>('paths').addEventListener('change', (e) => {
+    const v = (e.target as HTMLSelectElement).value;
+    state.pathsId = v === 'none' ? null : Number(v);
+    state.pathsNotes = [];
   });
   byId<HTMLInputElement>('header-row').addEventListener('change', (e) => {
     const row = headerRowInput((e.target as HTMLInputElement).value);
@@ -545,6 +668,7 @@ function wire(): void {
     if (typeof id === 'string') void useTemplate(id);
   });
   byId('open-report').addEventListener('click', () => void openReport());
+  window.addEventListener('resize', fitAll); // a zoom changes the room each option has
 }
 
 async function start(): Promise<void> {
@@ -557,6 +681,7 @@ async function start(): Promise<void> {
     state.server = server;
     applyLanguage(server.lang);
     renderSources(server);
+    renderPaths(server);
     renderChoices(server);
     setStatus('');
     showPanel(panel);

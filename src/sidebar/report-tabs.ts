@@ -22,7 +22,7 @@ function describeTab(tab: ReportTabView, tr: UiStrings): string {
   const template = tab.template
     ? fillIn(tab.template.missing ? tr.reportsTemplateGone : tr.reportsTemplate, { name: tab.template.name })
     : tr.reportsNoTemplate;
-  return `${from} · ${template}`;
+  return `${from}${tr.separator}${template}`;
 }
 
 function errorWords(error: ServerError | undefined, tr: UiStrings): string {
@@ -35,6 +35,8 @@ function errorWords(error: ServerError | undefined, tr: UiStrings): string {
       return fillIn(tr.errorTemplateMissing, { name: error.detail ?? '' });
     case 'report-missing':
       return tr.errorReportMissing;
+    case 'paths-missing':
+      return fillIn(tr.errorRefreshPaths, { name: error.detail ?? '' });
     case 'write-failed':
       return tr.errorWriteFailed;
     case 'user-edits':

@@ -261,7 +261,10 @@ describe.skipIf(skipBrowserTests)('the sidebar in Chromium', () => {
 
     await page.waitForSelector('#platform:not([hidden])');
     expect(await page.textContent('#platform')).toBe('Read as a Meta Ads Manager export');
-    expect(await page.textContent('#source-facts')).toBe('3 data rows');
+    // The platform's own total row, left out, named beside the count it is not part of.
+    expect(await page.textContent('#source-facts')).toBe(
+      '3 data rows · row 2 left out (the platform’s total)',
+    );
     expect(await column('Link clicks').locator('select').inputValue()).toBe('m:clicks');
     expect(await column('Link clicks').locator('.not-summed').count()).toBe(0);
     expect(await column('Clicks (all)').locator('.not-summed').textContent()).toBe(
@@ -276,7 +279,7 @@ describe.skipIf(skipBrowserTests)('the sidebar in Chromium', () => {
     const summary = page.locator('#reading li[data-reason="summary"]');
     expect(await summary.getAttribute('data-rows')).toBe('2');
     expect(await summary.textContent()).toMatch(
-      /^Summary rows left out: row 2 equals the sum of all the other rows/,
+      /^Summary row left out: row 2 equals the sum of all the other rows/,
     );
     expect(await page.textContent('#reading li[data-column="D"]')).toContain('E ("Clicks (all)")');
     expect(await page.textContent('#reading li[data-column="F"]')).toContain('counts people once per row');
@@ -296,7 +299,7 @@ describe.skipIf(skipBrowserTests)('the sidebar in Chromium', () => {
       .toBe('جمع زده نمی‌شود (ستون D انتخاب شد)');
     await expect.poll(() => summary.textContent()).toContain('ردیف ۲ ');
     expect(await page.getAttribute('#reading li[data-column="D"] bdi.cli', 'dir')).toBe('ltr');
-    expect(await page.textContent('#source-facts')).toBe('۳ ردیف داده');
+    expect(await page.textContent('#source-facts')).toBe('۳ ردیف داده | ردیف ۲ کنار گذاشته شد (جمعِ پلتفرم)');
     expect(await page.textContent('#reading-box h3')).toBe('برگه چگونه خوانده شد');
     expect(await overflow()).toBeLessThanOrEqual(0);
     await screenshot('sidebar-preview-fa.png');
@@ -373,7 +376,7 @@ describe.skipIf(skipBrowserTests)('the sidebar in Chromium', () => {
     await expect.poll(() => page.textContent('#reports-box h2')).toBe('گزارش‌های این صفحه‌گسترده');
     await expect
       .poll(() => page.textContent('#reports-box li .tab-meta'))
-      .toBe('از «Campaigns» · قالب «تبلیغات جستجوی پولی (کپی)»');
+      .toBe('از «Campaigns» | قالب «تبلیغات جستجوی پولی (کپی)»');
     await expect
       .poll(() => page.textContent('#templates-panel li[data-id="paid-search"] .template-name'))
       .toBe('تبلیغات جستجوی پولی');

@@ -1,16 +1,61 @@
 import { describe, expect, it } from 'vitest';
-import { formatKpi } from '../../src/cli/terminal';
+import { formatKpi, formatWith, leftOutText } from '../../src/cli/terminal';
 import { KPIS } from '../../src/core/kpi/registry';
 
-const cpc = KPIS.find((k) => k.id === 'cpc');
+const kpi = (id: string) => KPIS.find((k) => k.id === id);
+const cpc = kpi('cpc');
 
-describe('money in the terminal, written as people write it', () => {
+describe('money in the terminal, written as the workbook writes it', () => {
   it('puts a currency symbol before the number and a code or a word after it', () => {
     expect(formatKpi(cpc, 1.1345, '$')).toBe('$1.13');
     expect(formatKpi(cpc, 2, '€')).toBe('€2.00');
     expect(formatKpi(cpc, -3.5, '$')).toBe('-$3.50');
     expect(formatKpi(cpc, 12.5, 'SAR')).toBe('12.50 SAR');
-    expect(formatKpi(cpc, 1200, 'تومان')).toBe('1,200.00 تومان');
     expect(formatKpi(cpc, 1.5, null)).toBe('1.50');
+  });
+
+  it('writes Toman and Rial without decimals, as the workbook’s #,##0 "تومان" does', () => {
+    // 78,713.56 rounds to 78,714 (no decimals), grouped by thousands.
+    expect(formatKpi(cpc, 78713.56, 'تومان')).toBe('78,714 تومان');
+    expect(formatKpi(cpc, 1200, 'ریال')).toBe('1,200 ریال');
+  });
+
+  it('reads the format’s sections, percent and literal suffix', () => {
+    expect(formatWith('+0.0%;-0.0%;0.0%', 0.125, 'en')).toBe('+12.5%');
+    expect(formatWith('+0.0%;-0.0%;0.0%', -0.031, 'en')).toBe('-3.1%');
+    expect(formatWith('+0.0%;-0.0%;0.0%', 0, 'en')).toBe('0.0%');
+    expect(formatWith('#,##0.0" s"', 1234.56, 'en')).toBe('1,234.6 s');
+    expect(formatWith('0.00%', 0.0666, 'en')).toBe('6.66%');
+  });
+});
+
+describe('digits in the report’s language', () => {
+  it('Persian: Persian digits, ٬ and ٫, the percent sign after the number', () => {
+    expect(formatKpi(kpi('ctr'), 0.0666, null, 'fa')).toBe('۶٫۶۶٪');
+    expect(formatKpi(cpc, 78713.56, 'تومان', 'fa')).toBe('۷۸٬۷۱۴ تومان');
+    expect(formatKpi(kpi('roas'), 3.7, null, 'fa')).toBe('۳٫۷۰');
+  });
+
+  it('Arabic: Arabic-Indic digits with the same separators and sign', () => {
+    expect(formatKpi(kpi('ctr'), 0.05, null, 'ar')).toBe('٥٫٠٠٪');
+    expect(formatKpi(cpc, 1234.5, 'ر.س', 'ar')).toBe('١٬٢٣٤٫٥٠ ر.س');
+  });
+});
+
+describe('rows left out, named beside the row count', () => {
+  it('one row singular, several plural, each reason in its words', () => {
+    expect(leftOutText({ notes: [] })).toBe('');
+    expect(leftOutText({ notes: [{ message: 'x', rows: [4], leftOut: 'total' }] })).toBe(
+      '; left out: total row 4',
+    );
+    expect(
+      leftOutText({
+        notes: [
+          { message: 'x', rows: [12, 30], leftOut: 'total' },
+          { message: 'y', rows: [7], column: 'B' }, // a note about values, not rows left out
+          { message: 'z', rows: [2], leftOut: 'summary' },
+        ],
+      }),
+    ).toBe("; left out: total rows 12, 30; platform's total row 2");
   });
 });

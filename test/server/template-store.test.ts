@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { BUILTIN_TEMPLATES, exportTemplate, type Template } from '../../src/core/templates';
+import { LANG_PROPERTY } from '../../src/server/sheet-language';
 import { makeTemplateRpc } from '../../src/server/template-rpc';
 import { MAX_SAVED_TEMPLATES, TEMPLATE_SHEET, TemplateStore } from '../../src/server/template-store';
 import { FakeWorld, uninstallFakes } from '../fakes/spreadsheet';
@@ -368,5 +369,45 @@ describe('the templates sheet edited by hand (issue 10, bug 8)', () => {
       ok: false,
       problems: [{ path: '', message: expect.stringContaining('nested more than') }],
     });
+  });
+});
+
+describe('messages in the language the sidebar speaks in this spreadsheet', () => {
+  const inLang = (lang: 'ar' | 'fa') => {
+    const w = world().install();
+    w.documentProperties.setProperty(LANG_PROPERTY, lang);
+    return storeOf(w);
+  };
+
+  it('Persian: a built-in template, a missing one, and a validation problem', () => {
+    const store = inLang('fa');
+    expect(store.delete('paid-search')).toEqual({
+      ok: false,
+      problems: [{ path: 'id', message: '"paid-search" قالب آماده میزان است؛ حذف نمی‌شود' }],
+    });
+    const missing = store.rename('gone', 'x');
+    expect(!missing.ok && missing.problems[0]?.message).toMatch(/^قالب ذخیره‌شده "gone" وجود ندارد/);
+    const bad = store.save({ ...mine, kpis: ['nope'] }, false);
+    expect(!bad.ok && bad.problems[0]?.message).toBe(
+      '"nope" شناسه شاخصی نیست که میزان بشناسد (مانند "ctr" یا "conversion_rate")',
+    );
+  });
+
+  it('Arabic: the RPC’s "no such template"', () => {
+    inLang('ar');
+    const rpc = makeTemplateRpc(() => storeOf(world()));
+    const r = rpc.getTemplate('nope');
+    expect(!r.ok && r.problems[0]?.message).toMatch(/^لا يوجد قالب "nope"/);
+  });
+
+  it('no English left in any store message: every key has its own Arabic and Persian text', () => {
+    for (const lang of ['ar', 'fa'] as const) {
+      const store = inLang(lang);
+      const texts = [store.delete('paid-search'), store.rename('paid-search', 'x'), store.rename('gone', 'x')]
+        .flatMap((r) => (r.ok ? [] : r.problems.map((p) => p.message)))
+        .map((m) => m.replace(/"[^"]*"/g, ''));
+      expect(texts).toHaveLength(3);
+      for (const t of texts) expect(t, t).not.toMatch(/[A-Za-z]{3,}/);
+    }
   });
 });

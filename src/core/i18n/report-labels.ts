@@ -277,6 +277,21 @@ export const REPORT_LABELS = {
     'صفوف الإجمالي المستبعدة (لا تُحسب مرتين): الصفوف {rows}.',
     'ردیف‌های جمع کنار گذاشته شدند (دوبار شمرده نمی‌شوند): ردیف‌های {rows}.',
   ),
+  excludedTotalOne: L(
+    'Total row left out (not counted twice): row {rows}.',
+    'صف الإجمالي المستبعد (لا يُحسب مرتين): الصف {rows}.',
+    'ردیف جمع کنار گذاشته شد (دوبار شمرده نمی‌شود): ردیف {rows}.',
+  ),
+  excludedSummaryOne: L(
+    'Summary row left out: row {rows} equals the sum of all the other rows, so it is the platform’s own total, whatever its label.',
+    'صف ملخص مستبعد: الصف {rows} يساوي مجموع كل الصفوف الأخرى، فهو إجمالي المنصة نفسها أيًّا كانت تسميته.',
+    'ردیف خلاصه کنار گذاشته شد: ردیف {rows} برابر جمع همه ردیف‌های دیگر است، پس جمعِ خود پلتفرم است، با هر برچسبی.',
+  ),
+  excludedSectionOne: L(
+    'The table ends at row {first}: row {rows} comes after a "#" comment block (another table of the export) and is left out.',
+    'ينتهي الجدول عند الصف {first}: الصف {rows} يأتي بعد كتلة تعليق "#" (جدول آخر في الملف) وهو مستبعد.',
+    'جدول در ردیف {first} تمام می‌شود: ردیف {rows} پس از یک بلوک توضیح «#» (جدول دیگری از خروجی) آمده و کنار گذاشته شد.',
+  ),
   excludedSummary: L(
     'Summary rows left out: row {rows} equals the sum of all the other rows, so it is the platform’s own total, whatever its label.',
     'صفوف ملخص مستبعدة: الصف {rows} يساوي مجموع كل الصفوف الأخرى، فهو إجمالي المنصة نفسها أيًّا كانت تسميته.',
@@ -368,6 +383,16 @@ export const REPORT_LABELS = {
     'Repeated header rows left out: rows {rows}.',
     'صفوف العناوين المكررة المستبعدة: الصفوف {rows}.',
     'ردیف‌های عنوانِ تکراری کنار گذاشته شدند: ردیف‌های {rows}.',
+  ),
+  excludedHeaderOne: L(
+    'Repeated header row left out: row {rows}.',
+    'صف العناوين المكرر المستبعد: الصف {rows}.',
+    'ردیف عنوانِ تکراری کنار گذاشته شد: ردیف {rows}.',
+  ),
+  excludedNoteOne: L(
+    'Row without numbers left out (a note, a label): row {rows}.',
+    'صف بلا أرقام مستبعد (ملاحظة، تسمية): الصف {rows}.',
+    'ردیف بدون عدد کنار گذاشته شد (یادداشت، برچسب): ردیف {rows}.',
   ),
   excludedNote: L(
     'Rows without numbers left out (notes, labels): rows {rows}.',
