@@ -7,8 +7,9 @@
  *   GET  /                  the sidebar (?panel=help|templates to open another panel)
  *   POST /rpc/<name>        an entry point, with the JSON array of arguments
  *   GET  /report[?sheet=…]  a tab's cells as JSON (formulas evaluated by HyperFormula)
- *   GET  /inspect[?sheet=…] the same as an HTML table, to look at
- *   POST /dev/reset         a fresh spreadsheet: {csv?, csvText?, locale?, sheetName?, extraSheets?}
+ *   GET  /inspect[?sheet=…&lang=…]  the tab as Sheets would show it: values through their number
+ *                           formats, colours from the conditional rules, frozen rows, direction
+ *   POST /dev/reset         a fresh spreadsheet: {csv?, csvText?, locale?, sheetName?, extraSheets?, csvSheets?}
  *
  * Options: --port N (default 8787, 0 for any), --csv path, --locale fa_IR.
  */
@@ -21,6 +22,7 @@ import { entryPoints } from '../src/server/main';
 import { csvToSheetValues, readCsvSheet } from '../test/fakes/csv-sheet';
 import { type FakeSheet, FakeWorld } from '../test/fakes/spreadsheet';
 import { evaluateWorld } from '../test/server/evaluate';
+import { inspectHtml, shownSheet } from './inspect-page';
 
 const ROOT = new URL('../', import.meta.url);
 const SIDEBAR = new URL('dist/Sidebar.html', ROOT);
@@ -36,6 +38,8 @@ export interface WorldSpec {
   readonly sheetName?: string;
   /** More (empty) tabs, so the source picker has a choice. */
   readonly extraSheets?: readonly string[];
+  /** More tabs with a CSV file's cells (path relative to the repository), e.g. a path export. */
+  readonly csvSheets?: readonly { readonly name: string; readonly csv: string }[];
 }
 
 /** The shim: google.script.run as a chain of handlers whose calls go to POST /rpc/<name>. */
@@ -60,10 +64,6 @@ const SHIM = `<script>
 })();
 </script>`;
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 export class DevServer {
   world!: FakeWorld;
   private server: Server | null = null;
@@ -82,6 +82,7 @@ export class DevServer {
       sheets: [
         { name: spec.sheetName ?? 'Campaigns', values },
         ...(spec.extraSheets ?? []).map((name) => ({ name })),
+        ...(spec.csvSheets ?? []).map((s) => ({ name: s.name, values: readCsvSheet(new URL(s.csv, ROOT)) })),
       ],
       htmlFiles: { Sidebar: sidebar },
     }).install();
@@ -117,30 +118,14 @@ export class DevServer {
     };
   }
 
-  private inspectPage(name: string | null): string {
-    const r = this.report(name);
-    const tabs = r.sheets
-      .map((s) => `<a href="/inspect?sheet=${encodeURIComponent(s)}">${escapeHtml(s)}</a>`)
-      .join(' · ');
-    const rows = r.cells
-      .map(
-        (line) =>
-          `<tr>${line
-            .map((c) => {
-              const shown =
-                typeof c.evaluated === 'object' && c.evaluated !== null
-                  ? JSON.stringify(c.evaluated)
-                  : c.evaluated;
-              const style = `background:${c.background};color:${c.color};${c.bold ? 'font-weight:bold;' : ''}`;
-              const title = c.formula ? ` title="${escapeHtml(c.formula)}"` : '';
-              return `<td style="${style}"${title}>${escapeHtml(String(shown ?? ''))}</td>`;
-            })
-            .join('')}</tr>`,
-      )
-      .join('\n');
-    return `<!DOCTYPE html><html dir="${r.rightToLeft ? 'rtl' : 'ltr'}"><meta charset="utf-8"><title>${escapeHtml(r.name)}</title>
-<style>body{font:13px system-ui,sans-serif}td{border:1px solid #ddd;padding:2px 6px;white-space:nowrap}table{border-collapse:collapse}</style>
-<p>${tabs}</p><h1>${escapeHtml(r.name)}</h1><p>frozen rows ${r.frozenRows} · rules ${r.rules} · charts ${r.charts.length}</p><table>${rows}</table></html>`;
+  /** The /inspect page: the tab as Sheets would show it (scripts/inspect-page.ts). */
+  inspectPage(name: string | null, lang: string | null = null): string {
+    const sheet = this.sheet(name);
+    const evaluated = evaluateWorld(this.world).get(sheet.name) ?? [];
+    return inspectHtml(
+      shownSheet(sheet, evaluated, lang),
+      this.world.sheets.map((s) => s.name),
+    );
   }
 
   private async body(req: IncomingMessage): Promise<unknown> {
@@ -192,7 +177,7 @@ export class DevServer {
       } else if (req.method === 'GET' && url.pathname === '/report') {
         send(200, 'application/json', JSON.stringify(this.report(url.searchParams.get('sheet'))));
       } else if (req.method === 'GET' && url.pathname === '/inspect') {
-        send(200, 'text/html', this.inspectPage(url.searchParams.get('sheet')));
+        send(200, 'text/html', this.inspectPage(url.searchParams.get('sheet'), url.searchParams.get('lang')));
       } else if (req.method === 'POST' && url.pathname === '/dev/reset') {
         this.reset(((await this.body(req)) ?? {}) as WorldSpec);
         send(200, 'application/json', JSON.stringify({ ok: true }));
