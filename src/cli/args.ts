@@ -23,6 +23,10 @@ export interface ReportArgs {
   /** --header-row N, 1-based as the user counts rows. */
   readonly headerRow?: number;
   readonly decimal?: '.' | ',';
+  /** --paths <file>: a conversion-path export for the Attribution section. */
+  readonly paths?: string;
+  /** --engine: who reads and sums the rows (undefined: js). */
+  readonly engine?: 'js' | 'duckdb';
   readonly help: boolean;
   readonly quiet: boolean;
 }
@@ -42,6 +46,8 @@ const VALUE_OPTIONS = [
   'profile',
   'header-row',
   'decimal',
+  'paths',
+  'engine',
 ] as const;
 /** Options that may be given several times. */
 const REPEATED = 'map';
@@ -77,6 +83,14 @@ Options:
       --header-row <N>       the header is on row N (1-based) instead of the row found
       --decimal <,|.>        the decimal mark of numbers written as text (default: decided from
                              the whole file, and said in the notes)
+      --paths <file>         a conversion-path export (CSV or .xlsx: a column of "A > B > C"
+                             paths and their conversions, e.g. GA4's Conversion paths) for the
+                             Attribution section: every model side by side, and CPA and ROAS
+                             per model from the input's cost by channel. An input that is itself
+                             a path export gets the section without this option
+      --engine <js|duckdb>   who reads and sums the rows: js (default), or duckdb for a big CSV or a
+                             .parquet file (needs the optional package @duckdb/node-api; the
+                             report is the same, and says which engine summed; docs/scale-out.md)
   -q, --quiet                print nothing but errors
   -h, --help                 show this help
 
@@ -147,7 +161,7 @@ export function parseReportArgs(argv: readonly string[]): ParsedArgs {
   if (lang !== undefined && !(LANG_VALUES as readonly string[]).includes(lang)) {
     return fail(`--lang must be one of ${LANG_VALUES.join(', ')} (got "${lang}")`);
   }
-  for (const name of ['out', 'json'] as const) {
+  for (const name of ['out', 'json', 'paths'] as const) {
     if (values[name] === '') return fail(`--${name} needs a file name`);
   }
   const headerRowText = values['header-row'];
@@ -158,6 +172,10 @@ export function parseReportArgs(argv: readonly string[]): ParsedArgs {
   const decimal = values.decimal?.trim();
   if (decimal !== undefined && decimal !== '.' && decimal !== ',') {
     return fail(`--decimal must be "," or "." (got "${values.decimal}")`);
+  }
+  const engine = values.engine?.trim() ?? 'js';
+  if (engine !== 'js' && engine !== 'duckdb') {
+    return fail(`--engine must be js or duckdb (got "${values.engine}")`);
   }
   return {
     ok: true,
@@ -173,6 +191,8 @@ export function parseReportArgs(argv: readonly string[]): ParsedArgs {
       map,
       ...(headerRow !== undefined ? { headerRow } : {}),
       ...(decimal !== undefined ? { decimal } : {}),
+      ...(values.paths !== undefined ? { paths: values.paths } : {}),
+      ...(values.engine !== undefined ? { engine: engine as 'js' | 'duckdb' } : {}),
       valuesOnly: flags.has('values-only'),
       help: flags.has('help'),
       quiet: flags.has('quiet'),

@@ -20,8 +20,10 @@ import { parseReportArgs, type ReportArgs, USAGE } from './args';
 import { writeAtomically, writeTextAtomically } from './atomic-write';
 import { resolveCorrections } from './corrections';
 import type { NumberColumns } from './csv-rows';
+import { engineOption, withEngineNote } from './duckdb-engine';
 import { resolveGroupBy } from './group-by';
 import { guessLang } from './guess-lang';
+import { readPathsOption } from './paths-option';
 import { NO_PROGRESS, PROGRESS_MIN_ROWS, type Progress, progressBar } from './progress';
 import { type InputData, readInput } from './read-input';
 import { clashMessage, type NamedFile, sameFileClash } from './same-file';
@@ -86,13 +88,24 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const template = templateSpec !== undefined ? await templateOption(templateSpec, io.cwd) : undefined;
 
   const progress = await progressFor(io, inputPath);
-  const read = await readInput(inputPath, {
-    ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
-    onProgress: (f) => progress.update('Reading', f),
-    ...(template === undefined && args.headerRow === undefined && args.map.length === 0
-      ? { numbers: measureNumbers(args) }
-      : {}),
-  });
+  // --engine duckdb (or a .parquet input): DuckDB reads and sums, or says why the JavaScript engine does.
+  const duck = await engineOption(
+    inputPath,
+    args,
+    outputs.xlsx !== null,
+    (d) => reportOptions(args, d, profile, template).options,
+  );
+  if (duck?.kind === 'refused') throw new Failure(EXIT[duck.status], duck.message);
+  const read =
+    duck?.kind === 'built'
+      ? { ok: true as const, data: duck.data }
+      : await readInput(inputPath, {
+          ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
+          onProgress: (f) => progress.update('Reading', f),
+          ...(template === undefined && args.headerRow === undefined && args.map.length === 0
+            ? { numbers: measureNumbers(args) }
+            : {}),
+        });
   progress.done();
   if (!read.ok) throw new Failure(read.rejected ? EXIT.rejected : EXIT.unreadable, read.message);
   const data = read.data;
@@ -100,15 +113,21 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 
   const { options, notes } = reportOptions(args, data, profile, template);
   for (const note of notes) if (!args.quiet) io.err(`warning: ${note}\n`);
+  const paths =
+    args.paths === undefined ? null : await readPathsOption(args.paths, io.cwd, [outputs.xlsx, outputs.json]);
+  if (paths && !paths.ok) throw new Failure(EXIT[paths.status], paths.message);
   bigRun.step('Building the report');
-  const result = buildReport(data.table, options);
+  const result =
+    duck?.kind === 'built'
+      ? duck.result
+      : buildReport(data.table, paths ? { ...options, paths: paths.paths } : options);
   bigRun.done();
   if (!result.ok) {
     const list = result.problems.map((p) => `  • ${problemText(p).replace(/\n/g, '\n  ')}`).join('\n');
     throw new Failure(EXIT.rejected, `cannot build a report from ${inputPath}:\n${list}`);
   }
   for (const w of result.warnings) if (!args.quiet) io.err(`warning: ${problemText(w)}\n`);
-  const model = withReadingNotes(result.model, data);
+  const model = withEngineNote(withReadingNotes(result.model, data), duck);
 
   await writeOutputs(model, outputs, options.formulas === 'values', bigRun, io);
   // With the JSON on standard output, the summary goes to stderr so a pipeline reads JSON only.
@@ -380,7 +399,9 @@ function summaryText(model: ReportModel, data: InputData, outputs: Outputs, colo
   const read =
     data.format === 'csv'
       ? `Read ${model.sourceName} (CSV, ${data.encoding}, delimiter ${JSON.stringify(data.delimiter)})`
-      : `Read sheet "${model.sourceName}" (.xlsx)`;
+      : data.format === 'parquet'
+        ? `Read ${model.sourceName} (Parquet, through DuckDB)`
+        : `Read sheet "${model.sourceName}" (.xlsx)`;
   const wrote = [outputs.xlsx, outputs.json]
     .filter((p): p is string => p !== null)
     .map((p) => (p === STDOUT ? 'Wrote the JSON to standard output' : `Wrote ${p}`));

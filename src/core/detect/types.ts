@@ -45,7 +45,9 @@ export interface InputProblem {
     | 'stacked-tables'
     | 'no-kpi'
     | 'all-zero-denominators'
-    | 'bad-option';
+    | 'bad-option'
+    /** A path export the Attribution section cannot read (src/core/attribution/report-section.ts). */
+    | 'bad-paths';
   /** In the report's language. */
   readonly message: string;
   /** Column letter and header, when it concerns a column. */

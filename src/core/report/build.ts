@@ -4,6 +4,7 @@
  * and, when the sheet allows, the live formula that computes the same value.
  */
 
+import { attributionSection } from '../attribution/report-section';
 import { epochDayToJalali, fromEpochDay } from '../dates/jalali';
 import { isoOfDay } from '../dates/parse-date';
 import { type Calendar, inferPeriod, type Period, type PeriodKind, periodsBetween } from '../dates/periods';
@@ -16,6 +17,7 @@ import { MEASURES, type MeasureId } from '../kpi/measures';
 import { isDate } from '../numbers/parse-number';
 import { asTable, type Grid, isTable, RowTable, type Table } from '../table/table';
 import { aggregate, type Groups, groupRows, periodRows, type Sums } from './aggregate';
+import { type AttributionPart, attributionPart } from './attribution-block';
 import { isSheetError, plainTextCriterion } from './formulas';
 import { formulaNote, judge, type KpiPlan, kpiValue, planKpis } from './kpi-plan';
 import { layout } from './layout';
@@ -58,6 +60,8 @@ export interface Computed {
   readonly notes: DataNote[];
   /** Why the profile was chosen, when Mizan chose it. */
   readonly profileWhy?: string;
+  /** The Attribution section, when the source or options.paths is a path export. */
+  readonly attribution?: AttributionPart | null;
 }
 
 /** Where weeks start by default: Saturday in Iran, Sunday in the Gulf, Monday (ISO) otherwise. */
@@ -124,6 +128,14 @@ export function buildReport(cells: Grid | Table, given: ReportOptions): ReportRe
   const read = analyse(grid, options);
   if (!read.ok) return read;
   const analysis = read.analysis;
+  // Attribution: a path export in options.paths, or the source itself (then no KPI is needed).
+  const paths = attributionSection({
+    lang,
+    main: { table: grid, analysis, sheet: options.sourceName },
+    ...(options.paths ? { paths: options.paths } : {}),
+  });
+  if (paths && !paths.ok) return paths;
+  const pathsOnly = paths?.ok === true && paths.section.source.isMain;
   const choice =
     options.profile === undefined && options.chooseProfile ? chooseProfile(analysis, lang) : null;
   if (choice) options = { ...options, profile: choice.profile };
@@ -135,6 +147,7 @@ export function buildReport(cells: Grid | Table, given: ReportOptions): ReportRe
     const dim = (d: string) =>
       analysis.mapping.find((m) => m.role.kind === 'dimension' && m.role.dimension === d)?.index ?? null;
     groupColumn = dim('channel') ?? dim('campaign');
+    if (paths?.ok && pathsOnly && groupColumn === paths.section.source.path.index) groupColumn = null;
   } else if (options.groupBy !== null) {
     const c = options.groupBy;
     const role = analysis.mapping[c]?.role;
@@ -185,7 +198,7 @@ export function buildReport(cells: Grid | Table, given: ReportOptions): ReportRe
   const plans = planning.plans;
   // Nothing to compute (only sums of unrelated columns): a KPI report of blanks would look like a
   // result; say what the columns can and cannot give instead. A template's chosen KPIs aside.
-  if (plans.length === 0 && options.kpis === undefined)
+  if (plans.length === 0 && options.kpis === undefined && !pathsOnly)
     return { ok: false, problems: [noKpi(analysis, lang)] };
 
   const groups: Groups | null = groupColumn === null ? null : groupRows(grid, analysis.dataRows, groupColumn);
@@ -360,6 +373,9 @@ export function buildReport(cells: Grid | Table, given: ReportOptions): ReportRe
     currency,
     notes,
     ...(choice ? { profileWhy: choice.why } : {}),
+    attribution: paths?.ok
+      ? attributionPart(paths.section, { lang, live, excel: recreated, sourceName: options.sourceName })
+      : null,
   };
   const rendering = layout(computed);
 
@@ -408,7 +424,9 @@ export function buildReport(cells: Grid | Table, given: ReportOptions): ReportRe
     charts: rendering.charts,
     frozenRows: rendering.frozenRows,
     columnWidths: rendering.columnWidths,
+    print: rendering.print,
     liveFormulas: rendering.liveFormulas,
+    ...(computed.attribution ? { attribution: computed.attribution } : {}),
     // Only a writer that recreates the source reads it: a JSON-only run never builds it.
     get cleanSource() {
       source ??= cleanSource(grid, analysis, groups, groupColumn);

@@ -7,6 +7,7 @@
 import type { Status } from '../benchmarks/types';
 import { columnLetter } from '../detect/letters';
 import type { MeasureId } from '../kpi/measures';
+import { type AttributionJson, attributionJson } from './attribution-json';
 import type { ColumnMapping, KpiValue, LegendEntry, MetricRow, PeriodRow, ReportModel } from './model';
 
 export const REPORT_JSON_FORMAT = 'mizan-report';
@@ -88,6 +89,8 @@ export interface ReportJson {
     readonly rows: readonly number[];
     readonly column: string | null;
   }[];
+  /** The Attribution section, when the source or a second tab is a path export (./attribution-json.ts). */
+  readonly attribution?: AttributionJson;
 }
 
 /** JSON has no NaN or Infinity: anything not finite is "no value". */
@@ -181,6 +184,7 @@ export function reportToJson(model: ReportModel): ReportJson {
       rows: [...(n.rows ?? [])],
       column: n.column ?? null,
     })),
+    ...(model.attribution ? { attribution: attributionJson(model.attribution) } : {}),
   };
 }
 

@@ -8,7 +8,7 @@ import { citationText } from '../benchmarks/cite';
 import { percentOfTarget, statusAgainst, statusAgainstTarget } from '../benchmarks/status';
 import type { BenchmarkProfile, Status, Target, Thresholds } from '../benchmarks/types';
 import type { Lang } from '../i18n/lang';
-import { label } from '../i18n/report-labels';
+import { label, localDigits } from '../i18n/report-labels';
 import { type Expr, evaluate, isZeroDenominator, refsOf, render, substitute } from '../kpi/expr';
 import { MEASURES, type MeasureId } from '../kpi/measures';
 import { KPIS, kpiById } from '../kpi/registry';
@@ -170,7 +170,11 @@ export function judge(
 
 /** "Conversion rate = Conversions ÷ Clicks", in the report's language. */
 export function formulaNote(plan: KpiPlan, lang: Lang): string {
-  const formula = planFormula(plan, (m) => MEASURES[m].names[lang]);
+  // Registry names hold no digits, so only the formula's constants (× 1000) change script.
+  const formula = localDigits(
+    planFormula(plan, (m) => MEASURES[m].names[lang]),
+    lang,
+  );
   return label('kpiNote', lang, { kpi: plan.def.names[lang], formula });
 }
 

@@ -16,6 +16,7 @@ import { label, localDigits } from '../i18n/report-labels';
 import { MEASURES, type MeasureId } from '../kpi/measures';
 import { kpiById } from '../kpi/registry';
 import type { KpiDef } from '../kpi/types';
+import { attributionBlocks } from './attribution-block';
 import type { Computed } from './build';
 import {
   a1,
@@ -29,6 +30,7 @@ import {
 } from './formulas';
 import { formulaNote, type Judge, type KpiPlan, planFormula } from './kpi-plan';
 import type { Block, Cell, ChartSpec, ConditionalRule, KpiValue, LegendEntry, MetricRow } from './model';
+import { type PrintPlan, printPlan } from './print-plan';
 import { statusFormula, statusRules, thresholdText } from './rules';
 
 export interface Rendering {
@@ -39,6 +41,7 @@ export interface Rendering {
   readonly frozenRows: number;
   readonly columnWidths: number[];
   readonly liveFormulas: boolean;
+  readonly print: PrintPlan;
 }
 
 const NO_DECIMALS = new Set(['تومان', 'تومن', 'ت', 'ریال', 'ريال', 'IRR', 'IRT', '﷼', 'JPY', '¥']);
@@ -63,8 +66,17 @@ export function layout(c: Computed): Rendering {
   return new ReportLayout(c).render();
 }
 
-/** Tables share their columns: label, rows, each measure, each KPI (then, for periods, each KPI's change). */
-const FIRST_MEASURE_COL = 2;
+/**
+ * Tables share their columns: label, each KPI, rows, each measure (then, for periods, each KPI's
+ * change). The KPIs come first so a printed page (./print-plan.ts) holds the label and the KPIs
+ * at a readable size; the counts behind them and the changes follow on screen.
+ */
+const FIRST_KPI_COL = 1;
+/** Charts start right of the totals (metric, value, status, threshold, of target) and a spare column. */
+const CHART_COL = 5;
+const MIN_CHART_COLS = 4;
+const MIN_CHART_ROWS = 8;
+const MAX_CHART_ROWS = 16;
 
 class ReportLayout {
   private readonly lang: Lang;
@@ -74,15 +86,18 @@ class ReportLayout {
   private readonly legend: LegendEntry[] = [];
   private readonly src: SourceRefs;
   private readonly measureCol = new Map<MeasureId, number>();
-  private readonly firstKpiCol: number;
+  private readonly firstKpiCol = FIRST_KPI_COL;
+  private readonly firstMeasureCol: number;
   private row = 0;
   private totalsRow = 0;
 
   constructor(private readonly c: Computed) {
     this.lang = c.lang;
     this.src = new SourceRefs(sheetRef(c.options.sourceName), segmentsOf(c.analysis.dataRows, c.cuts));
-    for (const [i, m] of c.analysis.measures.entries()) this.measureCol.set(m.measure, FIRST_MEASURE_COL + i);
-    this.firstKpiCol = FIRST_MEASURE_COL + c.analysis.measures.length;
+    // The rows count sits right after the KPIs, then the measures.
+    this.firstMeasureCol = FIRST_KPI_COL + c.plans.length + 1;
+    for (const [i, m] of c.analysis.measures.entries())
+      this.measureCol.set(m.measure, this.firstMeasureCol + i);
   }
 
   render(): Rendering {
@@ -90,7 +105,9 @@ class ReportLayout {
     this.totals();
     this.groups();
     this.periods();
+    this.attribution();
     this.lists();
+    const chartRight = this.sizeCharts();
     const c = this.c;
     const width = Math.max(4, ...this.blocks.map((b) => Math.max(...b.cells.map((r) => r.length))));
     return {
@@ -99,6 +116,7 @@ class ReportLayout {
       charts: this.charts,
       legend: this.legend,
       frozenRows: 2,
+      print: printPlan(this.blocks, c.plans.length, chartRight, 2, this.lang),
       columnWidths: Array.from({ length: width }, (_, i) => (i === 0 ? 240 : i === 1 ? 110 : 130)),
       // Live unless the source made some aggregates values (text numbers or dates, odd group names, size).
       liveFormulas:
@@ -107,6 +125,32 @@ class ReportLayout {
         (c.groups.length === 0 || c.groupLive.every(Boolean)) &&
         (c.periods.length === 0 || c.dateLive),
     };
+  }
+
+  /**
+   * The charts beside the totals, from CHART_COL (the totals' columns and one for their last
+   * text to run into) to the last KPI column, so they print on the first page with the totals:
+   * stacked, sharing the totals' rows. Where those rows are too few, the charts go below the
+   * report instead. Returns the charts' last column, or null without charts.
+   */
+  private sizeCharts(): number | null {
+    const n = this.charts.length;
+    if (n === 0) return null;
+    const cols = Math.max(MIN_CHART_COLS, FIRST_KPI_COL + this.c.plans.length - CHART_COL);
+    const totals = this.blocks.find((b) => b.kind === 'totals');
+    const beside = totals ? totals.cells.length : 0;
+    const rows = Math.min(MAX_CHART_ROWS, Math.floor(beside / n));
+    const besideTotals = rows >= MIN_CHART_ROWS;
+    const top = besideTotals ? this.totalsRow : this.row;
+    const each = besideTotals ? rows : MAX_CHART_ROWS;
+    this.charts.forEach((chart, i) => {
+      this.charts[i] = {
+        ...chart,
+        anchor: { row: top + i * each, col: besideTotals ? CHART_COL : 0 },
+        size: { rows: each, cols: besideTotals ? cols : CHART_COL + cols },
+      };
+    });
+    return CHART_COL + cols - 1;
   }
 
   // Cells.
@@ -228,16 +272,16 @@ class ReportLayout {
     const { lang } = this;
     return [
       first,
+      ...this.c.plans.map((p) => text(p.def.names[lang], 'header', { note: formulaNote(p, lang) })),
       text(label('rows', lang), 'header'),
       ...this.c.analysis.measures.map((m) =>
         text(MEASURES[m.measure].names[lang], 'header', this.reachNote(m.measure)),
       ),
-      ...this.c.plans.map((p) => text(p.def.names[lang], 'header', { note: formulaNote(p, lang) })),
       ...extra,
     ];
   }
 
-  /** Label, rows, measures (SUMIFS when `criteria` is given), KPIs over the row's own cells. */
+  /** Label, KPIs over the row's own measure cells, rows, measures (SUMIFS when `criteria` is given). */
   private tableLine(
     r: number,
     first: Cell,
@@ -246,12 +290,7 @@ class ReportLayout {
   ): Cell[] {
     const { c } = this;
     const cellOf = (m: MeasureId) => a1(r, this.measureCol.get(m) as number);
-    const line: Cell[] = [first, { v: row.rows, fmt: '#,##0', style: 'value' }];
-    c.analysis.measures.forEach((m, i) => {
-      const v = row.measures[m.measure] ?? null;
-      const f = v !== null && criteria && c.measureLive[i] ? this.src.sumifs(m.index, criteria) : null;
-      line.push(this.value(v, f, this.measureFormat(i), 'value'));
-    });
+    const line: Cell[] = [first];
     c.plans.forEach((plan, j) => {
       const kv = row.kpis[j];
       line.push(
@@ -263,6 +302,12 @@ class ReportLayout {
           kv?.status,
         ),
       );
+    });
+    line.push({ v: row.rows, fmt: '#,##0', style: 'value' });
+    c.analysis.measures.forEach((m, i) => {
+      const v = row.measures[m.measure] ?? null;
+      const f = v !== null && criteria && c.measureLive[i] ? this.src.sumifs(m.index, criteria) : null;
+      line.push(this.value(v, f, this.measureFormat(i), 'value'));
     });
     return line;
   }
@@ -278,7 +323,7 @@ class ReportLayout {
     this.c.plans.forEach((plan, j) => {
       this.pushRules(plan, a1Range(top + 2, this.firstKpiCol + j, last, this.firstKpiCol + j));
     });
-    const col = this.c.plans.length > 0 ? this.firstKpiCol : FIRST_MEASURE_COL;
+    const col = this.c.plans.length > 0 ? this.firstKpiCol : this.firstMeasureCol;
     this.charts.push({
       ...chart,
       labels: a1Range(top + 2, 0, last, 0),
@@ -469,11 +514,16 @@ class ReportLayout {
   ): void {
     if (lines.length === 0) return;
     const head = header ? [header.map((h) => text(label(h as 'kpi', this.lang), 'header'))] : [];
+    const spans = listSpans([...head, ...lines]);
     this.place({
       id,
       kind,
       headerRows: header ? 2 : 1,
-      cells: [[text(title, 'section')], ...head, ...lines],
+      cells: [
+        [text(title, 'section')],
+        ...head.map((l) => spread(l, spans, true)),
+        ...lines.map((l) => spread(l, spans, false)),
+      ],
     });
   }
 
@@ -504,6 +554,52 @@ class ReportLayout {
     for (const r of statusRules(plan.judge))
       this.rules.push({ range, status: r.status, when: r.when, kpi: plan.def.id });
   }
+
+  /** The Attribution section (./attribution-block.ts), when there are paths. */
+  private attribution(): void {
+    const { c } = this;
+    if (!c.attribution) return;
+    const cost = c.analysis.measures.findIndex((m) => m.measure === 'cost');
+    const ctx = {
+      lang: c.lang,
+      live: c.live,
+      sourceName: c.options.sourceName,
+      dataRows: c.analysis.dataRows,
+      cuts: c.cuts,
+      costLive: c.measureLive[cost] === true,
+      currency: c.currency,
+      moneyFormat,
+    };
+    for (const block of attributionBlocks(c.attribution, ctx, this.row)) this.place(block);
+  }
+}
+
+/**
+ * Columns each column of a list takes: a long text (a formula in words, a threshold) gets the
+ * empty cells after it to run into, as the table columns it shares are narrow (a KPI's). The
+ * first column (the label column, wide) and the last (nothing after it) take one.
+ */
+const LIST_CHARS_PER_COL = 11;
+const LIST_MAX_SPAN = 4;
+
+function listSpans(lines: readonly (readonly Cell[])[]): number[] {
+  const n = Math.max(0, ...lines.map((l) => l.length));
+  return Array.from({ length: n }, (_, j) => {
+    if (j === 0 || j === n - 1) return 1;
+    const chars = Math.max(0, ...lines.map((l) => String(l[j]?.v ?? '').length));
+    return Math.min(LIST_MAX_SPAN, Math.max(1, Math.ceil(chars / LIST_CHARS_PER_COL)));
+  });
+}
+
+/** A list line at its spread columns; a header's gaps are header cells, so its band is unbroken. */
+function spread(line: readonly Cell[], spans: readonly number[], header: boolean): Cell[] {
+  const out: Cell[] = [];
+  line.forEach((cell, j) => {
+    out.push(cell);
+    for (let k = 1; k < (spans[j] ?? 1) && j < line.length - 1; k++)
+      out.push(header ? text('', 'header') : { v: '' });
+  });
+  return out;
 }
 
 function legendEntry(kpi: string, judge: Judge, lang: Lang): LegendEntry {

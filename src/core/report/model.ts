@@ -10,8 +10,10 @@
  * sheet of that same name at the same coordinates, and the same formula text works in both.
  */
 import type { Status, Thresholds } from '../benchmarks/types';
+import type { ExcludedReason } from '../detect/analyse';
 import type { Lang } from '../i18n/lang';
 import type { MeasureId } from '../kpi/measures';
+import type { AttributionPart } from './attribution-block';
 
 export const REPORT_MODEL_VERSION = 1;
 
@@ -46,6 +48,11 @@ export interface Cell {
   readonly userText?: boolean;
   /** A note shown on the cell (the KPI's formula, a threshold's source). */
   readonly note?: string;
+  /**
+   * Filled in Sheets by an array formula above or to the left (=ATTRIBUTION(…) spills): the
+   * Sheets writer leaves it empty, or the formula could not spill; other writers write `v`.
+   */
+  readonly spill?: true;
 }
 
 /** A rectangle of cells placed at (row, col) on the report sheet. */
@@ -60,7 +67,8 @@ export interface Block {
     | 'legend'
     | 'definitions'
     | 'notes'
-    | 'mapping';
+    | 'mapping'
+    | 'attribution';
   readonly row: number;
   readonly col: number;
   readonly cells: readonly (readonly Cell[])[];
@@ -88,6 +96,21 @@ export interface ChartSpec {
   readonly series: readonly { readonly name: string; readonly range: string }[];
   /** Where the chart's top-left corner goes. */
   readonly anchor: { readonly row: number; readonly col: number };
+  /** Rows and columns the chart covers from its anchor, when the layout sizes it (printed in the xlsx). */
+  readonly size?: { readonly rows: number; readonly cols: number };
+}
+
+/** How the report sheet prints (xlsx only: Apps Script has no print settings); see ./print-plan.ts. */
+export interface PrintPlan {
+  /** Columns printed, from A (the label, the KPIs, the totals and charts). */
+  readonly columns: number;
+  /** Rows repeated at the top of every page, from row 1; columns repeated at its start, from A. */
+  readonly titleRows: number;
+  readonly titleColumns: number;
+  /** The sections (0-based first and last rows) kept on one page where they fit. */
+  readonly sections: readonly { readonly top: number; readonly bottom: number; readonly whole?: boolean }[];
+  /** The footer's note on the columns shown on screen only, or null when every column prints. */
+  readonly screenOnly: string | null;
 }
 
 import type { ColumnMapping } from '../detect/types';
@@ -145,6 +168,8 @@ export interface DataNote {
   /** 1-based sheet rows it concerns, if any. */
   readonly rows?: readonly number[];
   readonly column?: string;
+  /** Set when the note names rows left out of the data (a total, a repeated header): why. */
+  readonly leftOut?: ExcludedReason;
 }
 
 /** A team's colours for the report's title and headers ("#RRGGBB"); writers use their defaults without. */
@@ -199,6 +224,8 @@ export interface ReportModel {
   readonly frozenRows: number;
   /** Column widths in pixels, by column index. */
   readonly columnWidths: readonly number[];
+  /** How the report sheet prints. */
+  readonly print?: PrintPlan;
   /** True when every aggregate cell carries a live formula; false for values only. */
   readonly liveFormulas: boolean;
   /**
@@ -206,4 +233,6 @@ export interface ReportModel {
    * that recreate the source sheet (xlsx) so the formulas resolve.
    */
   readonly cleanSource: readonly (readonly (string | number | Date | null)[])[];
+  /** The Attribution section's numbers, when the source (or a second tab) is a path export. */
+  readonly attribution?: AttributionPart;
 }

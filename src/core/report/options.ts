@@ -6,6 +6,7 @@ import type { BenchmarkProfile, Target } from '../benchmarks/types';
 import type { PeriodKind } from '../dates/periods';
 import type { ColumnRole, InputProblem } from '../detect/types';
 import type { Lang } from '../i18n/lang';
+import type { Grid, Table } from '../table/table';
 import type { BrandColours, ReportModel } from './model';
 
 /** The period table's step (the date module's kind, named for callers). */
@@ -59,6 +60,11 @@ export interface ReportOptions {
   readonly weekStartsOn?: 0 | 1 | 6;
   /** The calendar day a date cell shows (AnalyseOptions.dayOfDate): the Sheets adapter's time zone. */
   readonly dayOfDate?: (d: Date) => number;
+  /**
+   * A path export in a second tab (file) for the Attribution section; without it, the source
+   * itself gets the section when it is a path export (src/core/attribution/report-section.ts).
+   */
+  readonly paths?: { readonly cells: Grid | Table; readonly sheet: string };
 }
 
 export type { InputProblem } from '../detect/types';

@@ -21,17 +21,21 @@ const REASONS: readonly ExcludedReason[] = ['total', 'summary', 'header', 'note'
 
 function excludedMessage(reason: ExcludedReason, rows: readonly number[], lang: Lang): string {
   const list = rowList(rows);
+  const one = rows.length === 1; // "row 4", not "rows 4"
   switch (reason) {
     case 'total':
-      return label('excludedTotal', lang, { rows: list });
+      return label(one ? 'excludedTotalOne' : 'excludedTotal', lang, { rows: list });
     case 'summary':
-      return label('excludedSummary', lang, { rows: list });
+      return label(one ? 'excludedSummaryOne' : 'excludedSummary', lang, { rows: list });
     case 'header':
-      return label('excludedHeader', lang, { rows: list });
+      return label(one ? 'excludedHeaderOne' : 'excludedHeader', lang, { rows: list });
     case 'note':
-      return label('excludedNote', lang, { rows: list });
+      return label(one ? 'excludedNoteOne' : 'excludedNote', lang, { rows: list });
     case 'section':
-      return label('excludedSection', lang, { first: rows[0] as number, rows: list });
+      return label(one ? 'excludedSectionOne' : 'excludedSection', lang, {
+        first: rows[0] as number,
+        rows: list,
+      });
   }
 }
 
@@ -69,7 +73,8 @@ export function decimalNoteIfAny(style: NumberStyle, lang: Lang): string | null 
  */
 export function readingNotes(analysis: Analysis, lang: Lang): DataNote[] {
   const notes: DataNote[] = analysis.readNotes.map((n) => ({ ...n }));
-  for (const g of excludedGroups(analysis, lang)) notes.push({ message: g.message, rows: g.rows });
+  for (const g of excludedGroups(analysis, lang))
+    notes.push({ message: g.message, rows: g.rows, leftOut: g.reason });
   const decimal = decimalNoteIfAny(analysis.numberStyle, lang);
   if (decimal !== null) notes.push({ message: decimal });
   return notes;

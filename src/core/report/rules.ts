@@ -5,6 +5,7 @@
  */
 import { TARGET_FAIR_MARGIN } from '../benchmarks/status';
 import type { Status } from '../benchmarks/types';
+import { localNumber } from '../i18n/digits';
 import type { Lang } from '../i18n/lang';
 import { label } from '../i18n/report-labels';
 import type { Unit } from '../kpi/types';
@@ -78,7 +79,9 @@ export function statusFormula(cell: string, judge: Judge, lang: Lang): string {
  * band is the good band. Persian and Arabic separate with " | ": a middle dot reads as their zero.
  */
 export function thresholdText(judge: Judge, unit: Unit, lang: Lang): string {
-  const n = (v: number): string => (unit === 'rate' ? `${(v * 100).toFixed(2)}%` : v.toFixed(2));
+  // In the report's digits and percent sign, like every number in its text (docs/digits.md).
+  const n = (v: number): string =>
+    localNumber(unit === 'rate' ? `${(v * 100).toFixed(2)}%` : v.toFixed(2), lang);
   if (judge.kind === 'target')
     return label('target', lang, { op: judge.target.op === '>=' ? '≥' : '≤', v: n(judge.target.value) });
   const t = judge.thresholds;

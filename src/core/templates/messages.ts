@@ -218,6 +218,52 @@ const MESSAGES = {
     ar: 'لا يمكن التحديث من الإصدار {v}',
     fa: 'به‌روزرسانی از نسخه {v} ممکن نیست',
   },
+  // src/server/template-store.ts: saving, renaming, deleting in the spreadsheet
+  storeTooBig: {
+    en: 'the template is {n} characters of JSON; at most {max}',
+    ar: 'حجم القالب {n} حرفًا؛ الحد الأقصى {max}. احذف بعض المؤشرات أو الأهداف ثم احفظ',
+    fa: 'قالب {n} نویسه است؛ حداکثر {max}. چند شاخص یا هدف را حذف کنید و دوباره ذخیره کنید',
+  },
+  storeBuiltinReplace: {
+    en: '"{id}" is a built-in template; save your version under another name',
+    ar: '"{id}" قالب مدمج في ميزان لا يمكن تغييره؛ احفظ نسختك باسم آخر',
+    fa: '"{id}" قالب آماده میزان است و تغییر نمی‌کند؛ نسخه خود را با نام دیگری ذخیره کنید',
+  },
+  storeBuiltinDelete: {
+    en: '"{id}" is a built-in template; it cannot be deleted',
+    ar: '"{id}" قالب مدمج في ميزان؛ لا يمكن حذفه',
+    fa: '"{id}" قالب آماده میزان است؛ حذف نمی‌شود',
+  },
+  storeBuiltinEdit: {
+    en: '"{id}" is a built-in template; duplicate it to change it',
+    ar: '"{id}" قالب مدمج في ميزان؛ انسخه لتعديله',
+    fa: '"{id}" قالب آماده میزان است؛ برای تغییر، از آن کپی بگیرید',
+  },
+  storeFull: {
+    en: 'this spreadsheet already has {n} saved templates; delete one first',
+    ar: 'في هذا الجدول {n} قالبًا محفوظًا، وهو الحد الأقصى؛ احذف واحدًا أولًا',
+    fa: 'این صفحه‌گسترده {n} قالب ذخیره‌شده دارد که بیشترین تعداد است؛ اول یکی را حذف کنید',
+  },
+  storeNoTemplate: {
+    en: 'there is no template "{id}"',
+    ar: 'لا يوجد قالب "{id}"؛ ربما حذفه شخص آخر. أعد فتح القائمة',
+    fa: 'قالب "{id}" وجود ندارد؛ شاید کس دیگری آن را حذف کرده باشد. فهرست را دوباره باز کنید',
+  },
+  storeNoSaved: {
+    en: 'there is no saved template "{id}"',
+    ar: 'لا يوجد قالب محفوظ "{id}"؛ ربما حذفه شخص آخر. أعد فتح القائمة',
+    fa: 'قالب ذخیره‌شده "{id}" وجود ندارد؛ شاید کس دیگری آن را حذف کرده باشد. فهرست را دوباره باز کنید',
+  },
+  storeBusy: {
+    en: 'another Mizan action is running in this spreadsheet; try again in a moment',
+    ar: 'يعمل إجراء آخر من ميزان في هذا الجدول الآن؛ أعد المحاولة بعد لحظات',
+    fa: 'کار دیگری از میزان در همین صفحه‌گسترده در جریان است؛ کمی بعد دوباره امتحان کنید',
+  },
+  storeWriteFailed: {
+    en: 'the templates could not be saved; nothing was changed',
+    ar: 'تعذّر حفظ القوالب؛ لم يتغير شيء',
+    fa: 'قالب‌ها ذخیره نشدند؛ چیزی تغییر نکرد',
+  },
 } as const satisfies Record<string, Texts>;
 
 export type MessageKey = keyof typeof MESSAGES;

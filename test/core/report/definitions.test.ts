@@ -8,7 +8,7 @@ import { profileById } from '../../../src/core/benchmarks/profiles';
 import type { BenchmarkProfile } from '../../../src/core/benchmarks/types';
 import type { Lang } from '../../../src/core/i18n/lang';
 import { buildReport } from '../../../src/core/report/index';
-import type { Block, ReportModel } from '../../../src/core/report/model';
+import type { Block, Cell, ReportModel } from '../../../src/core/report/model';
 import { layoutReport } from '../../../src/server/report-layout';
 
 function build(grid: unknown[][], lang: Lang, profile?: string): ReportModel {
@@ -27,11 +27,14 @@ function definitions(m: ReportModel): Block {
   return block;
 }
 
+/** A list line without the empty cells its long texts run into (layout.ts spreads list columns). */
+const filled = (l: readonly Cell[]): Cell[] => l.filter((c) => c.v !== '');
+
 /** The block's line for a KPI, by its name in the report's language: [name, formula, columns]. */
 function line(m: ReportModel, name: string): string[] {
   const found = definitions(m).cells.find((l) => l[0]?.v === name);
   if (!found) throw new Error(`no line for ${name}`);
-  return found.map((c) => String(c.v));
+  return filled(found).map((c) => String(c.v));
 }
 
 // Conversion rate has no sessions here: it falls back to clicks (column B).
@@ -72,7 +75,11 @@ describe('the definitions block', () => {
     const m = build(WITH_SESSIONS_FA, 'fa');
     const block = definitions(m);
     expect(block.cells[0]?.[0]?.v).toBe('نحوهٔ محاسبهٔ هر شاخص');
-    expect(block.cells[1]?.map((c) => c.v)).toEqual(['شاخص', 'فرمول', 'ستون‌های این فایل که به کار رفت']);
+    expect(filled(block.cells[1] ?? []).map((c) => c.v)).toEqual([
+      'شاخص',
+      'فرمول',
+      'ستون‌های این فایل که به کار رفت',
+    ]);
     expect(line(m, 'نرخ تبدیل')).toEqual([
       'نرخ تبدیل',
       'نرخ تبدیل = تبدیل ÷ نشست',
@@ -106,12 +113,12 @@ describe('the definitions block', () => {
       'Cost per click (CPC)',
       'Cost per mille (CPM)',
     ]);
-    expect(lines.map((l) => l[2]?.v)).toEqual([
+    expect(lines.map((l) => filled(l)[2]?.v)).toEqual([
       'Link clicks (column C) ÷ Impr. (column B)',
       'Amount spent (column D) ÷ Link clicks (column C)',
       'Amount spent (column D) ÷ Impr. (column B) × 1000',
     ]);
-    for (const l of lines) expect(l[2]?.userText).toBe(true);
+    for (const l of lines) expect(filled(l)[2]?.userText).toBe(true);
   });
 
   it('sits after the legend and before the notes, overlapping no other block', () => {
@@ -133,7 +140,7 @@ describe('the definitions block', () => {
     const values = layoutReport(m).values;
     const r = block.cells.findIndex((l) => l[0]?.v === 'Conversion rate');
     // Sheets' apostrophe prefix: the text is stored as typed, never parsed as a formula or number.
-    expect(values[block.row + r]?.slice(0, 3)).toEqual([
+    expect(values[block.row + r]?.filter((v) => v !== '').slice(0, 3)).toEqual([
       "'Conversion rate",
       "'Conversion rate = Conversions ÷ Clicks",
       "'Conversions (column C) ÷ Clicks (column B)",

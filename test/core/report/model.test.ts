@@ -206,13 +206,13 @@ describe('live formulas or values', () => {
     // "Brand " is written with a trailing space in one row: SUMIFS could not match it, so that group is values.
     const brand = m.blocks.find((b) => b.id === 'groups')?.cells[2];
     expect(brand?.[0]).toMatchObject({ v: 'Brand', userText: true });
-    expect(brand?.[2]?.f).toBeUndefined();
-    expect(m.blocks.find((b) => b.id === 'groups')?.cells[3]?.[2]?.f).toContain('SUMIFS(');
+    expect(brand?.[3]?.f).toBeUndefined();
+    expect(m.blocks.find((b) => b.id === 'groups')?.cells[3]?.[3]?.f).toContain('SUMIFS(');
     expect(m.notes.some((n) => n.column === 'A' && n.message.includes('values'))).toBe(true);
     expect(m.liveFormulas).toBe(false);
     // Periods: months here, with DATE bounds (no user text in any formula).
     expect(m.period).toBe('week');
-    const periodF = m.blocks.find((b) => b.id === 'periods')?.cells[2]?.[2]?.f ?? '';
+    const periodF = m.blocks.find((b) => b.id === 'periods')?.cells[2]?.[3]?.f ?? '';
     expect(periodF).toMatch(/">="&DATE\(2026,8,31\)/);
   });
 
@@ -228,7 +228,7 @@ describe('live formulas or values', () => {
     expect(totals.find((c) => c.v === 300)?.f).toBe("SUM('Data'!D2:D3)"); // impressions are numbers: formula
     const periods = m.blocks.find((b) => b.id === 'periods');
     expect(periods?.cells[2]?.[0]?.v).toBe('۱۴۰۵/۰۷/۱۳');
-    expect(periods?.cells[2]?.[3]?.f).toBeUndefined(); // text dates: no SUMIFS
+    expect(periods?.cells[2]?.[4]?.f).toBeUndefined(); // text dates: no SUMIFS
     expect(m.notes.filter((n) => n.column === 'C' || n.column === 'B').length).toBe(2);
     expect(m.rtl).toBe(true);
     expect(m.dateRange).toEqual({ from: '2026-10-05', to: '2026-10-06' });
@@ -449,7 +449,7 @@ describe('total rows without a label', () => {
     // Reach is not summed: people reached on two rows would be counted twice.
     expect(m.totals.measures).toEqual({ cost: 30, impressions: 3000, clicks: 60 });
     expect(m.dataRows).toEqual([2, 3]);
-    expect(m.notes.some((n) => n.rows?.includes(2) && n.message.includes('Summary rows'))).toBe(true);
+    expect(m.notes.some((n) => n.rows?.includes(2) && n.message.includes('Summary row left out'))).toBe(true);
   });
 
   it('a row that equals the others in one column only stays data', () => {

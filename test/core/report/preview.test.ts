@@ -42,7 +42,7 @@ describe('detectColumns: how the sheet was read', () => {
     expect(p.excluded).toHaveLength(1);
     expect(p.excluded[0]?.reason).toBe('summary');
     expect(p.excluded[0]?.rows).toEqual([2]);
-    expect(p.excluded[0]?.message).toMatch(/^Summary rows left out: row 2 equals the sum/);
+    expect(p.excluded[0]?.message).toMatch(/^Summary row left out: row 2 equals the sum/);
 
     const messages = p.readNotes.map((n) => n.message);
     // The platform is its own field, not repeated among the judgements.
@@ -91,7 +91,7 @@ describe('detectColumns: how the sheet was read', () => {
       ['note', [5]],
     ]);
     expect(p.excluded[0]?.message).toBe('Total rows left out (not counted twice): rows 7, 8.');
-    expect(p.excluded[1]?.message).toBe('Repeated header rows left out: rows 3.');
+    expect(p.excluded[1]?.message).toBe('Repeated header row left out: row 3.');
   });
 
   it('names the Google Ads total rows of a real export, as its hand-written expectation lists them', () => {
