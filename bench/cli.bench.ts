@@ -16,44 +16,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { campaignCsv, messyCampaignCsv } from './campaign-data';
-
-interface Measured {
-  readonly ms: number;
-  readonly peakMb: number;
-}
+import { hasPandas, line, type Measured, mizan, pandas, root, timed } from './measure';
 
 const here = fileURLToPath(import.meta.url);
-const root = resolve(here, '../..');
-const PEAK = /peak-rss-kb (\d+)\s*$/;
-
-/** Runs a command, wall time from here; its peak is the last number it prints (KB) on `stream`. */
-function timed(command: string, args: readonly string[], stream: 'stdout' | 'stderr'): Measured {
-  const started = performance.now();
-  const child = spawnSync(command, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
-  const ms = performance.now() - started;
-  if (child.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${child.stderr}`);
-  const kb = Number((PEAK.exec(child[stream]) ?? /(\d+)\s*$/.exec(child[stream]) ?? [])[1]);
-  return { ms, peakMb: kb / 1024 };
-}
-
-const mizan = (args: readonly string[]): Measured =>
-  timed(process.execPath, ['--import', './bench/peak-rss.mjs', 'bin/mizan.mjs', 'report', ...args], 'stderr');
 
 /** Node's floor: read the file, split it into lines and cells, keep them. */
 const SPLIT = `const t = require('fs').readFileSync(process.argv[1], 'utf8');
 const rows = t.split('\\n').map((l) => l.split(','));
 console.log(rows.length > 0 ? process.resourceUsage().maxRSS : 0);`;
 const split = (csv: string): Measured => timed(process.execPath, ['-e', SPLIT, csv], 'stdout');
-
-function hasPandas(): boolean {
-  return spawnSync('python3', ['-c', 'import pandas'], { encoding: 'utf8' }).status === 0;
-}
-const pandas = (csv: string, out: string): Measured =>
-  timed('python3', ['bench/pandas_report.py', csv, out], 'stdout');
-
-function line(label: string, m: Measured): string {
-  return `  ${label.padEnd(36)} ${m.ms.toFixed(0).padStart(7)} ms  peak ${m.peakMb.toFixed(0).padStart(5)} MB`;
-}
 
 const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT met');
 

@@ -10,34 +10,9 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { campaignCsv } from './campaign-data';
-
-const root = resolve(fileURLToPath(import.meta.url), '../..');
-const PEAK = /peak-rss-kb (\d+)\s*$/;
-
-interface Measured {
-  readonly ms: number;
-  readonly peakMb: number;
-}
-
-function timed(command: string, args: readonly string[], stream: 'stdout' | 'stderr'): Measured {
-  const started = performance.now();
-  const child = spawnSync(command, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
-  const ms = performance.now() - started;
-  if (child.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${child.stderr}`);
-  const kb = Number((PEAK.exec(child[stream]) ?? /(\d+)\s*$/.exec(child[stream]) ?? [])[1]);
-  return { ms, peakMb: kb / 1024 };
-}
-
-const mizan = (args: readonly string[]): Measured =>
-  timed(process.execPath, ['--import', './bench/peak-rss.mjs', 'bin/mizan.mjs', 'report', ...args], 'stderr');
-const pandas = (csv: string, out: string): Measured =>
-  timed('python3', ['bench/pandas_report.py', csv, out], 'stdout');
-const hasPandas = () => spawnSync('python3', ['-c', 'import pandas'], { encoding: 'utf8' }).status === 0;
-const line = (label: string, m: Measured) =>
-  `  ${label.padEnd(36)} ${m.ms.toFixed(0).padStart(7)} ms  peak ${m.peakMb.toFixed(0).padStart(5)} MB`;
+import { hasPandas, line, mizan, pandas, root } from './measure';
 
 /** Did DuckDB sum, or did the run fall back (and why)? From the report's own note. */
 function engineSaid(json: string): string {

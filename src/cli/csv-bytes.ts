@@ -4,13 +4,6 @@
  */
 import type { Buffer } from 'node:buffer';
 
-/** FNV-1a over bytes[start, end), the hash ByteDictionary.id takes. */
-export function fnv(bytes: Uint8Array, start: number, end: number): number {
-  let hash = 0x811c9dc5;
-  for (let k = start; k < end; k++) hash = Math.imul(hash ^ (bytes[k] as number), 0x01000193);
-  return hash;
-}
-
 /**
  * A column's distinct texts, each given a number (its id) the first time its bytes are seen: a
  * text column is then one Int32Array of ids, and whatever the engine works out about a text (is
@@ -31,7 +24,7 @@ export class ByteDictionary {
 
   /**
    * The id of bytes[start, end) as UTF-8 text; `hash` is their FNV-1a hash (computed by the
-   * reader as it scans them: see fnv).
+   * reader as it scans them, in csv-columns.ts).
    */
   id(bytes: Buffer, start: number, end: number, hash: number): number {
     const length = end - start;
