@@ -5,14 +5,19 @@
  * font colour are the ones the tab's conditional format rules give that value (the fake applies
  * them as Sheets does, first match wins), else the cell's own; bold, italic, size, centring,
  * notes (a corner mark and a tooltip), column widths, text overflowing into empty neighbours,
- * right-to-left direction and the frozen rows as a sticky header follow the tab.
+ * wrapped text (WrapStrategy.WRAP: more lines, a taller row), right-to-left direction and the frozen rows as a sticky header follow the tab.
  *
  * A cell whose number format is not modelled is outlined in red with its raw value and the
  * reason, never shown as if formatted. Charts float over the grid in Sheets; here they are listed.
  */
 import { LANGS, type Lang, langFromLocale } from '../src/core/i18n/lang';
 import { RECIPE_KEY } from '../src/server/report-writer';
-import { columnLetter, type FakeCell, type FakeSheet } from '../test/fakes/spreadsheet';
+import {
+  columnLetter,
+  type FakeCell,
+  type FakeSheet,
+  type WrapStrategyName,
+} from '../test/fakes/spreadsheet';
 import type { Evaluated } from '../test/server/evaluate';
 import { displayValue, UnsupportedFormat } from './sheet-format';
 
@@ -27,6 +32,12 @@ export interface ShownCell {
   readonly italic: boolean;
   readonly size: number;
   readonly align: 'start' | 'end' | 'center';
+  /**
+   * The cell's WrapStrategy: WRAP breaks the text onto more lines (a word longer than the width
+   * at any character) and the row grows to hold them, as a row whose height was never set does
+   * in Sheets; OVERFLOW runs one line over empty neighbours; CLIP cuts it at the cell's edge.
+   */
+  readonly wrap: WrapStrategyName;
   readonly note: string;
   readonly formula: string;
   /** Why the format could not be applied (the raw value is shown). */
@@ -111,6 +122,7 @@ function shownCell(
         : cell.align === 'right' || (isNumber && cell.align !== 'left')
           ? 'end'
           : 'start',
+    wrap: cell.wrap,
     note: cell.note,
     formula: cell.formula,
     unmodelled,
@@ -154,7 +166,7 @@ function escapeHtml(text: string): string {
 /** How many empty, unfilled cells after `c` a text cell's overflow covers (Sheets lets text run over them). */
 function overflowSpan(line: readonly ShownCell[], c: number): number {
   const cell = line[c] as ShownCell;
-  if (cell.empty || cell.align !== 'start' || cell.unmodelled) return 1;
+  if (cell.empty || cell.wrap !== 'OVERFLOW' || cell.align !== 'start' || cell.unmodelled) return 1;
   let span = 1;
   for (
     let next = line[c + span];
@@ -173,6 +185,7 @@ function cellHtml(cell: ShownCell, span: number): string {
     cell.italic ? 'font-style:italic' : '',
     `font-size:${cell.size}pt`,
     `text-align:${cell.align}`,
+    cell.wrap === 'WRAP' ? 'white-space:pre-wrap;overflow-wrap:anywhere' : '',
   ]
     .filter(Boolean)
     .join(';');

@@ -3,6 +3,7 @@
  * picks the command, removes temporary files on Ctrl-C, and exits with main's status.
  */
 import { isMainThread } from 'node:worker_threads';
+import { dropBundledBufferWarning } from './buffer-warning';
 import { cleanUpOnSignals } from './cleanup';
 import { runCsvPart, setWorkerEntry } from './csv-parallel';
 import { main } from './main';
@@ -13,6 +14,7 @@ if (!isMainThread) await runCsvPart();
 else if (command === 'report') {
   setWorkerEntry(new URL(import.meta.url));
   cleanUpOnSignals();
+  dropBundledBufferWarning();
   process.exitCode = await main(rest);
 } else if (command === 'sql') {
   const { sqlMain } = await import('./sql-command');

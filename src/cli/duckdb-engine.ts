@@ -12,10 +12,11 @@
 import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { isoOfDay } from '../core/dates/parse-date';
-import { type Analysis, analyse } from '../core/detect/analyse';
+import type { Analysis } from '../core/detect/analyse';
 import { isTotalLabel } from '../core/detect/match';
 import type { Lang } from '../core/i18n/lang';
 import { buildReport } from '../core/report';
+import { analyseForReport, reportFromAnalysis } from '../core/report/build';
 import type { ReportModel } from '../core/report/model';
 import type { ReportOptions, ReportResult } from '../core/report/options';
 import {
@@ -64,10 +65,14 @@ export const isParquet = (path: string): boolean => /\.parquet$/i.test(path);
 export const PARQUET_NEEDS_DUCKDB =
   'a .parquet file is read by DuckDB: add --engine duckdb (or convert the file to CSV)';
 
-/** Rows (CSV records, blank lines included) read by Mizan's reader before DuckDB takes over. */
-const HEAD_ROWS = 10_000;
 /** The engine weighs decimal marks over this many data rows (analyse.ts, numberStyle). */
 const MARK_ROWS = 5_000;
+/**
+ * Rows (CSV records, blank lines included) read by Mizan's reader before DuckDB takes over: enough
+ * for the decimal mark to be settled by the engine's own rule, with room for a preamble; each
+ * row more is analysed twice in JavaScript.
+ */
+const HEAD_ROWS = MARK_ROWS + 1_000;
 /** Bytes read for the first rows: from 1 MB, four times more until they hold them (at most 64 MB). */
 const HEAD_BYTES = 1024 * 1024;
 const MAX_HEAD_BYTES = 64 * 1024 * 1024;
@@ -276,9 +281,8 @@ function planOf(source: Source, hooks: EngineHooks): Plan {
   const table = new RowTable(source.head);
   const data: InputData = { ...source.data, table };
   const options = hooks.options(data);
-  const built = buildReport(table, options);
-  if (!built.ok) fallback('the first rows give no report by themselves');
-  const read = analyse(table, options);
+  const read = analyseForReport(table, options);
+  const built = read.ok ? reportFromAnalysis(read.table, options, read.analysis) : read;
   if (!read.ok || !built.ok) return fallback('the first rows give no report by themselves');
   const a = read.analysis;
   if (a.measures.some((m) => m.derived)) fallback('orders are counted from order ids, not summed');
@@ -298,6 +302,20 @@ function planOf(source: Source, hooks: EngineHooks): Plan {
   return { analysis: a, width, group, date, decimals, others };
 }
 
+/**
+ * Is a measure cell (text `x`, DuckDB's TRY_CAST of it `v`) outside what DuckDB and the engine read
+ * alike? DuckDB's DOUBLE cast takes digits, a sign, a point, an exponent and surrounding blanks,
+ * which the engine's readNumber reads to the same double; it also takes "1_000", "+-5", "inf", "nan"
+ * and overflows to infinity, which the engine does not read as numbers: those are refused here. Where
+ * the first rows did not settle the decimal mark, a point or an exponent is refused too.
+ * (Cheaper than a regular expression per cell: test/sql/duckdb-numbers.test.ts checks the rule
+ * against readNumber on random texts.)
+ */
+export function notPlainNumber(x: string, v: string, decimals: boolean): string {
+  const refused = ["'_'", "'+-'", "'-+'", ...(decimals ? [] : ["'.'", "'e'", "'E'"])];
+  return `(${v} IS NULL OR NOT isfinite(${v}) OR ${refused.map((r) => `contains(${x}, ${r})`).join(' OR ')})`;
+}
+
 /** The checks and sums DuckDB makes over the rest, one row per (group text, date text). */
 function restSql(source: Source, plan: Plan, skip: number): string {
   const { analysis: a, group, date } = plan;
@@ -313,22 +331,15 @@ function restSql(source: Source, plan: Plan, skip: number): string {
   const values = a.measures.map((m, k) => `TRY_CAST(${c(m.index)} AS DOUBLE) AS v${k}`);
   a.measures.forEach((m, k) => {
     const x = c(m.index);
-    // Exponents ("6.9e-8", as programs print small doubles) only where decimals are read: DuckDB
-    // parses them correctly rounded, the engine as mantissa × 10^exponent (within an ulp).
-    const pattern = plan.decimals[k] ? '-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?' : '-?[0-9]+';
     cols.push(
       // Compensated, as the engine sums (aggregate.ts).
       `fsum(v${k}) AS s${k}`,
       `MAX(abs(v${k})) AS x${k}`,
       `MIN(v${k}) AS lo${k}`,
-      `COUNT(*) FILTER (WHERE NOT ${blank(x)} AND NOT regexp_full_match(${x}, '${pattern}')) AS bad${k}`,
+      `COUNT(*) FILTER (WHERE NOT ${blank(x)} AND ${notPlainNumber(x, `v${k}`, plan.decimals[k] === true)}) AS bad${k}`,
     );
   });
   cols.push(`COUNT(*) FILTER (WHERE ${a.measures.map((m) => blank(c(m.index))).join(' AND ')}) AS empty`);
-  if (date !== null)
-    cols.push(
-      `COUNT(*) FILTER (WHERE NOT ${blank(c(date))} AND NOT regexp_full_match(${c(date)}, '[0-9]{4}-[0-9]{2}-[0-9]{2}')) AS bad_dates`,
-    );
   // A repeated header: two cells holding their column's header (contains: looser than the engine's test).
   const named = a.headers
     .map((h, i) => ({ h: h.trim(), i }))
@@ -345,12 +356,18 @@ function restSql(source: Source, plan: Plan, skip: number): string {
   for (const o of plan.others) {
     cols.push(
       `MIN(${c(o)}) AS o${o}`,
-      // Each distinct text, judged by the engine's isTotalLabel below.
-      `list(DISTINCT ${c(o)}) AS t${o}`,
+      // Each distinct text, judged by the engine's isTotalLabel below; a number is never a label.
+      `list(DISTINCT ${c(o)}) FILTER (WHERE TRY_CAST(${c(o)} AS DOUBLE) IS NULL) AS t${o}`,
     );
   }
   return `CREATE OR REPLACE TEMP TABLE mizan_rest AS SELECT ${cols.join(', ')} FROM (SELECT *, ${values.join(', ')} FROM ${source.relation(skip, plan.width)}) GROUP BY g, d`;
 }
+
+const isoDateText = (d: unknown): boolean =>
+  d === null ||
+  d === undefined ||
+  d === '' ||
+  (typeof d === 'string' && /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(d));
 
 const total = (rows: readonly DuckRow[], key: string) =>
   rows.reduce((s, r) => s + (sqlNumber(r[key]) ?? 0), 0);
@@ -374,7 +391,8 @@ async function restRows(duck: Duck, source: Source, plan: Plan, skip: number): P
       );
   });
   if (total(rows, 'empty') > 0) fallback(`some rows below row ${skip} hold no measure at all`);
-  if (plan.date !== null && total(rows, 'bad_dates') > 0)
+  // Dates are a grouping key: each distinct text is checked once, here, not once per row.
+  if (plan.date !== null && rows.some((r) => !isoDateText(r.d)))
     fallback(`some dates of ${column(plan.date)} below row ${skip} are not written YYYY-MM-DD`);
   if (total(rows, 'headers') > 0) fallback(`a row below row ${skip} may repeat the header`);
   for (const o of plan.others) {
@@ -411,10 +429,9 @@ async function viaSums(duck: Duck, source: Source, hooks: EngineHooks): Promise<
   const table = combinedTable(source, plan, rows);
   const data: InputData = { ...source.data, table };
   const options = hooks.options(data);
-  const result = buildReport(table, options);
-  if (!result.ok) return fallback('the rows summed by DuckDB give no report');
-  const read = analyse(table, options);
-  if (!read.ok) return fallback('the rows summed by DuckDB give no report');
+  const read = analyseForReport(table, options);
+  const result = read.ok ? reportFromAnalysis(read.table, options, read.analysis) : read;
+  if (!read.ok || !result.ok) return fallback('the rows summed by DuckDB give no report');
   const restCount = total(rows, 'n');
   checkCombined(read.analysis, plan, result.model, skip, restCount, rows);
   const model = await crossChecked(

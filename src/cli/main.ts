@@ -129,7 +129,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   for (const w of result.warnings) if (!args.quiet) io.err(`warning: ${problemText(w)}\n`);
   const model = withEngineNote(withReadingNotes(result.model, data), duck);
 
-  await writeOutputs(model, outputs, options.formulas === 'values', bigRun, io);
+  await writeOutputs(model, outputs, options.formulas === 'values', bigRun, io, data.columnFormats);
   // With the JSON on standard output, the summary goes to stderr so a pipeline reads JSON only.
   const say = outputs.json === STDOUT ? io.err : io.out;
   if (!args.quiet) {
@@ -147,8 +147,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
  * rows, with the same options. With a template, --header-row or --map, which change what the
  * columns are, every cell stays text.
  */
-const NUMBERS_AFTER = 10_000;
 const MARK_ROWS = 5_000;
+/** Those first rows: the engine's 5,000, with room for a preamble (each is analysed as text once more). */
+const NUMBERS_AFTER = MARK_ROWS + 1_000;
 export function measureNumbers(args: Pick<ReportArgs, 'lang' | 'decimal'>): NumberColumns {
   return {
     after: NUMBERS_AFTER,
@@ -347,6 +348,7 @@ async function writeOutputs(
   valuesOnly: boolean,
   progress: Progress,
   io: Io,
+  sourceFormats?: readonly (string | null)[],
 ): Promise<void> {
   const attempt = async (path: string, write: () => Promise<void>) => {
     try {
@@ -369,7 +371,11 @@ async function writeOutputs(
     const path = outputs.xlsx;
     await attempt(path, () =>
       writeAtomically(path, (temp) =>
-        writeReportXlsx(model, temp, { valuesOnly, onProgress: (f) => progress.update('Writing xlsx', f) }),
+        writeReportXlsx(model, temp, {
+          valuesOnly,
+          ...(sourceFormats ? { sourceFormats } : {}),
+          onProgress: (f) => progress.update('Writing xlsx', f),
+        }),
       ),
     );
     progress.done();

@@ -12,6 +12,7 @@ import { type CsvResult, parseCsv, parseCsvBytesParallel } from './csv';
 import { PARALLEL_BYTES } from './csv-parallel';
 import type { NumberColumns } from './csv-rows';
 import { type Decoded, decodeText, type TextEncoding, utf8Body } from './decode';
+import { columnFormats } from './xlsx-formats';
 
 export type Cell = string | number | boolean | Date | null;
 
@@ -26,6 +27,8 @@ export interface InputData {
   readonly delimiter?: string;
   /** For .xlsx: formula cells saved without a computed value (A1 addresses), read as blank. */
   readonly uncachedFormulas?: readonly string[];
+  /** For .xlsx: each column's number format, for the copied source sheet (./xlsx-formats.ts). */
+  readonly columnFormats?: readonly (string | null)[];
 }
 
 export type ReadResult =
@@ -178,6 +181,7 @@ async function readXlsx(bytes: Uint8Array, path: string, sheet: string | undefin
       table: new RowTable(grid),
       sourceName: sheetNameFrom(worksheet.name),
       format: 'xlsx',
+      columnFormats: columnFormats(worksheet),
       ...(uncached.length > 0 ? { uncachedFormulas: uncached } : {}),
     },
   };

@@ -14,6 +14,14 @@ export const DEFAULT_FORMAT = 'General';
 const BLACK = '#000000';
 const NORMAL = 'normal';
 
+/**
+ * How a cell's text fits its width (SpreadsheetApp.WrapStrategy by name): header cells WRAP onto
+ * more lines, as the .xlsx's do (src/xlsx/styles.ts wraps the same centred header cells), so a
+ * long KPI name is read whole instead of clipped by the next header; every other cell OVERFLOWs
+ * into empty neighbours (titles, notes), written out rather than left to the sheet's default.
+ */
+export type WrapName = 'WRAP' | 'OVERFLOW';
+
 export interface SheetLayout {
   readonly rows: number;
   readonly cols: number;
@@ -27,6 +35,7 @@ export interface SheetLayout {
   /** null: no fill, Sheets' default (a white fill would hide the gridlines). */
   readonly fills: (string | null)[][];
   readonly aligns: ('normal' | 'center')[][];
+  readonly wraps: WrapName[][];
   readonly notes: string[][];
   /** True when some cell carries a note (skips setNotes otherwise). */
   readonly hasNotes: boolean;
@@ -77,6 +86,7 @@ export function layoutReport(model: ReportModel): SheetLayout {
     colors: grid(rows, cols, BLACK),
     fills: grid<string | null>(rows, cols, null),
     aligns: grid<'normal' | 'center'>(rows, cols, NORMAL),
+    wraps: grid<WrapName>(rows, cols, 'OVERFLOW'),
     notes: grid(rows, cols, ''),
     hasNotes: false,
   };
@@ -97,6 +107,7 @@ export function layoutReport(model: ReportModel): SheetLayout {
         (out.colors[row] as string[])[col] = status ? status.font : (look.color ?? BLACK);
         (out.fills[row] as (string | null)[])[col] = status ? status.fill : (look.fill ?? null);
         (out.aligns[row] as ('normal' | 'center')[])[col] = look.center ? 'center' : NORMAL;
+        if (look.center) (out.wraps[row] as WrapName[])[col] = 'WRAP';
         if (cell.note) {
           (out.notes[row] as string[])[col] = cell.note;
           out.hasNotes = true;

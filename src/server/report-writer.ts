@@ -12,7 +12,7 @@
 
 import { STATUS_COLOURS } from '../core/report/look';
 import type { ConditionalRule, ReportModel } from '../core/report/model';
-import { layoutReport } from './report-layout';
+import { layoutReport, type WrapName } from './report-layout';
 import {
   BUILDING_PREFIX,
   discardCopy,
@@ -208,12 +208,21 @@ export function render(sheet: Sheet, model: ReportModel): void {
   range.setFontColors(layout.colors);
   range.setBackgrounds(layout.fills as string[][]); // null cells: no fill (the typings omit null)
   range.setHorizontalAlignments(layout.aligns);
+  range.setWrapStrategies(wrapStrategies(layout.wraps));
   if (layout.hasNotes) range.setNotes(layout.notes);
   if (model.frozenRows > 0) sheet.setFrozenRows(model.frozenRows);
   setWidths(sheet, model.columnWidths);
   if (model.rtl) sheet.setRightToLeft(true);
   addRules(sheet, model.rules);
   addCharts(sheet, model);
+}
+
+/** The layout's wrap names as SpreadsheetApp's enum values, which setWrapStrategies requires. */
+function wrapStrategies(
+  names: readonly (readonly WrapName[])[],
+): GoogleAppsScript.Spreadsheet.WrapStrategy[][] {
+  const { WRAP, OVERFLOW } = SpreadsheetApp.WrapStrategy;
+  return names.map((line) => line.map((name) => (name === 'WRAP' ? WRAP : OVERFLOW)));
 }
 
 /** A new sheet has 1000 rows and 26 columns; a report can need more. */

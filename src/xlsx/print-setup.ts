@@ -41,8 +41,12 @@ export interface SheetPrint {
 
 type Rows = readonly (readonly [number, ReadonlyMap<number, Cell>])[];
 
+/** Joiners, directional marks and Arabic vowel signs: drawn with no width of their own. */
+const ZERO_WIDTH = /[\u064b-\u065f\u0670\u200b-\u200f\u202a-\u202e\u2066-\u2069]/;
+
 /** Units a character of 10 pt text takes: digits and capitals wider, separators narrower. */
 function charUnits(ch: string): number {
+  if (ZERO_WIDTH.test(ch)) return 0;
   if (/[0-9]/.test(ch)) return 0.92;
   if (/[,.٬٫ :;'!|()]/.test(ch)) return 0.45;
   if (ch === '%') return 1.3;
@@ -79,7 +83,10 @@ function headerUnits(text: string): number {
 
 /** What a cell needs in its column: a number all of it, a header its longest word, text all of it. */
 function cellUnits(cell: Cell, nextFilled: boolean): number {
-  if (typeof cell.v === 'number') return cellTextUnits(shownNumber(cell.v, cell.fmt ?? '')) + 1;
+  // Totals are bold: LibreOffice draws bold Arabic-Indic digits and "ر.س" a tenth wider than the
+  // plain estimate, and without this an Arabic total showed "###" (measured in its PDF).
+  if (typeof cell.v === 'number')
+    return cellTextUnits(shownNumber(cell.v, cell.fmt ?? ''), cell.style === 'total') + 1;
   if (typeof cell.v !== 'string' || cell.v === '') return 0;
   if (cell.style === 'header') return headerUnits(cell.v);
   // Titles, sections, notes and lists run on into empty cells; only text stopped by a neighbour counts.
@@ -105,6 +112,16 @@ export function printedWidths(model: ReportModel, rows: Rows, widths: readonly n
   return out.map((w) => Math.round(w * 100) / 100);
 }
 
+/**
+ * A footer text in the report's direction. LibreOffice lays a footer out left to right, so an
+ * Arabic or Persian sentence with column letters in it came out in the wrong order ("on screen,
+ * AE to L … columns" read from the right); a right-to-left embedding (RLE … PDF) sets its order.
+ * Not RLI … PDI: LibreOffice prints those as visible marks.
+ */
+export function footerText(text: string, rtl: boolean): string {
+  return rtl ? `\u202B${text}\u202C` : text;
+}
+
 export function sheetPrint(
   model: ReportModel,
   rows: Rows,
@@ -128,7 +145,7 @@ export function sheetPrint(
   const titleHeight = Array.from({ length: plan.titleRows }, (_, r) => height(r)).reduce((s, h) => s + h, 0);
   const page = ((PAGE_HEIGHT - (MARGINS.top + MARGINS.bottom) * 72) * SLACK * 100) / scale;
   const breaks = pageBreaks(plan.sections, height, page, titleHeight);
-  const note = plan.screenOnly ? `&8${plan.screenOnly.replace(/&/g, '&&')}` : '';
+  const note = plan.screenOnly ? `&8${footerText(plan.screenOnly.replace(/&/g, '&&'), model.rtl)}` : '';
   const pageNo = `&8${pageLabel(model.lang)}`;
   return {
     pageSetup: {

@@ -7,12 +7,14 @@
  * row export does not sit in memory a second time as ExcelJS cell objects.
  */
 import type ExcelJS from 'exceljs';
+import { withLocalDigits } from '../core/i18n/digits';
 import type { Block, Cell, ConditionalRule, ReportModel } from '../core/report/model';
 import { cellRef, contains, parseRange, type Rect } from './a1';
 import { placeCharts } from './charts';
 import { patchReportSheet } from './package-patch';
 import { printedWidths, type SheetPrint, sheetPrint, textUnits } from './print-setup';
 import { headerRowHeight } from './row-heights';
+import { sourceColumns } from './source-formats';
 import { brandedLook, excelWidth, type LookOfCell, statusLook, statusRuleStyle } from './styles';
 
 export interface XlsxOptions {
@@ -22,6 +24,8 @@ export interface XlsxOptions {
   readonly onProgress?: (fraction: number) => void;
   /** The source rows through ExcelJS's Row and Cell objects (the reference a test compares to). */
   readonly sourceThroughExcelJs?: boolean;
+  /** An .xlsx source's number formats by column, kept on the copied source sheet. */
+  readonly sourceFormats?: readonly (string | null)[];
 }
 
 /** Excel's limit on sheet names. */
@@ -65,6 +69,7 @@ export async function writeReportXlsx(
     options.onProgress,
     ExcelJS.ValueType,
     options.sourceThroughExcelJs === true,
+    options.sourceFormats ?? [],
   );
   await workbook.commit();
   // Charts and print titles: the package parts ExcelJS does not write (./package-patch.ts).
@@ -191,7 +196,7 @@ function writeReportSheet(workbook: Workbook, model: ReportModel, valuesOnly: bo
     if (height !== undefined) row.height = height;
     for (const [col, cell] of cells) {
       const covered = ruleRects.some((rect) => contains(rect, rowIndex, col));
-      writeCell(row.getCell(col + 1), cell, valuesOnly, covered && !valuesOnly, model.brand, model.rtl);
+      writeCell(row.getCell(col + 1), cell, valuesOnly, covered && !valuesOnly, model);
     }
     row.commit();
   }
@@ -286,11 +291,12 @@ function writeCell(
   cell: Cell,
   valuesOnly: boolean,
   coloredByRule: boolean,
-  brand: ReportModel['brand'],
-  rtl: boolean,
+  model: Pick<ReportModel, 'brand' | 'rtl' | 'lang'>,
 ): void {
+  const { brand, rtl } = model;
   target.value = cellValue(cell, valuesOnly);
-  if (cell.fmt) target.numFmt = cell.fmt;
+  // Digits in the report's language where the application honours the numeral prefix (docs/digits.md).
+  if (cell.fmt) target.numFmt = withLocalDigits(cell.fmt, model.lang);
   const look: LookOfCell = {
     ...(cell.style ? brandedLook(cell.style, brand) : {}),
     ...(cell.status && !coloredByRule ? statusLook(cell.status) : {}),
@@ -375,16 +381,34 @@ function writeSourceSheet(
   onProgress: ((fraction: number) => void) | undefined,
   types: typeof ExcelJS.ValueType,
   throughExcelJs: boolean,
+  given: readonly (string | null)[],
 ): void {
   const source = model.cleanSource;
   const headerRows = model.headerRow + 1;
   const sheet = workbook.addWorksheet(model.sourceName, {
     views: [{ rightToLeft: model.rtl, state: 'frozen', ySplit: headerRows }],
   });
-  const header = source[model.headerRow] ?? [];
-  sheet.columns = header.map((h) => ({ width: Math.min(40, Math.max(10, String(h ?? '').length + 2)) }));
+  // Widths that fit, and the measure columns' number formats (./source-formats.ts).
+  const columns = sourceColumns(model, given);
+  sheet.columns = columns.widths.map((width) => ({ width }));
+  const isData = new Uint8Array(source.length);
+  for (const r of model.dataRows) isData[r] = 1;
+  // One shared style object per formatted column (ExcelJS caches a style by object identity).
+  const numberStyles = columns.formats.map((numFmt) => (numFmt ? { numFmt } : null));
+  const otherStyles = columns.otherFormats.map((numFmt, c) =>
+    numFmt === null ? null : numFmt === columns.formats[c] ? numberStyles[c] : { numFmt },
+  );
+  const dateStyles = columns.dateFormats.map((numFmt) => (numFmt ? { numFmt } : null));
+  const styleOf = (r: number, c: number, value: string | number | Date): Partial<ExcelJS.Style> =>
+    r === model.headerRow
+      ? HEADER_STYLE
+      : value instanceof Date
+        ? (dateStyles[c] ?? DATE_STYLE)
+        : typeof value === 'number'
+          ? ((isData[r] === 1 ? numberStyles[c] : otherStyles[c]) ?? PLAIN_STYLE)
+          : PLAIN_STYLE;
   const step = Math.max(1, Math.floor(source.length / 100));
-  const raw = throughExcelJs ? null : rawRowWriter(workbook, sheet, model.headerRow, types);
+  const raw = throughExcelJs ? null : rawRowWriter(workbook, sheet, styleOf, types);
   source.forEach((values, r) => {
     if (raw) {
       raw.row(values, r);
@@ -398,7 +422,7 @@ function writeSourceSheet(
       cell.value = value;
       // One shared style object per kind of cell: ExcelJS caches a style by object identity,
       // which makes a 100,000-row source several times faster to write than a fresh style per cell.
-      cell.style = r === model.headerRow ? HEADER_STYLE : value instanceof Date ? DATE_STYLE : PLAIN_STYLE;
+      cell.style = styleOf(r, c, value);
     });
     row.commit();
     if (onProgress && r % step === 0) onProgress(r / source.length);
@@ -438,7 +462,7 @@ interface RawSheet {
 function rawRowWriter(
   workbook: Workbook,
   sheet: ExcelJS.Worksheet,
-  headerRow: number,
+  styleOf: (r: number, c: number, value: string | number | Date) => Partial<ExcelJS.Style>,
   types: typeof ExcelJS.ValueType,
 ): RawRows | null {
   const book = workbook as unknown as RawWorkbook;
@@ -457,18 +481,22 @@ function rawRowWriter(
     letters[c] ??= cellRef(0, c).replace(/\d+$/, '');
     return letters[c] as string;
   };
-  // The style attribute of each kind of cell, asked of ExcelJS once, not once per cell.
-  const styleAttrs = new Map<string, string>();
-  const styleAttr = (header: boolean, value: string | number | Date): string => {
+  // The style attribute of each style and kind of cell, asked of ExcelJS once, not once per cell.
+  const styleAttrs = new Map<Partial<ExcelJS.Style>, Map<string, string>>();
+  const styleAttr = (r: number, c: number, value: string | number | Date): string => {
     const kind = typeof value === 'string' ? 's' : value instanceof Date ? 'd' : 'n';
-    const key = `${header ? 'h' : ''}${kind}`;
-    let attr = styleAttrs.get(key);
+    const style = styleOf(r, c, value);
+    let byKind = styleAttrs.get(style);
+    if (byKind === undefined) {
+      byKind = new Map();
+      styleAttrs.set(style, byKind);
+    }
+    let attr = byKind.get(kind);
     if (attr === undefined) {
-      const style = header ? HEADER_STYLE : kind === 'd' ? DATE_STYLE : PLAIN_STYLE;
       const type = kind === 's' ? types.String : kind === 'd' ? types.Date : types.Number;
       const id = book.styles.addStyleModel(style, type);
       attr = id ? ` s="${id}"` : '';
-      styleAttrs.set(key, attr);
+      byKind.set(kind, attr);
     }
     return attr;
   };
@@ -490,7 +518,7 @@ function rawRowWriter(
     for (let c = 0; c < values.length; c++) {
       const value = values[c];
       if (value === null || value === undefined || value === '') continue;
-      const s = styleAttr(r === headerRow, value);
+      const s = styleAttr(r, c, value);
       const at = `${letter(c)}${n}`;
       if (typeof value === 'string')
         cells += `<c r="${at}"${s} t="s"><v>${book.sharedStrings.add(value)}</v></c>`;

@@ -9,13 +9,15 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   symlinkSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs module of the build, without type declarations
@@ -72,19 +74,49 @@ describe('bin/mizan.mjs', () => {
     expect(caught.stderr).toContain('TypeScript at run time');
   });
 
-  it('the bundle imports only Node built-ins and the npm dependencies, which stay external', () => {
-    const code = readFileSync(CLI_BUNDLE, 'utf8');
-    // esbuild writes static imports at the start of a line, and keeps import("…") calls as written.
-    const statics = [...code.matchAll(/^import\s[^;]*?\bfrom\s*"([^"]+)";?$/gm)];
-    const dynamics = [...code.matchAll(/\bimport\(\s*"([^"]+)"\s*\)/g)];
-    const specifiers = new Set([...statics, ...dynamics].map((m) => m[1] as string));
-    expect(specifiers.size).toBeGreaterThan(2);
-    const packages = [...specifiers].filter((s) => !s.startsWith('node:')).sort();
-    expect(packages).toEqual(['exceljs', 'papaparse']);
+  it('the bundle imports only Node built-ins and papaparse; ExcelJS is bundled, loaded only for .xlsx', () => {
+    const folder = dirname(CLI_BUNDLE);
+    const files = readdirSync(folder).filter((f) => f.endsWith('.mjs'));
+    const specifiersOf = (code: string) => {
+      // esbuild writes static imports at the start of a line, and keeps import("…") calls as written.
+      const statics = [...code.matchAll(/^import\s[^;]*?\bfrom\s*"([^"]+)";?$/gm)].map((m) => m[1] as string);
+      const dynamics = [...code.matchAll(/\bimport\(\s*"([^"]+)"\s*\)/g)].map((m) => m[1] as string);
+      return { statics, dynamics };
+    };
+    const all = files.map((f) => ({ file: f, ...specifiersOf(readFileSync(join(folder, f), 'utf8')) }));
+    const packages = new Set(
+      all.flatMap((f) => [...f.statics, ...f.dynamics]).filter((s) => !isBuiltin(s) && !s.startsWith('./')),
+    );
+    expect([...packages]).toEqual(['papaparse']);
     const dependencies = Object.keys(
       JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).dependencies,
     );
-    expect(dependencies.sort()).toEqual(packages);
+    expect(dependencies.sort()).toEqual(['exceljs', 'papaparse']);
+    // ExcelJS's chunk: reached only through import("./excel-….mjs"), never statically.
+    const excel = files.find((f) => f.startsWith('excel-'));
+    expect(excel).toBeDefined();
+    expect(readFileSync(join(folder, excel as string), 'utf8')).toContain('WorkbookWriter');
+    expect(all.some((f) => f.dynamics.includes(`./${excel}`))).toBe(true);
+    expect(all.some((f) => f.statics.includes(`./${excel}`))).toBe(false);
+  });
+
+  it('an .xlsx run prints no deprecation warning from the bundled ExcelJS', () => {
+    const child = spawnSync(
+      process.execPath,
+      [
+        join(ROOT, 'bin/mizan.mjs'),
+        'report',
+        '--out',
+        join(dir, 'quiet.xlsx'),
+        '--json',
+        join(dir, 'quiet.json'),
+        '-q',
+      ],
+      { cwd: dir, encoding: 'utf8' },
+    );
+    expect(child.status).toBe(0);
+    expect(child.stderr).toBe('');
+    expect(existsSync(join(dir, 'quiet.xlsx'))).toBe(true);
   });
 });
 

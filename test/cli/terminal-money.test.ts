@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatKpi, formatWith, leftOutText } from '../../src/cli/terminal';
 import { KPIS } from '../../src/core/kpi/registry';
+import { buildReport } from '../../src/core/report/index';
 
 const kpi = (id: string) => KPIS.find((k) => k.id === id);
 const cpc = kpi('cpc');
@@ -26,6 +27,41 @@ describe('money in the terminal, written as the workbook writes it', () => {
     expect(formatWith('+0.0%;-0.0%;0.0%', 0, 'en')).toBe('0.0%');
     expect(formatWith('#,##0.0" s"', 1234.56, 'en')).toBe('1,234.6 s');
     expect(formatWith('0.00%', 0.0666, 'en')).toBe('6.66%');
+  });
+});
+
+describe('the terminal’s totals are the workbook’s totals cells', () => {
+  // The totals' value column mixes units, so its money cells carry the currency (the tables'
+  // money columns name it in their headers instead): the terminal prints that column.
+  it.each([
+    ['fa', 'Cost (تومان)', '1,200,000', '800,000'],
+    ['ar', 'Cost (ر.س)', '1,200.50', '800'],
+    ['en', 'Cost', '$1,200.50', '$800'],
+  ] as const)('%s: each KPI total as its cell’s format shows it', (lang, head, a, b) => {
+    const r = buildReport(
+      [
+        ['Channel', 'Impressions', 'Clicks', head, 'Conversions'],
+        ['Search', 1000, 50, a, 5],
+        ['Social', 2000, 40, b, 2],
+      ],
+      { sourceName: 'Data', lang },
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const m = r.model;
+    const lines = m.blocks.find((x) => x.kind === 'totals')?.cells ?? [];
+    let money = 0;
+    for (const k of m.totals.kpis) {
+      const def = kpi(k.kpi);
+      const cell = lines.find((l) => l[0]?.v === def?.names[lang])?.[1];
+      if (k.value === null || !cell?.fmt) throw new Error(`no totals cell for ${k.kpi}`);
+      const shown = formatKpi(def, k.value, m.currency, lang);
+      expect(shown).toBe(formatWith(cell.fmt, k.value, lang));
+      if (def?.unit === 'money') {
+        money++;
+        expect(shown).toContain(m.currency as string);
+      }
+    }
+    expect(money).toBe(3); // CPC, CPM, CPA
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * The report prints as a document (issue 12): landscape, the label and the KPI columns at a
- * scale of at least 90% (100% where they fit), column A and the title rows repeated on each
+ * scale of at least 97% (100% where they fit), column A and the title rows repeated on each
  * page, pages breaking between sections, the columns-read list left out of the print area, and
  * the report sheet alone on at most 3 pages, A4 or Letter, in every language, with and without
  * the bundled template.
@@ -136,13 +136,14 @@ describe('the report sheet’s print settings', () => {
     if (scale < 100) expect(printed * ((scale + 1) / 100)).toBeGreaterThan(ROOM);
   });
 
-  it('readable: 100% where the columns fit (English, Arabic with the template), at least 90% elsewhere', () => {
+  it('readable: 100% in every language but Persian without the template, at 97% there', () => {
     const scale = (name: string) => Number(attrsOf(reportXml(name), 'pageSetup').scale);
-    for (const name of ['en', 'en+template', 'ar+template']) expect(scale(name), name).toBe(100);
-    for (const name of ['ar', 'fa+template']) expect(scale(name), name).toBeGreaterThanOrEqual(90);
-    // Known short of the target: ten KPIs, five of them toman amounts that carry their unit in
-    // every cell, need 80% (see docs/report-json.md, "Printing").
-    expect(scale('fa')).toBeGreaterThanOrEqual(80);
+    for (const name of ['en', 'en+template', 'ar', 'ar+template', 'fa+template'])
+      expect(scale(name), name).toBe(100);
+    // The tables' money columns name the currency in their headers, so their cells are plain
+    // numbers; the totals' value column mixes units and keeps "21,532,435,000 تومان" in its
+    // cells, in bold: 3% short of 100 (see docs/report-json.md, "Printing").
+    expect(scale('fa')).toBeGreaterThanOrEqual(97);
   });
 
   it.each([...CASES, 'apostrophe'])('%s: column A and rows 1–2 repeat on every page', (name) => {
@@ -254,6 +255,32 @@ function copyShowing(path: string, out: string, keep: (index: number) => boolean
   });
 }
 
+/**
+ * The footer of a page as its reader reads it: the words of the page's last line (pdftotext's
+ * boxes) from right to left in a right-to-left report, from left to right otherwise; Arabic
+ * script words (which pdftotext gives in the order their glyphs are drawn) turned back, and each
+ * section read on its own (they sit at the page's two ends).
+ */
+function footerRead(pdf: string, page: number, rtl: boolean): string {
+  const xml = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', pdf, '-'], {
+    encoding: 'utf8',
+  });
+  const words = [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((m) => ({
+    x: Number(m[1]),
+    y: Number(m[2]),
+    text: m[3] as string,
+  }));
+  const bottom = Math.max(...words.map((w) => w.y));
+  const line = words.filter((w) => Math.abs(w.y - bottom) < 2);
+  const mid = Math.max(...words.map((w) => w.x)) / 2;
+  const read = (ws: typeof line) =>
+    ws
+      .sort((a, b) => (rtl ? b.x - a.x : a.x - b.x))
+      .map((w) => (/[\u0600-\u06ff]/.test(w.text) ? [...w.text].reverse().join('') : w.text))
+      .join(' ');
+  return [read(line.filter((w) => w.x < mid)), read(line.filter((w) => w.x >= mid))].map(letters).join('|');
+}
+
 const A4 = { width: 841.89, height: 595.3 };
 const LETTER = { width: 792, height: 612 };
 
@@ -333,6 +360,30 @@ describe.skipIf(!withLibreOffice)('LibreOffice prints the report sheet on at mos
       );
     },
   );
+
+  it.each(CASES)('%s: the footer reads in the report’s direction, page number and note', (name) => {
+    const pdf = pdfs.get(`${name}-a4`) as string;
+    const pages = pdfPages(pdf).pages;
+    const rtl = name.startsWith('fa') || name.startsWith('ar');
+    // What the footer says, in logical order: its sections' text without the codes and marks.
+    const xml = /<oddFooter>([^<]*)<\/oddFooter>/.exec(reportXml(name))?.[1] ?? '';
+    const sections = xml
+      .replace(/&amp;/g, '&')
+      .split(/&[LR]/)
+      .filter((t) => t !== '')
+      .map((t) => t.replace(/&8/g, '').replace(/&&/g, '&'));
+    const note = sections.find((t) => !t.includes('&P')) as string;
+    const pageNo = sections.find((t) => t.includes('&P')) as string;
+    expect(note).toBeDefined();
+    // Words are read in the report's direction; a number, and a text without words, left to right.
+    const direction = (text: string) => rtl && /[\u0600-\u06ff]/.test(text);
+    for (let p = 1; p <= pages; p++) {
+      expect(footerRead(pdf, p, direction(note)), `${name} page ${p}`).toContain(letters(note));
+      expect(footerRead(pdf, p, direction(pageNo)), `${name} page ${p}`).toContain(
+        letters(pageNo.replace('&P', String(p)).replace('&N', String(pages))),
+      );
+    }
+  });
 
   it('the report-only copy is the report: the whole workbook’s first pages are the same pages', () => {
     const a4 = pdfs.get('en-a4') as string;

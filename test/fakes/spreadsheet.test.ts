@@ -193,3 +193,48 @@ describe('setValues needs a grid of the range shape', () => {
     );
   });
 });
+
+describe('wrap strategies: SpreadsheetApp.WrapStrategy members, per cell', () => {
+  it('a cell overflows until a strategy is set; setWrapStrategies sets one per cell, getWrapStrategies reads them', () => {
+    const world = new FakeWorld().install();
+    const { WRAP, OVERFLOW, CLIP } = SpreadsheetApp.WrapStrategy;
+    expect(range(world, 'A1').getWrapStrategy()).toBe(OVERFLOW);
+    range(world, 'A1:B2').setWrapStrategies([
+      [WRAP, CLIP],
+      [OVERFLOW, WRAP],
+    ]);
+    expect(range(world, 'A1:B2').getWrapStrategies()).toEqual([
+      [WRAP, CLIP],
+      [OVERFLOW, WRAP],
+    ]);
+    expect(world.active.cellAt(2, 2).wrap).toBe('WRAP');
+    range(world, 'B1:B2').setWrapStrategy(CLIP);
+    expect(
+      range(world, 'A1:B2')
+        .getWrapStrategies()
+        .map((line) => line.map(String)),
+    ).toEqual([
+      ['WRAP', 'CLIP'],
+      ['OVERFLOW', 'CLIP'],
+    ]);
+  });
+
+  it('takes enum members only: a name given as a string is refused and nothing changes', () => {
+    const world = new FakeWorld().install();
+    const { WRAP } = SpreadsheetApp.WrapStrategy;
+    const names = [[WRAP, 'WRAP']] as unknown as GoogleAppsScript.Spreadsheet.WrapStrategy[][];
+    expect(() => range(world, 'A1:B1').setWrapStrategies(names)).toThrow(/don't match the method signature/);
+    expect(world.active.cellAt(1, 1).wrap).toBe('OVERFLOW');
+    const one = 'CLIP' as unknown as GoogleAppsScript.Spreadsheet.WrapStrategy;
+    expect(() => range(world, 'A1').setWrapStrategy(one)).toThrow(/don't match the method signature/);
+  });
+
+  it('needs a grid of the range shape, and clear() resets the strategy with the other formats', () => {
+    const world = new FakeWorld().install();
+    const { WRAP } = SpreadsheetApp.WrapStrategy;
+    expect(() => range(world, 'A1:B2').setWrapStrategies([[WRAP, WRAP]])).toThrow(/number of rows/);
+    range(world, 'A1').setWrapStrategies([[WRAP]]);
+    range(world, 'A1').clear();
+    expect(world.active.cellAt(1, 1).wrap).toBe('OVERFLOW');
+  });
+});

@@ -17,8 +17,9 @@
  * parsed as typed input ("100", "3.5%", "Mar 2024", "TRUE", Persian digits: sheets-input.ts)
  * unless the cell's number format is plain text ("@"). A cell holds at most 50,000 characters and
  * a spreadsheet at most 10 million cells. Dates read back as midnight in the spreadsheet's time
- * zone (FakeWorldOptions.timeZone), error cells read back as their code ("#N/A"), and conditional
- * format rules apply first match wins (FakeSheet.colourShown). Formulas are stored, not evaluated
+ * zone (FakeWorldOptions.timeZone), error cells read back as their code ("#N/A"), conditional
+ * format rules apply first match wins (FakeSheet.colourShown), and each cell keeps a wrap
+ * strategy, set only with SpreadsheetApp.WrapStrategy's members. Formulas are stored, not evaluated
  * (tests evaluate them with HyperFormula, test/server/evaluate.ts).
  */
 import { typedInput } from './sheets-input';
@@ -110,6 +111,8 @@ export interface FakeCell {
   background: string;
   note: string;
   align: string;
+  /** The cell's wrap strategy by name (WrapStrategy): 'OVERFLOW' until one is set. */
+  wrap: WrapStrategyName;
   /** The error code when the cell holds an error value ('' otherwise); `value` is then the code too. */
   error: string;
 }
@@ -125,8 +128,44 @@ const blankCell = (): FakeCell => ({
   background: '#ffffff',
   note: '',
   align: 'general',
+  wrap: 'OVERFLOW',
   error: '',
 });
+
+/** SpreadsheetApp.WrapStrategy's members. */
+export type WrapStrategyName = 'WRAP' | 'OVERFLOW' | 'CLIP';
+
+/**
+ * An Apps Script enum member: an object, not its name, so code that passes the string 'WRAP'
+ * where the enum is required fails here as it fails in Apps Script.
+ */
+export class FakeEnumMember<N extends string> {
+  constructor(
+    readonly enumName: string,
+    readonly name: N,
+  ) {}
+  toString(): string {
+    return this.name;
+  }
+}
+
+/** SpreadsheetApp.WrapStrategy (https://developers.google.com/apps-script/reference/spreadsheet/wrap-strategy). */
+export const FAKE_WRAP_STRATEGY: Readonly<Record<WrapStrategyName, FakeEnumMember<WrapStrategyName>>> = {
+  WRAP: new FakeEnumMember('WrapStrategy', 'WRAP'),
+  OVERFLOW: new FakeEnumMember('WrapStrategy', 'OVERFLOW'),
+  CLIP: new FakeEnumMember('WrapStrategy', 'CLIP'),
+};
+
+/** The member's name, or Apps Script's signature error for anything else (a string, null). */
+function wrapStrategyName(v: unknown, method: string): WrapStrategyName {
+  const member = Object.values(FAKE_WRAP_STRATEGY).find((m) => m === v);
+  if (!member) {
+    throw new Error(
+      `Exception: The parameters (${v === null ? 'null' : typeof v}) don't match the method signature for SpreadsheetApp.Range.${method}.`,
+    );
+  }
+  return member.name;
+}
 
 /** Column letters for 1-based indices (1 → A, 27 → AA). */
 export function columnLetter(col: number): string {
@@ -211,6 +250,10 @@ type RangeApi = Pick<
   | 'setNotes'
   | 'getNotes'
   | 'setHorizontalAlignments'
+  | 'setWrapStrategies'
+  | 'getWrapStrategies'
+  | 'setWrapStrategy'
+  | 'getWrapStrategy'
   | 'getA1Notation'
   | 'getRow'
   | 'getColumn'
@@ -385,6 +428,35 @@ export class FakeRange implements RangeApi {
     return this.put(alignments, 'setHorizontalAlignments', (c, s) => {
       c.align = String(s ?? 'general');
     }) as unknown as GRange;
+  }
+  setWrapStrategies(strategies: GoogleAppsScript.Spreadsheet.WrapStrategy[][]): GRange {
+    this.rec('setWrapStrategies');
+    // Every member is checked before any cell changes: a bad grid leaves the range as it was.
+    const names = (strategies as unknown[][]).map((line) =>
+      Array.isArray(line) ? line.map((v) => wrapStrategyName(v, 'setWrapStrategies')) : line,
+    ) as WrapStrategyName[][];
+    return this.put(names, 'setWrapStrategies', (c, w) => {
+      c.wrap = w;
+    }) as unknown as GRange;
+  }
+  getWrapStrategies(): GoogleAppsScript.Spreadsheet.WrapStrategy[][] {
+    this.rec('getWrapStrategies');
+    return this.map(
+      (c) => FAKE_WRAP_STRATEGY[c.wrap],
+    ) as unknown as GoogleAppsScript.Spreadsheet.WrapStrategy[][];
+  }
+  setWrapStrategy(strategy: GoogleAppsScript.Spreadsheet.WrapStrategy): GRange {
+    this.rec('setWrapStrategy');
+    const name = wrapStrategyName(strategy, 'setWrapStrategy');
+    return this.put(this.fill(name), 'setWrapStrategy', (c, w) => {
+      c.wrap = w;
+    }) as unknown as GRange;
+  }
+  getWrapStrategy(): GoogleAppsScript.Spreadsheet.WrapStrategy {
+    this.rec('getWrapStrategy');
+    return FAKE_WRAP_STRATEGY[
+      this.sheet.cellAt(this.row, this.col).wrap
+    ] as unknown as GoogleAppsScript.Spreadsheet.WrapStrategy;
   }
   getA1Notation(): string {
     this.rec('getA1Notation');
@@ -1441,6 +1513,8 @@ export class FakeWorld {
       flush: () => {
         this.log.record('SpreadsheetApp', 'flush');
       },
+      // An enum, read without a call (a property, not a method).
+      WrapStrategy: FAKE_WRAP_STRATEGY,
     };
     return app as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
   }

@@ -220,6 +220,21 @@ describe('/inspect of the report the sidebar builds', () => {
     expect([...seen].sort()).toEqual(['fair', 'good', 'poor']);
   });
 
+  it('wraps the table headers the writer set to WRAP, and lets a title overflow', () => {
+    const { dev, tab } = exampleReport('en');
+    const all = cells(dev.inspectPage(tab));
+    const wraps = (td: Td | undefined) => /white-space:pre-wrap/.test(td?.style ?? '');
+    const section = all.find((c) => c.text === 'By Channel') as Td;
+    const header = all.filter((c) => rowOf(c.a1) === rowOf(section.a1) + 1 && c.text !== '');
+    expect(header.map((c) => c.text)).toContain('Conversion rate');
+    expect(header.every(wraps)).toBe(true);
+    // A value and the title stay on one line; the title runs over the empty cells beside it.
+    expect(wraps(besideLabel(all, 'Cost', 'B'))).toBe(false);
+    const html = dev.inspectPage(tab);
+    expect(html).toMatch(/<td data-a1="A1" style="[^"]*" colspan="\d+"/);
+    expect(wraps(all.find((c) => c.a1 === 'A1'))).toBe(false);
+  });
+
   it('outlines a cell whose number format it does not model and shows its raw value', () => {
     const { dev } = exampleReport('en');
     const sheet = dev.world.addUserSheet('Odd', [[1234.5]]);

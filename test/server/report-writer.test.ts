@@ -160,6 +160,24 @@ describe('writeReport', () => {
     expect(counts[0]?.count).toBeLessThan(80);
   });
 
+  it('wraps the table headers (as the .xlsx does) and lets every other cell overflow, in one call', () => {
+    const rows = campaignRows(10);
+    const world = worldWith(rows);
+    world.log.reset();
+    write(world, rows);
+    const cells = world.sheet('KPI report – Campaigns').snapshot();
+    // The hand model's header rows: the totals table's (sheet row 4) and the group table's (row 7).
+    const wrapped = cells.flatMap((line, r) =>
+      line.flatMap((c, col) => (c.wrap === 'WRAP' ? [`${r + 1}:${col + 1}:${String(c.value)}`] : [])),
+    );
+    const headers = ['Group', 'Cost', 'Conversions', 'CPA', 'Conversion rate'];
+    expect(wrapped).toEqual([4, 7].flatMap((r) => headers.map((h, col) => `${r}:${col + 1}:${h}`)));
+    // The title and a long legend line still run over their empty neighbours.
+    expect(cells[0]?.[0]?.wrap).toBe('OVERFLOW');
+    expect(cells.flat().filter((c) => c.wrap !== 'WRAP' && c.wrap !== 'OVERFLOW')).toEqual([]);
+    expect(world.log.summary()['Range.setWrapStrategies']).toBe(1);
+  });
+
   it('never writes to the source sheet', () => {
     const rows = campaignRows(30);
     const world = worldWith(rows);

@@ -15,7 +15,9 @@ export const REPORT_LABELS = {
   separator: L(' · ', ' | ', ' | '),
   sheetPrefix: L('KPI report', 'تقرير المؤشرات', 'گزارش شاخص‌ها'),
   total: L('Total', 'الإجمالي', 'جمع کل'),
-  rowsCount: L('{n} rows', '{n} صفًا', '{n} ردیف'),
+  // Arabic counts agree with the number (صف، صفان، صفوف، صفًا): a label before it fits every n.
+  rowsCount: L('{n} rows', 'عدد الصفوف: {n}', '{n} ردیف'),
+  rowsCountOne: L('{n} row', 'عدد الصفوف: {n}', '{n} ردیف'),
   currency: L('Currency: {c}', 'العملة: {c}', 'واحد پول: {c}'),
   benchmarks: L('Benchmarks: {p}', 'المعايير: {p}', 'معیارها: {p}'),
   template: L('Template: {t}', 'القالب: {t}', 'قالب: {t}'),

@@ -144,6 +144,8 @@ export const KPIS: readonly KpiDef[] = [
     inputs: [signed('revenue', ['revenue']), amount('cost', ['cost']), margin],
     expr: div(sub(mul(ref('revenue'), ref('gross_margin')), ref('cost')), ref('cost')),
     source: 'seed 000; HubSpot glossary; MASB (ROMI)',
+    // 1 + ROI is the margin's return per unit of cost: targets judge it as ROAS's.
+    origin: -1,
   },
   {
     id: 'roas',

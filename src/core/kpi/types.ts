@@ -60,4 +60,9 @@ export interface KpiDef {
   readonly formulaText?: Localized;
   /** Where the definition comes from (kpi-reference.md). */
   readonly source: string;
+  /**
+   * The value that means nothing at all, from which a target's fair band and share are measured
+   * (src/core/benchmarks/status.ts): 0 when absent; ROI's is −1 (all the money lost).
+   */
+  readonly origin?: number;
 }

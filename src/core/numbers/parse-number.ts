@@ -256,7 +256,8 @@ function readNumberText(raw: string, options: ReadOptions): NumberReading {
   if (!/^[\d.,'\u066b\u066c]+$/.test(s)) return fail;
   const plain = resolveSeparators(s, options.decimal ?? 'auto');
   if (plain === null) return fail;
-  let value = Number(plain) * 10 ** exponent;
+  // One correctly rounded conversion (as DuckDB and spreadsheets read "1.5e-3"), not plain × 10^e.
+  let value = exponent === 0 ? Number(plain) : Number(`${plain}e${exponent}`);
   if (!Number.isFinite(value)) return fail;
   if (negative) value = -value;
   if (percent) value = value / 100;

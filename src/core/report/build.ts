@@ -5,13 +5,13 @@
  */
 
 import { attributionSection } from '../attribution/report-section';
-import { epochDayToJalali, fromEpochDay } from '../dates/jalali';
+import { periodText } from '../dates/display';
 import { isoOfDay } from '../dates/parse-date';
 import { type Calendar, inferPeriod, type Period, type PeriodKind, periodsBetween } from '../dates/periods';
 import { type Analysis, analyse, type MeasureColumn } from '../detect/analyse';
 import { columnLetter, rowList } from '../detect/letters';
 import { isRtl, type Lang } from '../i18n/lang';
-import { label, localDigits } from '../i18n/report-labels';
+import { label } from '../i18n/report-labels';
 import { denominatorsOf } from '../kpi/expr';
 import { MEASURES, type MeasureId } from '../kpi/measures';
 import { isDate } from '../numbers/parse-number';
@@ -120,14 +120,31 @@ function checkOptions(grid: unknown, o: ReportOptions): InputProblem[] {
 }
 
 export function buildReport(cells: Grid | Table, given: ReportOptions): ReportResult {
-  let options = given;
+  const read = analyseForReport(cells, given);
+  return read.ok ? reportFromAnalysis(read.table, given, read.analysis) : read;
+}
+
+/** The options checked and the cells analysed: the first half of buildReport. */
+export function analyseForReport(
+  cells: Grid | Table,
+  options: ReportOptions,
+):
+  | { readonly ok: true; readonly table: Table; readonly analysis: Analysis }
+  | { readonly ok: false; readonly problems: readonly InputProblem[] } {
   const optionProblems = checkOptions(cells, options);
   if (optionProblems.length > 0) return { ok: false, problems: optionProblems };
+  const table = asTable(cells);
+  const read = analyse(table, options);
+  return read.ok ? { ok: true, table, analysis: read.analysis } : read;
+}
+
+/**
+ * The second half of buildReport, for a caller that needs the analysis too (the DuckDB engine),
+ * so that the cells are analysed once: `analysis` must be analyse(grid, given)'s.
+ */
+export function reportFromAnalysis(grid: Table, given: ReportOptions, analysis: Analysis): ReportResult {
+  let options = given;
   const lang = options.lang;
-  const grid = asTable(cells);
-  const read = analyse(grid, options);
-  if (!read.ok) return read;
-  const analysis = read.analysis;
   // Attribution: a path export in options.paths, or the source itself (then no KPI is needed).
   const paths = attributionSection({
     lang,
@@ -235,7 +252,7 @@ export function buildReport(cells: Grid | Table, given: ReportOptions): ReportRe
   if (agg.periods) {
     periodSpans.forEach((span, i) => {
       const row = metricRow(
-        periodLabel(span.start, periodKind as PeriodKind, calendar, lang),
+        periodText(span.start, periodKind as PeriodKind, calendar, lang),
         agg.periods as Sums,
         i,
       );
@@ -446,19 +463,6 @@ function sheetNameFor(prefix: string, source: string): string {
   const clean = source.replace(/[[\]*?/\\:]/g, ' ').trim();
   const room = 31 - prefix.length - 3;
   return `${prefix} – ${clean.length > room ? clean.slice(0, Math.max(0, room)) : clean}`.trim();
-}
-
-function periodLabel(start: number, kind: PeriodKind, calendar: Calendar, lang: Lang): string {
-  const two = (n: number) => String(n).padStart(2, '0');
-  let text: string;
-  if (calendar === 'jalali') {
-    const j = epochDayToJalali(start);
-    text = kind === 'month' ? `${j.jy}/${two(j.jm)}` : `${j.jy}/${two(j.jm)}/${two(j.jd)}`;
-  } else {
-    const g = fromEpochDay(start);
-    text = kind === 'month' ? `${g.y}-${two(g.m)}` : isoOfDay(start);
-  }
-  return localDigits(text, lang);
 }
 
 /** Excluded rows that hold a number in a measure column: SUM must skip them. */

@@ -33,7 +33,7 @@ export interface KpiPlan {
 }
 
 export type Judge =
-  | { readonly kind: 'target'; readonly target: Target }
+  | { readonly kind: 'target'; readonly target: Target; readonly origin: number }
   | { readonly kind: 'benchmark'; readonly thresholds: Thresholds; readonly source: string };
 
 /** KPIs a report can compute from summed columns: arithmetic, every input a measure or a default. */
@@ -83,7 +83,7 @@ export interface KpiPlanning {
 
 function judgeOf(def: KpiDef, options: PlanOptions): Judge | null {
   const target = options.targets?.find((t) => t.kpi === def.id);
-  if (target) return { kind: 'target', target };
+  if (target) return { kind: 'target', target, origin: def.origin ?? 0 };
   const bench = options.profile?.benchmarks.find((b) => b.kpi === def.id);
   if (!bench) return null;
   // A money threshold in another currency than the sheet's says nothing about it.
@@ -161,8 +161,8 @@ export function judge(
     return plan.judge?.kind === 'target' ? { status: null, ofTarget: null } : { status: null };
   if (plan.judge.kind === 'target') {
     return {
-      status: statusAgainstTarget(value, plan.judge.target),
-      ofTarget: percentOfTarget(value, plan.judge.target),
+      status: statusAgainstTarget(value, plan.judge.target, plan.judge.origin),
+      ofTarget: percentOfTarget(value, plan.judge.target, plan.judge.origin),
     };
   }
   return { status: statusAgainst(value, plan.judge.thresholds) };

@@ -5,10 +5,11 @@
  * rules and charts.
  * Blocks are stacked top to bottom in column A, one blank row apart; charts sit right of the totals.
  */
+
 import { TARGET_FAIR_MARGIN } from '../benchmarks/status';
 import type { Status, Target } from '../benchmarks/types';
-import { epochDayToJalali, fromEpochDay } from '../dates/jalali';
-import { isoOfDay } from '../dates/parse-date';
+import { daySpanText } from '../dates/display';
+import { fromEpochDay } from '../dates/jalali';
 import { roleName } from '../detect/analyse';
 import { columnLetter } from '../detect/letters';
 import type { Lang } from '../i18n/lang';
@@ -50,10 +51,33 @@ const CHANGE_FORMAT = kpiById('pct_change')?.format ?? '+0.0%;-0.0%;0.0%';
 
 /** A money format carrying the sheet's currency: "$"#,##0.00 or #,##0 "تومان". */
 export function moneyFormat(currency: string | null): string {
-  const body = currency && NO_DECIMALS.has(currency) ? '#,##0' : '#,##0.00';
+  const body = moneyBody(currency);
   if (!currency) return body;
   const q = `"${currency.replace(/"/g, '')}"`;
   return PREFIXED.has(currency) ? `${q}${body}` : `${body} ${q}`;
+}
+
+const moneyBody = (currency: string | null) => (currency && NO_DECIMALS.has(currency) ? '#,##0' : '#,##0.00');
+
+/**
+ * A currency written after the number as a word or code ("تومان", "ر.س", "SAR"), as opposed to a
+ * symbol before it ("$"). Such a currency is named once in the header of a table's money column
+ * ("هزینه (تومان)"), and the column's cells are plain grouped numbers: written in every cell it
+ * made each money column wider by the word, and the Persian report printed at 80%. A symbol
+ * before the number is narrow and stays in every cell.
+ */
+export function currencyAfter(currency: string | null): currency is string {
+  return currency !== null && currency !== '' && !PREFIXED.has(currency);
+}
+
+/** The format of a table's money column: plain when its header names the currency (see currencyAfter). */
+export function columnMoneyFormat(currency: string | null): string {
+  return currencyAfter(currency) ? moneyBody(currency) : moneyFormat(currency);
+}
+
+/** A money column's header, naming a currency written after the number: "Cost per click (CPC) (SAR)". */
+export function moneyHeader(name: string, currency: string | null): string {
+  return currencyAfter(currency) ? `${name} (${currency})` : name;
 }
 
 const text = (v: string, style?: Cell['style'], extra: Partial<Cell> = {}): Cell => ({
@@ -170,14 +194,27 @@ class ReportLayout {
     return MEASURES[m].names[this.lang];
   }
 
-  private measureFormat(i: number): string {
+  /**
+   * A measure's number format: in the totals (a column of mixed units) money carries its
+   * currency in the cell; in a table column (`inColumn`) the header may name it instead.
+   */
+  private measureFormat(i: number, inColumn = false): string {
     const m = this.c.analysis.measures[i] as Computed['analysis']['measures'][number];
-    if (MEASURES[m.measure].kind === 'money') return moneyFormat(this.c.currency);
+    if (MEASURES[m.measure].kind === 'money') return this.money(inColumn);
     return m.integral ? '#,##0' : '#,##0.00';
   }
 
-  private kpiFormat(def: KpiDef): string {
-    return def.unit === 'money' ? moneyFormat(this.c.currency) : def.format;
+  private kpiFormat(def: KpiDef, inColumn = false): string {
+    return def.unit === 'money' ? this.money(inColumn) : def.format;
+  }
+
+  private money(inColumn: boolean): string {
+    return inColumn ? columnMoneyFormat(this.c.currency) : moneyFormat(this.c.currency);
+  }
+
+  /** A table column's header: money columns name a currency their cells leave out. */
+  private columnHeader(name: string, money: boolean, extra: Partial<Cell> = {}): Cell {
+    return text(money ? moneyHeader(name, this.c.currency) : name, 'header', extra);
   }
 
   private reachNote(m: MeasureId): Partial<Cell> {
@@ -203,7 +240,8 @@ class ReportLayout {
     const parts: string[] = [];
     const range = dateRangeText(c);
     if (range) parts.push(range);
-    parts.push(label('rowsCount', lang, { n: c.analysis.dataRows.length }));
+    const rows = c.analysis.dataRows.length;
+    parts.push(label(rows === 1 ? 'rowsCountOne' : 'rowsCount', lang, { n: rows }));
     if (c.currency) parts.push(label('currency', lang, { c: c.currency }));
     if (c.options.profile) parts.push(label('benchmarks', lang, { p: profileText(c) }));
     if (c.options.template) parts.push(label('template', lang, { t: c.options.template.name }));
@@ -272,10 +310,16 @@ class ReportLayout {
     const { lang } = this;
     return [
       first,
-      ...this.c.plans.map((p) => text(p.def.names[lang], 'header', { note: formulaNote(p, lang) })),
+      ...this.c.plans.map((p) =>
+        this.columnHeader(p.def.names[lang], p.def.unit === 'money', { note: formulaNote(p, lang) }),
+      ),
       text(label('rows', lang), 'header'),
       ...this.c.analysis.measures.map((m) =>
-        text(MEASURES[m.measure].names[lang], 'header', this.reachNote(m.measure)),
+        this.columnHeader(
+          MEASURES[m.measure].names[lang],
+          MEASURES[m.measure].kind === 'money',
+          this.reachNote(m.measure),
+        ),
       ),
       ...extra,
     ];
@@ -297,7 +341,7 @@ class ReportLayout {
         this.value(
           kv?.value ?? null,
           this.kpiFormula(plan, row, cellOf),
-          this.kpiFormat(plan.def),
+          this.kpiFormat(plan.def, true),
           'value',
           kv?.status,
         ),
@@ -307,7 +351,7 @@ class ReportLayout {
     c.analysis.measures.forEach((m, i) => {
       const v = row.measures[m.measure] ?? null;
       const f = v !== null && criteria && c.measureLive[i] ? this.src.sumifs(m.index, criteria) : null;
-      line.push(this.value(v, f, this.measureFormat(i), 'value'));
+      line.push(this.value(v, f, this.measureFormat(i, true), 'value'));
     });
     return line;
   }
@@ -485,7 +529,7 @@ class ReportLayout {
         text(formulaNote(p, lang), 'value'),
         // Headers come from the user's sheet: literal text.
         text(
-          planFormula(p, (m) => this.sourceColumn(m)),
+          localFormula(p, lang, (m) => this.sourceColumn(m)),
           'value',
           { userText: true },
         ),
@@ -534,10 +578,12 @@ class ReportLayout {
   private ofTarget(plan: KpiPlan, target: Target, row: number, kv: KpiValue | undefined): Cell {
     const valueCell = a1(row, 1);
     const at = a1(row, 4);
+    // Both measured from the KPI's origin (percentOfTarget): ROI's (1 + value) ÷ (1 + target).
+    const origin = plan.judge?.kind === 'target' ? plan.judge.origin : 0;
+    const v = origin === 0 ? valueCell : `(${valueCell}-(${origin}))`;
+    const t = target.value - origin;
     const f =
-      target.op === '>='
-        ? `IF(${valueCell}="","",${valueCell}/${target.value})`
-        : `IF(OR(${valueCell}="",${valueCell}=0),"",${target.value}/${valueCell})`;
+      target.op === '>=' ? `IF(${valueCell}="","",${v}/${t})` : `IF(OR(${valueCell}="",${v}=0),"",${t}/${v})`;
     const fair = target.op === '>=' ? 1 - TARGET_FAIR_MARGIN : 1 / (1 + TARGET_FAIR_MARGIN);
     const kpi = plan.def.id;
     this.rules.push(
@@ -545,7 +591,7 @@ class ReportLayout {
       { range: at, status: 'fair', when: ['>=', fair], kpi },
       { range: at, status: 'poor', when: ['<', fair], kpi },
     );
-    return this.value(kv?.ofTarget ?? null, target.value === 0 ? null : f, '0%', 'value', kv?.status);
+    return this.value(kv?.ofTarget ?? null, t === 0 ? null : f, '0%', 'value', kv?.status);
   }
 
   private pushRules(plan: KpiPlan, range: string): void {
@@ -572,6 +618,20 @@ class ReportLayout {
     };
     for (const block of attributionBlocks(c.attribution, ctx, this.row)) this.place(block);
   }
+}
+
+/**
+ * The plan's formula with `name` for each input, its constants (× 1000) in the language's digits
+ * and the names as given: a sheet's header keeps its own digits ("Clicks 2025").
+ */
+function localFormula(plan: KpiPlan, lang: Lang, name: (m: MeasureId) => string): string {
+  const names: string[] = [];
+  // Each name stands in as a private-use character (no digit) while the digits are changed.
+  const marked = planFormula(plan, (m) => String.fromCharCode(0xe000 + names.push(name(m)) - 1));
+  return localDigits(marked, lang).replace(
+    /[\ue000-\uf8ff]/g,
+    (ch) => names[ch.charCodeAt(0) - 0xe000] ?? ch,
+  );
 }
 
 /**
@@ -615,12 +675,8 @@ function legendEntry(kpi: string, judge: Judge, lang: Lang): LegendEntry {
 
 function dateRangeText(c: Computed): string | null {
   if (!c.dateSpan) return null;
-  const fmt = (d: number) => {
-    if (c.calendar !== 'jalali') return isoOfDay(d);
-    const j = epochDayToJalali(d);
-    return `${j.jy}/${String(j.jm).padStart(2, '0')}/${String(j.jd).padStart(2, '0')}`;
-  };
-  return localDigits(`${fmt(c.dateSpan.first)} – ${fmt(c.dateSpan.last)}`, c.lang);
+  // As the period rows write their dates (src/core/dates/display.ts: one bidi run in RTL cells).
+  return daySpanText(c.dateSpan.first, c.dateSpan.last, c.calendar, c.lang);
 }
 
 /** The profile's name, and why Mizan chose it when the user did not ("Search ads, a Google Ads export"). */

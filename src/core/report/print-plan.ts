@@ -17,7 +17,11 @@ import type { Block, PrintPlan } from './model';
 export type { PrintPlan } from './model';
 
 const PRINT_LABELS = {
-  page: L('Page &P of &N', 'صفحة &P من &N', 'صفحه &P از &N'),
+  // Arabic and Persian: digits only. LibreOffice lays a footer's page fields out left to right
+  // between the words whatever their direction, so "صفحه ۱ از ۱۵" read from the right came out
+  // "15 of 1 page"; no directional mark changes that (tried: RLM, ALM, RLE, RLI). "1 / 15" has
+  // no words to put in order.
+  page: L('Page &P of &N', '&P / &N', '&P / &N'),
   screenOnly: L(
     'Rows, counts and changes: columns {from}–{to}, on screen',
     'الصفوف والأعداد والتغيرات: الأعمدة {from}–{to}، على الشاشة',

@@ -3,10 +3,10 @@
  * thresholds), in priority order (the first rule a value meets gives its status), so they
  * agree with statusAgainst / statusAgainstTarget exactly.
  */
-import { TARGET_FAIR_MARGIN } from '../benchmarks/status';
+import { fairEdge } from '../benchmarks/status';
 import type { Status } from '../benchmarks/types';
 import { localNumber } from '../i18n/digits';
-import type { Lang } from '../i18n/lang';
+import { isRtl, type Lang } from '../i18n/lang';
 import { label } from '../i18n/report-labels';
 import type { Unit } from '../kpi/types';
 import { quoted } from './formulas';
@@ -18,15 +18,14 @@ export type When = ConditionalRule['when'];
 export function statusRules(judge: Judge): { status: Status; when: When }[] {
   if (judge.kind === 'target') {
     const { op, value } = judge.target;
+    const near = fairEdge(judge.target, judge.origin);
     if (op === '>=') {
-      const near = value * (1 - TARGET_FAIR_MARGIN);
       return [
         { status: 'good', when: ['>=', value] },
         { status: 'fair', when: ['>=', near] },
         { status: 'poor', when: ['<', near] },
       ];
     }
-    const near = value * (1 + TARGET_FAIR_MARGIN);
     return [
       { status: 'good', when: ['<=', value] },
       { status: 'fair', when: ['<=', near] },
@@ -79,6 +78,21 @@ export function statusFormula(cell: string, judge: Judge, lang: Lang): string {
  * band is the good band. Persian and Arabic separate with " | ": a middle dot reads as their zero.
  */
 export function thresholdText(judge: Judge, unit: Unit, lang: Lang): string {
+  return isRtl(lang)
+    ? `${ARABIC_LETTER_MARK}${thresholdWords(judge, unit, lang)}`
+    : thresholdWords(judge, unit, lang);
+}
+
+/**
+ * U+061C, invisible, of the bidi class of Arabic letters: at the start of a Persian threshold text
+ * it makes the first number's percent sign sit where every later one does (left of the digits in
+ * the right-to-left line). Without it, the first number, with no Arabic letter before it, keeps
+ * "٪" on its right and the second (after "خوب") on its left: "6.66%" and "%5.00" in one cell
+ * (Unicode bidi rules W2 and W5; checked in Chromium).
+ */
+const ARABIC_LETTER_MARK = '\u061c';
+
+function thresholdWords(judge: Judge, unit: Unit, lang: Lang): string {
   // In the report's digits and percent sign, like every number in its text (docs/digits.md).
   const n = (v: number): string =>
     localNumber(unit === 'rate' ? `${(v * 100).toFixed(2)}%` : v.toFixed(2), lang);

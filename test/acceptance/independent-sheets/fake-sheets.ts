@@ -569,6 +569,13 @@ export class FakeWorld {
           flush: () => undefined,
           newConditionalFormatRule: () =>
             this.ruleBuilder({ condition: null, gradient: false, format: {}, ranges: [] }),
+          // ref: spreadsheet/wrap-strategy: WRAP, OVERFLOW, CLIP; one object per value.
+          WrapStrategy: Object.fromEntries(
+            (['WRAP', 'OVERFLOW', 'CLIP'] as const).map((n, i) => [
+              n,
+              { toString: () => n, name: () => n, ordinal: () => i, toJSON: () => n },
+            ]),
+          ),
         },
         this.missing,
       ),
@@ -1114,7 +1121,11 @@ export class FakeWorld {
     const style = (prop: string): unknown => {
       const m = /^(set|get)([A-Z]\w*?)(s?)$/.exec(prop);
       if (!m) return undefined;
-      const [, verb, name0 = '', plural = ''] = m;
+      const [, verb, name1 = '', plural1 = ''] = m;
+      // setWrapStrategies / getWrapStrategies: the plural of "Strategy" ends in "ies".
+      const ies = plural1 === 's' && name1.endsWith('ie') && STYLE_PROPS.includes(`${name1.slice(0, -2)}y`);
+      const name0 = ies ? `${name1.slice(0, -2)}y` : name1;
+      const plural = plural1;
       const name = plural && !STYLE_PROPS.includes(name0 + plural) ? name0 : name0 + plural;
       if (!STYLE_PROPS.includes(name)) return undefined;
       const many = plural !== '' && name === name0;

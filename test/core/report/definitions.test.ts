@@ -121,6 +121,27 @@ describe('the definitions block', () => {
     for (const l of lines) expect(filled(l)[2]?.userText).toBe(true);
   });
 
+  it('fa and ar: a formula’s constant in the language’s digits in both columns, headers as written', () => {
+    // "Spend 2025" carries digits of its own: the sheet's text, not Mizan's, so it stays Latin.
+    const grid = [
+      ['Campaign', 'Impr.', 'Link clicks', 'Spend 2025'],
+      ['A', 1000, 50, 100],
+    ];
+    expect(line(build(grid, 'fa'), 'هزینه هر هزار نمایش (CPM)')).toEqual([
+      'هزینه هر هزار نمایش (CPM)',
+      'هزینه هر هزار نمایش (CPM) = هزینه ÷ نمایش × ۱۰۰۰',
+      'Spend 2025 (ستون D) ÷ Impr. (ستون B) × ۱۰۰۰',
+    ]);
+    expect(line(build(grid, 'ar'), 'تكلفة الألف ظهور (CPM)')).toEqual([
+      'تكلفة الألف ظهور (CPM)',
+      'تكلفة الألف ظهور (CPM) = التكلفة ÷ مرات الظهور × ١٠٠٠',
+      'Spend 2025 (العمود D) ÷ Impr. (العمود B) × ١٠٠٠',
+    ]);
+    expect(line(build(grid, 'en'), 'Cost per mille (CPM)')[2]).toBe(
+      'Spend 2025 (column D) ÷ Impr. (column B) × 1000',
+    );
+  });
+
   it('sits after the legend and before the notes, overlapping no other block', () => {
     const m = build(WITH_SESSIONS, 'en', 'search');
     const ids = m.blocks.map((b) => b.id);

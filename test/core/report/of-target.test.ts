@@ -72,6 +72,33 @@ describe('% of target in the totals', () => {
     ]);
   });
 
+  it('ROI is judged from −1, as ROAS from 0: the same money gets the same status and share (margin 1)', () => {
+    // Targets ROAS ≥ 4 and ROI ≥ 300% agree at the example's margin of 1: ROI = ROAS − 1.
+    const roas = 224581.42 / 62389.58;
+    const roi = totalsLine(model, 'Return on investment (ROI)');
+    expect(roi[1]?.v).toBeCloseTo(roas - 1, 12);
+    expect(roi[4]?.v).toBeCloseTo(roas / 4, 12); // (1 + ROI) ÷ (1 + 3)
+    expect(roi[4]?.f).toMatch(/^IF\(B\d+="","",\(B\d+-\(-1\)\)\/4\)$/);
+    // Every row that has both, in every table: one status for ROAS and ROI.
+    let rows = 0;
+    for (const block of model.blocks) {
+      const header = block.cells.find((l) => l.some((c) => c.v === 'Return on ad spend (ROAS)'));
+      if (!header) continue;
+      const a = header.findIndex((c) => c.v === 'Return on ad spend (ROAS)');
+      const b = header.findIndex((c) => c.v === 'Return on investment (ROI)');
+      if (b < 0) continue;
+      for (const line of block.cells) {
+        const x = line[a];
+        const y = line[b];
+        if (typeof x?.v !== 'number' || typeof y?.v !== 'number') continue;
+        expect(y.status, `${line[0]?.v}: ROAS ${x.v} ${x.status}, ROI ${y.v}`).toBe(x.status);
+        rows++;
+      }
+    }
+    expect(rows).toBeGreaterThan(5);
+    // The week of 2026-08-24: ROAS 3.69 is fair (within 10% of 4); ROI 269% is fair too.
+  });
+
   it('values only: the same numbers, no formulas', () => {
     const values = report('values');
     const line = totalsLine(values, 'Conversion rate');

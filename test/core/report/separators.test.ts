@@ -22,6 +22,20 @@ describe('separators and thresholds readable in every script', () => {
     expect(String(en.model.blocks.find((b) => b.id === 'title')?.cells[1]?.[0]?.v)).toContain(' · ');
   });
 
+  it('the subtitle counts rows with the right plural: "1 row", "2 rows"; Arabic with a label before the count', () => {
+    const subtitle = (rows: unknown[][], lang: 'en' | 'ar' | 'fa') => {
+      const r = buildReport(rows, { sourceName: 'D', lang });
+      if (!r.ok) throw new Error(r.problems[0]?.message);
+      return String(r.model.blocks.find((b) => b.id === 'title')?.cells[1]?.[0]?.v);
+    };
+    const one = grid.slice(0, 2);
+    expect(subtitle(one, 'en')).toMatch(/(^|[^0-9])1 row([^s]|$)/);
+    expect(subtitle(grid, 'en')).toContain('2 rows');
+    expect(subtitle(one, 'ar')).toContain('عدد الصفوف: ١');
+    expect(subtitle(one, 'ar')).not.toContain('صفًا');
+    expect(subtitle(one, 'fa')).toContain('۱ ردیف');
+  });
+
   it('a fair band equal to the good band is shown as one threshold', () => {
     const judge = {
       kind: 'benchmark' as const,
