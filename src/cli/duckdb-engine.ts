@@ -82,10 +82,16 @@ const MAX_PAIRS = 1_000_000;
 const MAX_TEXTS = 500_000;
 const WEIGHT = 'mizan row weight';
 
+/**
+ * First rows tried before HEAD_ROWS: enough when their values settle the decimal mark ("295.68"
+ * can only be read one way), which the engine's own rule then keeps for every later row.
+ */
+const FEW_HEAD_ROWS = 1_000;
+
 /** MIZAN_DUCKDB_HEAD_ROWS: fewer first rows, so tests send small files through DuckDB's path. */
-function headRowCount(): number {
+function headRowCounts(): number[] {
   const n = Number(process.env.MIZAN_DUCKDB_HEAD_ROWS);
-  return Number.isInteger(n) && n >= 2 ? n : HEAD_ROWS;
+  return Number.isInteger(n) && n >= 2 ? [n] : [FEW_HEAD_ROWS, HEAD_ROWS];
 }
 
 class Fallback extends Error {}
@@ -124,8 +130,11 @@ export async function duckdbEngine(path: string, hooks: EngineHooks): Promise<En
         fallback(
           'an .xlsx report recreates every source row for its live formulas, so every row is read into memory (measured: writing the workbook, not reading, is most of the time)',
         );
-      const source = parquet ? await parquetSource(duck, path) : await csvSource(path);
-      return await viaSums(duck, source, hooks);
+      return await viaSums(
+        duck,
+        (rows) => (parquet ? parquetSource(duck, path, rows) : csvSource(path, rows)),
+        hooks,
+      );
     } catch (error) {
       if (!(error instanceof Fallback)) throw error;
       if (!parquet) return { kind: 'fallback', reason: error.message };
@@ -150,17 +159,25 @@ const problemsText = (problems: readonly { message: string }[]) =>
 /** Where DuckDB reads the rows below the first ones, and the first ones as our reader gives them. */
 interface Source {
   readonly head: unknown[][];
+  /** The head is the whole file. */
+  readonly whole: boolean;
   readonly data: Omit<InputData, 'table'>;
-  /** Columns c0…c{width-1} as VARCHAR, and `ordinality` (1 for the first row read), from row `skip` on. */
-  relation(skip: number, width: number): string;
+  /**
+   * Columns c0…c{width-1} from row `skip` on: as VARCHAR, or DOUBLE for the columns in `doubles`
+   * (CSV only: DuckDB reads the number while it reads the row), with `ordinality` (1 for the first
+   * row read) when asked: DuckDB numbers the rows on one thread, so only when needed.
+   */
+  relation(skip: number, width: number, how: { ordinality: boolean; doubles: ReadonlySet<number> }): string;
+  /** No cell can hold "_", "+-" or "-+" (none is in the file): DuckDB's DOUBLE reads every other number as the engine does. */
+  plainNumbers(): Promise<boolean>;
 }
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
-async function csvSource(path: string): Promise<Source> {
-  const wanted = headRowCount();
-  for (let bytes = HEAD_BYTES; ; bytes *= 4) {
+async function csvSource(path: string, wanted: number): Promise<Source> {
+  // About 250 bytes a row to start with (a 1,000-row head of a wide export), four times more until they fit.
+  for (let bytes = Math.min(HEAD_BYTES, 256 * wanted); ; bytes *= 4) {
     const read = await firstBytes(path, bytes);
     const utf8 = utf8Body(read.bytes);
     if (!utf8) return fallback('DuckDB reads UTF-8 text, and this file is written in another encoding');
@@ -169,7 +186,13 @@ async function csvSource(path: string): Promise<Source> {
     // The last row of a cut read may be cut itself: it is left to DuckDB.
     const available = read.whole ? parsed.table.length : parsed.table.length - 1;
     if (available < wanted && !read.whole && bytes < MAX_HEAD_BYTES) continue;
-    return csvRelation(path, parsed, utf8.encoding, Math.min(wanted, available));
+    return csvRelation(
+      path,
+      parsed,
+      utf8.encoding,
+      Math.min(wanted, available),
+      read.whole && available <= wanted,
+    );
   }
 }
 
@@ -196,32 +219,57 @@ function csvRelation(
   parsed: Extract<ReturnType<typeof parseCsvBytes>, { ok: true }>,
   encoding: 'utf-8' | 'utf-8-bom',
   count: number,
+  whole: boolean,
 ): Source {
   if (![',', ';', '\t', '|'].includes(parsed.delimiter))
     fallback(`the delimiter ${JSON.stringify(parsed.delimiter)} is not one DuckDB is given here`);
   const delimiter = parsed.delimiter;
   return {
     head: headRows(parsed.table, count).map((r) => [...r]),
+    whole,
     data: {
       sourceName: sheetNameFrom(basename(path, extname(path))),
       format: 'csv',
       encoding,
       delimiter,
     },
-    relation: (skip, width) => {
-      const columns = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
-      // strict_mode: a row with more or fewer fields is an error (then the JavaScript reader says where).
-      return `read_csv(${lit(path)}, header = false, skip = ${skip}, delim = ${lit(delimiter)}, quote = '"', escape = '"', auto_detect = false, strict_mode = true, null_padding = false, columns = {${columns}}) WITH ORDINALITY`;
+    relation: (skip, width, how) => {
+      const type = (i: number) => (how.doubles.has(i) ? 'DOUBLE' : 'VARCHAR');
+      const columns = Array.from({ length: width }, (_, i) => `'c${i}': '${type(i)}'`).join(', ');
+      // strict_mode: a row with more or fewer fields, or a DOUBLE column's cell that is no number,
+      // is an error (then the JavaScript reader says where and why).
+      return `read_csv(${lit(path)}, header = false, skip = ${skip}, delim = ${lit(delimiter)}, quote = '"', escape = '"', auto_detect = false, strict_mode = true, null_padding = false, columns = {${columns}})${how.ordinality ? ' WITH ORDINALITY' : ''}`;
     },
+    plainNumbers: () => withoutBytes(path, ['_', '+-', '-+']),
   };
 }
 
+/** True when none of `needles` (ASCII) occurs in the file: read in 8 MB pieces, overlapping by a byte. */
+async function withoutBytes(path: string, needles: readonly string[]): Promise<boolean> {
+  const file = await open(path, 'r');
+  try {
+    const piece = Buffer.alloc(8 * 1024 * 1024);
+    let at = 0;
+    for (;;) {
+      // Each piece starts one byte before the last one ended: a two-byte needle across the cut is seen.
+      const { bytesRead } = await file.read(piece, 0, piece.length, Math.max(0, at - 1));
+      if (bytesRead === 0) return true;
+      const bytes = piece.subarray(0, bytesRead);
+      if (needles.some((n) => bytes.includes(n, 0, 'latin1'))) return false;
+      if (bytesRead < piece.length) return true;
+      at = Math.max(0, at - 1) + bytesRead;
+    }
+  } finally {
+    await file.close();
+  }
+}
+
 /** A Parquet file as text cells (CAST AS VARCHAR), its column names as the header row. */
-async function parquetSource(duck: Duck, path: string): Promise<Source> {
+async function parquetSource(duck: Duck, path: string, wanted: number): Promise<Source> {
   const names = await parquetNames(duck, path);
   const cols = (alias = true) =>
     names.map((n, i) => `CAST(${ident(n)} AS VARCHAR)${alias ? ` AS c${i}` : ''}`).join(', ');
-  const first = headRowCount() - 1;
+  const first = wanted - 1;
   const rows = await duck.rows(
     `SELECT ${cols()} FROM read_parquet(${lit(path)}, file_row_number = true) WHERE file_row_number < ${first} ORDER BY file_row_number`,
   );
@@ -231,9 +279,12 @@ async function parquetSource(duck: Duck, path: string): Promise<Source> {
   ];
   return {
     head,
+    whole: rows.length < first,
     data: { sourceName: sheetNameFrom(basename(path, extname(path))), format: 'parquet' },
+    // Every cell as text (its own typed columns are not relied on), the row number from the file.
     relation: (skip) =>
       `(SELECT ${cols()}, file_row_number - ${skip - 2} AS ordinality FROM read_parquet(${lit(path)}, file_row_number = true) WHERE file_row_number >= ${skip - 1})`,
+    plainNumbers: async () => false,
   };
 }
 
@@ -274,7 +325,14 @@ interface Plan {
   readonly date: number | null;
   /** Per measure (analysis.measures order): may a cell past the first rows be "12.50"? */
   readonly decimals: readonly boolean[];
+  /** The first rows settled the decimal mark (else no measure cell below them may hold one). */
+  readonly settled: boolean;
   readonly others: readonly number[];
+  /**
+   * Columns DuckDB reads as DOUBLE: measure columns where decimals are allowed and the file has no
+   * "_", "+-" or "-+"; other columns whose first rows hold only plain numbers.
+   */
+  readonly doubles: ReadonlySet<number>;
 }
 
 function planOf(source: Source, hooks: EngineHooks): Plan {
@@ -299,7 +357,18 @@ function planOf(source: Source, hooks: EngineHooks): Plan {
   const decimals = a.measures.map((m) => settled && m.decimal === '.');
   const used = new Set<number>([...a.measures.map((m) => m.index), group ?? -1, date ?? -1]);
   const others = Array.from({ length: width }, (_, c) => c).filter((c) => !used.has(c));
-  return { analysis: a, width, group, date, decimals, others };
+  // Columns of plain numbers that are not summed (reach, ids): DuckDB reads them as DOUBLE; a text
+  // below the first rows (a label, a repeated header) then stops the read, and the run falls back.
+  const plain = /^-?[0-9]+(\.[0-9]+)?$/;
+  const numberOthers = new Set(
+    others.filter((o) => {
+      const cells = a.dataRows
+        .map((r) => source.head[r]?.[o])
+        .filter((v) => v !== '' && v !== null && v !== undefined);
+      return cells.length > 0 && cells.every((v) => typeof v === 'number' || plain.test(String(v)));
+    }),
+  );
+  return { analysis: a, width, group, date, decimals, settled, others, doubles: numberOthers };
 }
 
 /**
@@ -320,26 +389,36 @@ export function notPlainNumber(x: string, v: string, decimals: boolean): string 
 function restSql(source: Source, plan: Plan, skip: number): string {
   const { analysis: a, group, date } = plan;
   const c = (i: number) => `c${i}`;
-  const blank = (x: string) => `(${x} IS NULL OR ${x} = '')`;
   const cols: string[] = [
     `${group === null ? 'NULL' : c(group)} AS g`,
     `${date === null ? 'NULL' : c(date)} AS d`,
     'COUNT(*) AS n',
-    'MIN(ordinality) AS first',
   ];
-  // Each measure cell cast once (v<k>), in the subquery below.
-  const values = a.measures.map((m, k) => `TRY_CAST(${c(m.index)} AS DOUBLE) AS v${k}`);
+  // Each measure cell read once (v<k>), in the subquery below: DuckDB's DOUBLE, or its text cast.
+  const typed = (k: number) => plan.doubles.has((a.measures[k] as Analysis['measures'][number]).index);
+  const values = a.measures.map((m, k) =>
+    typed(k) ? `${c(m.index)} AS v${k}` : `TRY_CAST(${c(m.index)} AS DOUBLE) AS v${k}`,
+  );
   a.measures.forEach((m, k) => {
     const x = c(m.index);
     cols.push(
       // Compensated, as the engine sums (aggregate.ts).
       `fsum(v${k}) AS s${k}`,
-      `MAX(abs(v${k})) AS x${k}`,
+      // Largest and smallest (the largest magnitude is one of them): cheaper than MAX(abs()).
+      `MAX(v${k}) AS x${k}`,
       `MIN(v${k}) AS lo${k}`,
-      `COUNT(*) FILTER (WHERE NOT ${blank(x)} AND ${notPlainNumber(x, `v${k}`, plan.decimals[k] === true)}) AS bad${k}`,
     );
+    // A DOUBLE column holds numbers or NULL (blank): its "inf" or "nan" shows in MAX and MIN
+    // (DuckDB orders NaN above every number), so only text columns count their refused cells.
+    if (!typed(k))
+      cols.push(
+        `COUNT(*) FILTER (WHERE NOT (${x} IS NULL OR ${x} = '') AND ${notPlainNumber(x, `v${k}`, plan.decimals[k] === true)}) AS bad${k}`,
+      );
   });
-  cols.push(`COUNT(*) FILTER (WHERE ${a.measures.map((m) => blank(c(m.index))).join(' AND ')}) AS empty`);
+  // No number in any measure: blank there, or text (which the counts above refuse anyway).
+  cols.push(
+    `COUNT(*) FILTER (WHERE coalesce(${a.measures.map((_, k) => `v${k}`).join(', ')}) IS NULL) AS empty`,
+  );
   // A repeated header: two cells holding their column's header (contains: looser than the engine's test).
   const named = a.headers
     .map((h, i) => ({ h: h.trim(), i }))
@@ -348,19 +427,22 @@ function restSql(source: Source, plan: Plan, skip: number): string {
   // engine needs 60% of the named columns to (analyse.ts), so with fewer the check is moot.
   const measured = new Set(a.measures.map((m) => m.index));
   const texts = named.filter(({ i }) => !measured.has(i));
+  // A DOUBLE column cannot hold its header: a row that did would stop DuckDB's read (a fallback).
   const same =
     texts.length >= 2 && texts.length >= 0.6 * named.length
-      ? named.map(({ h, i }) => `CAST(coalesce(strpos(${c(i)}, ${lit(h)}) > 0, false) AS INTEGER)`)
+      ? named
+          .filter(({ i }) => !plan.doubles.has(i))
+          .map(({ h, i }) => `CAST(coalesce(strpos(${c(i)}, ${lit(h)}) > 0, false) AS INTEGER)`)
       : [];
   cols.push(`COUNT(*) FILTER (WHERE ${same.length > 0 ? same.join(' + ') : '0'} >= 2) AS headers`);
   for (const o of plan.others) {
-    cols.push(
-      `MIN(${c(o)}) AS o${o}`,
-      // Each distinct text, judged by the engine's isTotalLabel below; a number is never a label.
-      `list(DISTINCT ${c(o)}) FILTER (WHERE TRY_CAST(${c(o)} AS DOUBLE) IS NULL) AS t${o}`,
-    );
+    cols.push(`MIN(${c(o)}) AS o${o}`);
+    // Each distinct text, judged by the engine's isTotalLabel below; a number is never a label.
+    if (!plan.doubles.has(o))
+      cols.push(`list(DISTINCT ${c(o)}) FILTER (WHERE TRY_CAST(${c(o)} AS DOUBLE) IS NULL) AS t${o}`);
   }
-  return `CREATE OR REPLACE TEMP TABLE mizan_rest AS SELECT ${cols.join(', ')} FROM (SELECT *, ${values.join(', ')} FROM ${source.relation(skip, plan.width)}) GROUP BY g, d`;
+  const relation = source.relation(skip, plan.width, { ordinality: false, doubles: plan.doubles });
+  return `CREATE OR REPLACE TEMP TABLE mizan_rest AS SELECT ${cols.join(', ')} FROM (SELECT *, ${values.join(', ')} FROM ${relation}) GROUP BY g, d`;
 }
 
 const isoDateText = (d: unknown): boolean =>
@@ -372,6 +454,38 @@ const isoDateText = (d: unknown): boolean =>
 const total = (rows: readonly DuckRow[], key: string) =>
   rows.reduce((s, r) => s + (sqlNumber(r[key]) ?? 0), 0);
 
+/**
+ * The pairs in the order the engine would meet their groups: a group's first row decides its
+ * place and, among spellings of one group, its label (aggregate.ts). A group seen in the first
+ * rows is placed by them; only when some group first appears below them does DuckDB number the
+ * rows (on one thread) to find where.
+ */
+async function inFirstOrder(
+  duck: Duck,
+  source: Source,
+  plan: Plan,
+  skip: number,
+  rows: readonly DuckRow[],
+): Promise<DuckRow[]> {
+  const group = plan.group;
+  if (group === null) return [...rows];
+  const first = new Map<string, number>();
+  for (const r of plan.analysis.dataRows) {
+    const v = source.head[r]?.[group];
+    const text = v === null || v === undefined ? '' : String(v);
+    if (!first.has(text)) first.set(text, r);
+  }
+  const key = (r: DuckRow) => (r.g === null || r.g === undefined ? '' : String(r.g));
+  if (rows.some((r) => !first.has(key(r)))) {
+    const relation = source.relation(skip, plan.width, { ordinality: true, doubles: new Set() });
+    const late = await duck.rows(
+      `SELECT c${group} AS g, MIN(ordinality) AS first FROM ${relation} GROUP BY c${group}`,
+    );
+    for (const r of late) if (!first.has(key(r))) first.set(key(r), skip + (sqlNumber(r.first) ?? 0));
+  }
+  return [...rows].sort((x, y) => (first.get(key(x)) ?? 0) - (first.get(key(y)) ?? 0));
+}
+
 async function restRows(duck: Duck, source: Source, plan: Plan, skip: number): Promise<DuckRow[]> {
   try {
     await duck.run(restSql(source, plan, skip));
@@ -380,14 +494,23 @@ async function restRows(duck: Duck, source: Source, plan: Plan, skip: number): P
   }
   const pairs = sqlNumber((await duck.rows('SELECT COUNT(*) AS n FROM mizan_rest'))[0]?.n) ?? 0;
   if (pairs > MAX_PAIRS) fallback(`the rows hold ${pairs} distinct (group, date) pairs`);
-  const rows = await duck.rows('SELECT * FROM mizan_rest ORDER BY first');
+  const rows = await inFirstOrder(
+    duck,
+    source,
+    plan,
+    skip,
+    await duck.rows('SELECT * FROM mizan_rest ORDER BY g, d'),
+  );
   const a = plan.analysis;
   const column = (i: number) => `column ${a.mapping[i]?.letter} ("${a.headers[i]}")`;
+  const infinite = (v: unknown) => v !== null && v !== undefined && !Number.isFinite(sqlNumber(v));
   a.measures.forEach((m, k) => {
-    const bad = total(rows, `bad${k}`);
+    const bad = plan.doubles.has(m.index)
+      ? rows.filter((r) => infinite(r[`x${k}`]) || infinite(r[`lo${k}`])).length
+      : total(rows, `bad${k}`);
     if (bad > 0)
       fallback(
-        `${bad} cells of ${column(m.index)} below row ${skip} are not plain numbers${plan.decimals[k] ? '' : ' (whole numbers, as the first rows did not settle the decimal mark)'}`,
+        `${plan.doubles.has(m.index) ? 'some' : bad} cells of ${column(m.index)} below row ${skip} are not plain numbers${plan.decimals[k] ? '' : ' (whole numbers, as the first rows did not settle the decimal mark)'}`,
       );
   });
   if (total(rows, 'empty') > 0) fallback(`some rows below row ${skip} hold no measure at all`);
@@ -422,8 +545,28 @@ function combinedTable(source: Source, plan: Plan, rows: readonly DuckRow[]): Ro
   return new RowTable(out);
 }
 
-async function viaSums(duck: Duck, source: Source, hooks: EngineHooks): Promise<EngineOutcome> {
-  const plan = planOf(source, hooks);
+async function viaSums(
+  duck: Duck,
+  sourceOf: (headRows: number) => Promise<Source>,
+  hooks: EngineHooks,
+): Promise<EngineOutcome> {
+  // Few first rows when they settle the decimal mark by themselves; else the engine's 5,000 and more.
+  const [few, ...more] = headRowCounts();
+  let source = await sourceOf(few as number);
+  let plan = planOf(source, hooks);
+  for (const rows of more) {
+    if (plan.settled || source.whole) break;
+    source = await sourceOf(rows);
+    plan = planOf(source, hooks);
+  }
+  if (plan.decimals.some((d) => d) && (await source.plainNumbers()))
+    plan = {
+      ...plan,
+      doubles: new Set([
+        ...plan.doubles,
+        ...plan.analysis.measures.filter((_, k) => plan.decimals[k]).map((m) => m.index),
+      ]),
+    };
   const skip = source.head.length;
   const rows = await restRows(duck, source, plan, skip);
   const table = combinedTable(source, plan, rows);
@@ -490,8 +633,9 @@ function checkCombined(
       if (v < 0) negative = true;
     });
     for (const r of rows) {
-      max = Math.max(max, sqlNumber(r[`x${k}`]) ?? 0);
-      if ((sqlNumber(r[`lo${k}`]) ?? 0) < 0) negative = true;
+      const lo = sqlNumber(r[`lo${k}`]) ?? 0;
+      max = Math.max(max, Math.abs(sqlNumber(r[`x${k}`]) ?? 0), Math.abs(lo));
+      if (lo < 0) negative = true;
     }
     const tolerance = 0.005 * Math.sqrt(n) + 1e-9 * max + 1e-6;
     if (max > 0 && (negative || Math.abs(2 * max - Math.abs(sum)) <= 3 * tolerance)) could++;

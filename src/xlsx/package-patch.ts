@@ -9,7 +9,6 @@
  * only the parts read: the source-data sheet (most of a large workbook) is copied compressed.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type JSZip from 'jszip';
 import { chartXml, drawingXml, xmlText } from './chart-xml';
 import type { PlacedChart } from './charts';
@@ -34,16 +33,18 @@ const DRAWING_TYPE = 'application/vnd.openxmlformats-officedocument.drawing+xml'
 /** The package is not what ExcelJS writes (a bug here or a changed ExcelJS): nothing is written. */
 export class PackageShapeError extends Error {}
 
-/** JSZip as ExcelJS resolves it: the one ExcelJS was installed with, not a dependency of ours. */
-function loadJsZip(): typeof JSZip {
-  const fromHere = createRequire(import.meta.url);
-  return createRequire(fromHere.resolve('exceljs'))('jszip') as typeof JSZip;
+/**
+ * JSZip, the one installed with ExcelJS (a dependency of ExcelJS, not one of ours): the command's
+ * bundle (build/cli-bundle.mjs) holds it once, in ExcelJS's chunk, so it is not loaded twice.
+ */
+async function loadJsZip(): Promise<typeof JSZip> {
+  return (await import('jszip')).default as typeof JSZip;
 }
 
 /** Rewrites the .xlsx at `path` with the extras; does nothing when there are none. */
 export async function patchReportSheet(path: string, extras: ReportSheetExtras): Promise<void> {
   if (extras.charts.length === 0 && extras.printTitleRows === null && !extras.printArea) return;
-  const zip = await loadJsZip().loadAsync(await readFile(path));
+  const zip = await (await loadJsZip()).loadAsync(await readFile(path));
   await patchPackage(zip, extras);
   // Level 1: the parts rewritten are small; parts left alone keep their compressed bytes.
   const out = await zip.generateAsync({

@@ -59,6 +59,9 @@ export async function writeReportXlsx(
     filename: path,
     useStyles: true,
     useSharedStrings: true,
+    // Deflate level 1: a 100,000-row source sheet compresses about 3× faster than at the default
+    // 6, for a file about a fifth larger (measured: npm run bench -- cli).
+    zip: { zlib: { level: 1 } },
   });
   workbook.creator = 'Mizan';
   workbook.created = new Date(0);

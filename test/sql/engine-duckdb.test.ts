@@ -144,6 +144,71 @@ describe('--engine duckdb gives the JavaScript engine’s report', () => {
     expect(groups.reduce((s, g) => s + g.rows, 0)).toBe(4_000);
   });
 
+  it('groups first met below the first rows: the same order and first spellings as the JavaScript engine', async () => {
+    const file = join(dir, 'late-groups.csv');
+    const late = [
+      'Late B,2025-01-05,10.50,100,5,1,20.25',
+      'late a,2025-01-06,1.25,10,1,0,0',
+      'LATE A,2025-01-07,2,20,2,0,5',
+    ];
+    writeFileSync(file, `${generatedCsv(200).trimEnd()}\n${late.join('\n')}\n`);
+    const { js, dk } = await bothEngines(file, [], 20);
+    expect(engineNote(dk)).toMatch(/^Summed by DuckDB/);
+    expect(differences(js.json, withoutEngineNote(dk.json))).toEqual([]);
+    const labels = ((dk.json?.groups ?? []) as { label: string }[]).map((g) => g.label);
+    expect(labels.slice(-2)).toEqual(['Late B', 'late a']);
+  });
+
+  it('a file of a few thousand rows whose values settle the decimal mark: DuckDB takes over after 1,000 rows', async () => {
+    const file = join(dir, 'settled.csv');
+    writeFileSync(file, generatedCsv(3_000));
+    const js = await report([file]);
+    const dk = await report([file, '--engine', 'duckdb']);
+    expect(engineNote(dk)).toMatch(/^Summed by DuckDB .* first 1000 rows .* each of the 2001 rows below/);
+    expect(differences(js.json, withoutEngineNote(dk.json))).toEqual([]);
+  });
+
+  it('underscores in names: the measure cells are checked as text, and the sums are the same', async () => {
+    const file = join(dir, 'underscores.csv');
+    writeFileSync(file, generatedCsv(400).replace(/Paid Social/g, 'paid_social'));
+    const { js, dk } = await bothEngines(file, [], 20);
+    expect(engineNote(dk)).toMatch(/^Summed by DuckDB/);
+    expect(differences(js.json, withoutEngineNote(dk.json))).toEqual([]);
+  });
+
+  // DuckDB alone reads these as numbers; the engine does not: never summed.
+  for (const [cell, why] of [
+    ['1_000', /not plain numbers/],
+    ['inf', /not plain numbers/],
+    ['nan', /not plain numbers/],
+    ['+-5', /not plain numbers/],
+    ['1e400', /not plain numbers/],
+  ] as const) {
+    it(`a measure cell "${cell}" below the first rows: falls back, with the JavaScript engine's report`, async () => {
+      const file = join(dir, `cell-${runs}.csv`);
+      writeFileSync(file, `${generatedCsv(300).trimEnd()}\nSearch,2025-01-09,${cell},100,5,1,20\n`);
+      const { js, dk } = await bothEngines(file, [], 20);
+      expect(engineNote(dk)).toMatch(/^Read by the JavaScript engine/);
+      expect(engineNote(dk)).toMatch(why);
+      expect(differences(js.json, withoutEngineNote(dk.json))).toEqual([]);
+    });
+  }
+
+  it('a column of numbers that is not summed (ids) holding a label below the first rows: falls back', async () => {
+    const file = join(dir, 'ad-ids.csv');
+    const lines = generatedCsv(300).trimEnd().split('\n');
+    const withIds = lines.map((l, i) => `${l},${i === 0 ? 'Ad ID' : 9000 + i}`);
+    writeFileSync(file, `${withIds.join('\n')}\nSearch,2025-01-09,5.00,100,5,1,20,Total\n`);
+    const { js, dk } = await bothEngines(file, [], 20);
+    expect(engineNote(dk)).toMatch(/^Read by the JavaScript engine/);
+    expect(differences(js.json, withoutEngineNote(dk.json))).toEqual([]);
+    // Without the label, DuckDB reads the ids as numbers and sums the rest.
+    writeFileSync(file, `${withIds.join('\n')}\n`);
+    const plain = await bothEngines(file, [], 20);
+    expect(engineNote(plain.dk)).toMatch(/^Summed by DuckDB/);
+    expect(differences(plain.js.json, withoutEngineNote(plain.dk.json))).toEqual([]);
+  });
+
   it('a total row below the first rows: falls back, and the JavaScript engine leaves it out', async () => {
     const file = join(dir, 'with-total.csv');
     writeFileSync(file, `${generatedCsv(300).trimEnd()}\nTotal,,1,2,3,4,5\n`);
