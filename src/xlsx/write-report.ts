@@ -66,7 +66,7 @@ export async function writeReportXlsx(
   workbook.creator = 'Mizan';
   workbook.created = new Date(0);
   const print = writeReportSheet(workbook, model, options.valuesOnly === true);
-  writeSourceSheet(
+  await writeSourceSheet(
     workbook,
     model,
     options.onProgress,
@@ -378,14 +378,14 @@ function addRule(sheet: ExcelJS.Worksheet, rule: ConditionalRule, firstPriority:
   return priority;
 }
 
-function writeSourceSheet(
+async function writeSourceSheet(
   workbook: Workbook,
   model: ReportModel,
   onProgress: ((fraction: number) => void) | undefined,
   types: typeof ExcelJS.ValueType,
   throughExcelJs: boolean,
   given: readonly (string | null)[],
-): void {
+): Promise<void> {
   const source = model.cleanSource;
   const headerRows = model.headerRow + 1;
   const sheet = workbook.addWorksheet(model.sourceName, {
@@ -412,32 +412,38 @@ function writeSourceSheet(
           : PLAIN_STYLE;
   const step = Math.max(1, Math.floor(source.length / 100));
   const raw = throughExcelJs ? null : rawRowWriter(workbook, sheet, styleOf, types);
-  source.forEach((values, r) => {
-    if (raw) {
-      raw.row(values, r);
+  if (raw) {
+    for (let r = 0; r < source.length; r++) {
+      // After each batch the event loop runs: the zip deflates it (on another thread) meanwhile.
+      if (raw.row(source[r] as (typeof source)[number], r)) await yieldToEventLoop();
       if (onProgress && r % step === 0) onProgress(r / source.length);
-      return;
     }
-    const row = sheet.getRow(r + 1);
-    values.forEach((value, c) => {
-      if (value === null || value === '') return;
-      const cell = row.getCell(c + 1);
-      cell.value = value;
-      // One shared style object per kind of cell: ExcelJS caches a style by object identity,
-      // which makes a 100,000-row source several times faster to write than a fresh style per cell.
-      cell.style = styleOf(r, c, value);
+  }
+  if (!raw)
+    source.forEach((values, r) => {
+      const row = sheet.getRow(r + 1);
+      values.forEach((value, c) => {
+        if (value === null || value === '') return;
+        const cell = row.getCell(c + 1);
+        cell.value = value;
+        // One shared style object per kind of cell: ExcelJS caches a style by object identity,
+        // which makes a 100,000-row source several times faster to write than a fresh style per cell.
+        cell.style = styleOf(r, c, value);
+      });
+      row.commit();
+      if (onProgress && r % step === 0) onProgress(r / source.length);
     });
-    row.commit();
-    if (onProgress && r % step === 0) onProgress(r / source.length);
-  });
   onProgress?.(1);
   raw?.flush();
   sheet.commit();
 }
 
 /** Writes one source row. */
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 interface RawRows {
-  row(values: readonly (string | number | Date | null)[], r: number): void;
+  /** True when the row filled a batch, which went to the stream. */
+  row(values: readonly (string | number | Date | null)[], r: number): boolean;
   /** Writes the rows still held (rows are written in batches). */
   flush(): void;
 }
@@ -515,7 +521,7 @@ function rawRowWriter(
     out.stream.write(held);
     held = '';
   };
-  const row = (values: readonly (string | number | Date | null)[], r: number): void => {
+  const row = (values: readonly (string | number | Date | null)[], r: number): boolean => {
     let cells = '';
     const n = r + 1;
     for (let c = 0; c < values.length; c++) {
@@ -529,10 +535,12 @@ function rawRowWriter(
         cells += `<c r="${at}"${s}><v>${25569 + value.getTime() / 86_400_000}</v></c>`;
       else cells += `<c r="${at}"${s}><v>${value}</v></c>`;
     }
-    if (cells === '') return;
+    if (cells === '') return false;
     // spans and x14ac:dyDescent are optional (ECMA-376 CT_Row): left out.
     held += `<row r="${n}">${cells}</row>`;
-    if (held.length > 1 << 16) flush();
+    if (held.length <= 1 << 16) return false;
+    flush();
+    return true;
   };
   return { row, flush };
 }

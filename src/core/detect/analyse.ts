@@ -871,13 +871,24 @@ function readMeasureColumn(
   // The reader's numbers first, in a loop of their own; then every other cell, one by one.
   const read = t.numbers(col.index);
   const others: number[] = [];
+  // Numbers and whether any has a fraction, counted as they are copied (one pass over the column).
+  let count = 0;
+  let fraction = false;
   if (read === null) for (let i = 0; i < n; i++) others.push(i);
   else {
     const first = n > 0 ? (dataRows[0] as number) : 0;
     // Data rows one after another (the usual file): one block copy.
     if (n > 0 && (dataRows[n - 1] as number) - first === n - 1) values.set(read.subarray(first, first + n));
     else for (let i = 0; i < n; i++) values[i] = read[dataRows[i] as number] as number;
-    for (let i = 0; i < n; i++) if (Number.isNaN(values[i] as number)) others.push(i);
+    for (let i = 0; i < n; i++) {
+      const x = values[i] as number;
+      if (Number.isNaN(x))
+        others.push(i); // no number read there
+      else {
+        count++;
+        if (!fraction && !Number.isInteger(x)) fraction = true;
+      }
+    }
   }
   for (const i of others) {
     const r = dataRows[i] as number;
@@ -900,14 +911,10 @@ function readMeasureColumn(
       if (!Number.isNaN(x)) textNumbers = true;
     } else if (v !== null && v !== undefined) notNumberRows.push(r);
     values[i] = x;
-  }
-  let count = 0;
-  let fraction = false;
-  for (let i = 0; i < n; i++) {
-    const x = values[i] as number;
-    if (Number.isNaN(x)) continue;
-    count++;
-    if (!fraction && !Number.isInteger(x)) fraction = true;
+    if (!Number.isNaN(x)) {
+      count++;
+      if (!Number.isInteger(x)) fraction = true;
+    }
   }
   return {
     index: col.index,
