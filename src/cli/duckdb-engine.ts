@@ -168,8 +168,18 @@ interface Source {
    * row read) when asked: DuckDB numbers the rows on one thread, so only when needed.
    */
   relation(skip: number, width: number, how: { ordinality: boolean; doubles: ReadonlySet<number> }): string;
+  /** What one pass over the file's bytes says DuckDB would read otherwise than Mizan's reader. */
+  scan(): Promise<ByteScan>;
+}
+
+interface ByteScan {
   /** No cell can hold "_", "+-" or "-+" (none is in the file): DuckDB's DOUBLE reads every other number as the engine does. */
-  plainNumbers(): Promise<boolean>;
+  readonly plainNumbers: boolean;
+  /**
+   * A quote beside a blank (` "` or `" `): DuckDB reads `a, "b"` and `"b" ,` as `b`, Mizan's reader
+   * (like papaparse) keeps ` "b"` as written; the texts would differ.
+   */
+  readonly blankQuotes: boolean;
 }
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -182,7 +192,7 @@ async function csvSource(path: string, wanted: number): Promise<Source> {
     const utf8 = utf8Body(read.bytes);
     if (!utf8) return fallback('DuckDB reads UTF-8 text, and this file is written in another encoding');
     const parsed = parseCsvBytes(utf8.bytes);
-    if (!parsed.ok) return fallback('a quote breaks the first rows');
+    if (!parsed.ok) return fallback('a quoted field in the part of the file read first is not closed there');
     // The last row of a cut read may be cut itself: it is left to DuckDB.
     const available = read.whole ? parsed.table.length : parsed.table.length - 1;
     if (available < wanted && !read.whole && bytes < MAX_HEAD_BYTES) continue;
@@ -240,12 +250,19 @@ function csvRelation(
       // is an error (then the JavaScript reader says where and why).
       return `read_csv(${lit(path)}, header = false, skip = ${skip}, delim = ${lit(delimiter)}, quote = '"', escape = '"', auto_detect = false, strict_mode = true, null_padding = false, columns = {${columns}})${how.ordinality ? ' WITH ORDINALITY' : ''}`;
     },
-    plainNumbers: () => withoutBytes(path, ['_', '+-', '-+']),
+    scan: async () => {
+      const found = await bytesFound(path, ['_', '+-', '-+', ' "', '" ']);
+      return {
+        plainNumbers: !found.has('_') && !found.has('+-') && !found.has('-+'),
+        blankQuotes: found.has(' "') || found.has('" '),
+      };
+    },
   };
 }
 
-/** True when none of `needles` (ASCII) occurs in the file: read in 8 MB pieces, overlapping by a byte. */
-async function withoutBytes(path: string, needles: readonly string[]): Promise<boolean> {
+/** Which of `needles` (ASCII, one or two bytes) occur in the file: read in 8 MB pieces, overlapping by a byte. */
+async function bytesFound(path: string, needles: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
   const file = await open(path, 'r');
   try {
     const piece = Buffer.alloc(8 * 1024 * 1024);
@@ -253,10 +270,10 @@ async function withoutBytes(path: string, needles: readonly string[]): Promise<b
     for (;;) {
       // Each piece starts one byte before the last one ended: a two-byte needle across the cut is seen.
       const { bytesRead } = await file.read(piece, 0, piece.length, Math.max(0, at - 1));
-      if (bytesRead === 0) return true;
+      if (bytesRead === 0) return found;
       const bytes = piece.subarray(0, bytesRead);
-      if (needles.some((n) => bytes.includes(n, 0, 'latin1'))) return false;
-      if (bytesRead < piece.length) return true;
+      for (const n of needles) if (!found.has(n) && bytes.includes(n, 0, 'latin1')) found.add(n);
+      if (bytesRead < piece.length || found.size === needles.length) return found;
       at = Math.max(0, at - 1) + bytesRead;
     }
   } finally {
@@ -284,7 +301,8 @@ async function parquetSource(duck: Duck, path: string, wanted: number): Promise<
     // Every cell as text (its own typed columns are not relied on), the row number from the file.
     relation: (skip) =>
       `(SELECT ${cols()}, file_row_number - ${skip - 2} AS ordinality FROM read_parquet(${lit(path)}, file_row_number = true) WHERE file_row_number >= ${skip - 1})`,
-    plainNumbers: async () => false,
+    // Parquet cells are typed values, not text DuckDB and Mizan could split otherwise.
+    scan: async () => ({ plainNumbers: false, blankQuotes: false }),
   };
 }
 
@@ -510,7 +528,7 @@ async function restRows(duck: Duck, source: Source, plan: Plan, skip: number): P
       : total(rows, `bad${k}`);
     if (bad > 0)
       fallback(
-        `${plan.doubles.has(m.index) ? 'some' : bad} cells of ${column(m.index)} below row ${skip} are not plain numbers${plan.decimals[k] ? '' : ' (whole numbers, as the first rows did not settle the decimal mark)'}`,
+        `${plan.doubles.has(m.index) ? 'some' : bad} cells of ${column(m.index)} below row ${skip} are not plain numbers${plan.decimals[k] ? '' : plan.settled ? ' (whole numbers: DuckDB reads "." as the decimal mark, and this column\'s is ",")' : ' (whole numbers, as the first rows did not settle the decimal mark)'}`,
       );
   });
   if (total(rows, 'empty') > 0) fallback(`some rows below row ${skip} hold no measure at all`);
@@ -559,7 +577,12 @@ async function viaSums(
     source = await sourceOf(rows);
     plan = planOf(source, hooks);
   }
-  if (plan.decimals.some((d) => d) && (await source.plainNumbers()))
+  const scan = await source.scan();
+  if (scan.blankQuotes)
+    fallback(
+      'a quote sits beside a blank (` "` or `" `), which DuckDB drops and Mizan keeps, so a text could differ',
+    );
+  if (plan.decimals.some((d) => d) && scan.plainNumbers)
     plan = {
       ...plan,
       doubles: new Set([

@@ -4,21 +4,15 @@
  * engine's group key, and headers that try to break out of their quotes.
  */
 import { Parser } from 'node-sql-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Duck, openDuck } from '../../src/cli/duckdb';
+import { describe, expect, it } from 'vitest';
 import { epochDay } from '../../src/core/dates/jalali';
 import { div, mul, num, ref } from '../../src/core/kpi/expr';
 import { groupRows } from '../../src/core/report/aggregate';
 import { compileReportSql, type ReportSql, sqlKpis } from '../../src/core/sql';
 import { asTable } from '../../src/core/table/table';
+import { sharedDuck } from '../helpers/shared-duck';
 
-let duck: Duck;
-beforeAll(async () => {
-  const opened = await openDuck();
-  if (!opened.ok) throw new Error(opened.message);
-  duck = opened.duck;
-});
-afterAll(() => duck.close());
+const duck = sharedDuck();
 
 const HOSTILE = [
   'a`b"c\'d',

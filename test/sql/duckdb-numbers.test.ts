@@ -5,18 +5,13 @@
  * chosen texts and on random ones built from the characters that matter (digits, signs, points,
  * exponents, underscores, blanks, the letters of "inf" and "nan", separators), with DuckDB itself.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Duck, openDuck } from '../../src/cli/duckdb';
+import { describe, expect, it } from 'vitest';
 import { notPlainNumber } from '../../src/cli/duckdb-engine';
 import { readNumber } from '../../src/core/numbers/parse-number';
+import { seededRandom } from '../helpers/seeded-random';
+import { sharedDuck } from '../helpers/shared-duck';
 
-let duck: Duck;
-beforeAll(async () => {
-  const opened = await openDuck();
-  if (!opened.ok) throw new Error(opened.message);
-  duck = opened.duck;
-});
-afterAll(() => duck.close());
+const duck = sharedDuck();
 
 const CHOSEN = [
   '12',
@@ -69,19 +64,8 @@ const CHOSEN = [
 ];
 const ALPHABET = '0123456789.-+eE_ ,iInNfFaxd\t';
 
-/** A seeded generator (mulberry32): the same texts on every run, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function randomTexts(count: number): string[] {
-  const next = random(20261201);
+  const next = seededRandom(20261201);
   const digit = () => String(Math.floor(next() * 10));
   const out: string[] = [];
   for (let i = 0; i < count; i++) {

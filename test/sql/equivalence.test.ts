@@ -9,8 +9,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Duck, openDuck } from '../../src/cli/duckdb';
+import { describe, expect, it } from 'vitest';
+import { sharedDuck } from '../helpers/shared-duck';
 import { equivalence, type JsRun, jsRun, jsRunGrid } from './harness';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -29,13 +29,7 @@ const FILES = [
   ...filesUnder(join(ROOT, 'test/fixtures/real')),
 ];
 
-let duck: Duck;
-beforeAll(async () => {
-  const opened = await openDuck();
-  if (!opened.ok) throw new Error(opened.message);
-  duck = opened.duck;
-});
-afterAll(() => duck.close());
+const duck = sharedDuck();
 
 describe('compiled query in DuckDB = JavaScript engine, on every fixture', () => {
   it('finds the fixtures', () => {

@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Parser } from 'node-sql-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Duck, openDuck } from '../../src/cli/duckdb';
+import { describe, expect, it } from 'vitest';
 import { sqlMain } from '../../src/cli/sql-command';
+import { sharedDuck } from '../helpers/shared-duck';
 import { compareWithModel, type JsRun, jsRun } from './harness';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -30,13 +30,7 @@ async function sql(argv: string[]): Promise<{ status: number; out: string; err: 
   return { status, out, err };
 }
 
-let duck: Duck;
-beforeAll(async () => {
-  const opened = await openDuck();
-  if (!opened.ok) throw new Error(opened.message);
-  duck = opened.duck;
-});
-afterAll(() => duck.close());
+const duck = sharedDuck();
 
 describe('mizan sql', () => {
   it('prints a DuckDB query that, run on the example file, gives the report’s totals, groups, periods and KPIs', async () => {

@@ -7,17 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Period } from '../../../src/core/dates/periods';
 import type { Analysis } from '../../../src/core/detect/analyse';
 import { aggregate, type Groups, periodRows } from '../../../src/core/report/aggregate';
-
-/** A seeded generator (mulberry32): the same data on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../helpers/seeded-random';
 
 interface Case {
   readonly cents: (number | null)[][]; // [measure][row], null: no number
@@ -28,7 +18,7 @@ interface Case {
 }
 
 function makeCase(rows: number, groups: number, periods: number, seed: number): Case {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const cents = [0, 1, 2].map((m) =>
     Array.from({ length: rows }, () =>
       next() < 0.05 ? null : Math.round((next() - (m === 2 ? 0.5 : 0)) * 10 ** (m + 4)),
