@@ -76,7 +76,7 @@ describe('an .xlsx source keeps its own number formats', () => {
   beforeAll(async () => {
     const book = new ExcelJS.Workbook();
     const s = book.addWorksheet('Ads');
-    s.addRow(['Day', 'Campaign', 'Cost', 'Clicks', 'Impressions', 'CTR']);
+    s.addRow(['Day', 'Campaign', 'Cost', 'Clicks', 'Impressions', 'CTR', 'Ad ID']);
     const days = [3, 4, 5];
     days.forEach((d, i) => {
       s.addRow([
@@ -86,14 +86,17 @@ describe('an .xlsx source keeps its own number formats', () => {
         40 + i,
         2000,
         (40 + i) / 2000,
+        7001 + i,
       ]);
     });
-    s.addRow(['Total', '', 723, 123, 6000, 123 / 6000]);
+    s.addRow(['Total', '', 723, 123, 6000, 123 / 6000, null]);
     for (let r = 2; r <= 5; r++) {
       s.getCell(`A${r}`).numFmt = 'dd/mm/yyyy';
       s.getCell(`C${r}`).numFmt = '"$"#,##0.00';
       s.getCell(`D${r}`).numFmt = '#,##0';
       s.getCell(`F${r}`).numFmt = '0.00%';
+      // Ad ID, not a measure: one cell shown otherwise than the rest.
+      s.getCell(`G${r}`).numFmt = r === 3 ? '0.00%' : '0';
     }
     const input = join(dir, 'ads.xlsx');
     await book.xlsx.writeFile(input);
@@ -108,6 +111,11 @@ describe('an .xlsx source keeps its own number formats', () => {
     expect(sheet.getCell('D2').numFmt).toBe('#,##0');
     expect(sheet.getCell('A2').value).toEqual(new Date(Date.UTC(2026, 2, 3)));
     expect(sheet.getCell('A2').numFmt).toBe('dd/mm/yyyy');
+  });
+
+  it('a column whose cells are formatted differently is copied without a format, its values exact', () => {
+    expect(sheet.getCell('G3').value).toBe(7002);
+    for (const r of [2, 3, 4]) expect(sheet.getCell(`G${r}`).numFmt ?? 'General').toMatch(/^(General)?$/);
   });
 
   it('the total row the report leaves out keeps the source’s formats too', () => {
