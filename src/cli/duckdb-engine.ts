@@ -15,7 +15,7 @@ import { isTotalLabel } from '../core/detect/match';
 import type { Lang } from '../core/i18n/lang';
 import { buildReport } from '../core/report';
 import { analyseForReport, reportFromAnalysis } from '../core/report/build';
-import type { ReportModel } from '../core/report/model';
+import { type ReportModel, reviseModel } from '../core/report/model';
 import type { ReportOptions, ReportResult } from '../core/report/options';
 import {
   compareWithModel,
@@ -222,7 +222,22 @@ export function notPlainNumber(x: string, v: string, decimals: boolean): string 
   return `(${v} IS NULL OR NOT isfinite(${v}) OR ${refused.map((r) => `contains(${x}, ${r})`).join(' OR ')})`;
 }
 
-/** The checks and sums DuckDB makes over the rest, one row per (group text, date text). */
+/** Each measure cell read once (v<k>): DuckDB's DOUBLE, or its text cast. */
+function valuesRelation(source: Source, plan: Plan, skip: number): string {
+  const a = plan.analysis;
+  const values = a.measures.map((m, k) =>
+    plan.doubles.has(m.index) ? `c${m.index} AS v${k}` : `TRY_CAST(c${m.index} AS DOUBLE) AS v${k}`,
+  );
+  const relation = source.relation(skip, plan.width, { ordinality: false, doubles: plan.doubles });
+  return `(SELECT *, ${values.join(', ')} FROM ${relation})`;
+}
+
+/**
+ * The checks and sums DuckDB makes over the rest, one row per (group text, date text). Only what
+ * every file needs is computed here (measured: each aggregate costs the pass 3–10%); the rare
+ * doubts (a row with no measure, a possible summary row) are settled by a second query, see
+ * restRows and checkCombined.
+ */
 function restSql(source: Source, plan: Plan, skip: number): string {
   const { analysis: a, group, date } = plan;
   const c = (i: number) => `c${i}`;
@@ -231,31 +246,24 @@ function restSql(source: Source, plan: Plan, skip: number): string {
     `${date === null ? 'NULL' : c(date)} AS d`,
     'COUNT(*) AS n',
   ];
-  // Each measure cell read once (v<k>), in the subquery below: DuckDB's DOUBLE, or its text cast.
   const typed = (k: number) => plan.doubles.has((a.measures[k] as Analysis['measures'][number]).index);
-  const values = a.measures.map((m, k) =>
-    typed(k) ? `${c(m.index)} AS v${k}` : `TRY_CAST(${c(m.index)} AS DOUBLE) AS v${k}`,
-  );
   a.measures.forEach((m, k) => {
     const x = c(m.index);
     cols.push(
       // Compensated, as the engine sums (aggregate.ts).
       `fsum(v${k}) AS s${k}`,
-      // Largest and smallest (the largest magnitude is one of them): cheaper than MAX(abs()).
-      `MAX(v${k}) AS x${k}`,
+      // Cells holding a number: where one measure has one in every row, no row is without.
+      `COUNT(v${k}) AS k${k}`,
+      // A negative cell (the summary-row test). Measured: cheaper than one filter over all measures.
       `MIN(v${k}) AS lo${k}`,
     );
-    // A DOUBLE column holds numbers or NULL (blank): its "inf" or "nan" shows in MAX and MIN
-    // (DuckDB orders NaN above every number), so only text columns count their refused cells.
+    // A DOUBLE column holds numbers or NULL (blank): its "inf", "-inf" or "nan" makes the sum
+    // infinite or NaN, so only text columns count their refused cells.
     if (!typed(k))
       cols.push(
         `COUNT(*) FILTER (WHERE NOT (${x} IS NULL OR ${x} = '') AND ${notPlainNumber(x, `v${k}`, plan.decimals[k] === true)}) AS bad${k}`,
       );
   });
-  // No number in any measure: blank there, or text (which the counts above refuse anyway).
-  cols.push(
-    `COUNT(*) FILTER (WHERE coalesce(${a.measures.map((_, k) => `v${k}`).join(', ')}) IS NULL) AS empty`,
-  );
   // A repeated header: two cells holding their column's header (contains: looser than the engine's test).
   const named = a.headers
     .map((h, i) => ({ h: h.trim(), i }))
@@ -271,15 +279,26 @@ function restSql(source: Source, plan: Plan, skip: number): string {
           .filter(({ i }) => !plan.doubles.has(i))
           .map(({ h, i }) => `CAST(coalesce(strpos(${c(i)}, ${lit(h)}) > 0, false) AS INTEGER)`)
       : [];
-  cols.push(`COUNT(*) FILTER (WHERE ${same.length > 0 ? same.join(' + ') : '0'} >= 2) AS headers`);
-  for (const o of plan.others) {
-    cols.push(`MIN(${c(o)}) AS o${o}`);
-    // Each distinct text, judged by the engine's isTotalLabel below; a number is never a label.
-    if (!plan.doubles.has(o))
-      cols.push(`list(DISTINCT ${c(o)}) FILTER (WHERE TRY_CAST(${c(o)} AS DOUBLE) IS NULL) AS t${o}`);
-  }
-  const relation = source.relation(skip, plan.width, { ordinality: false, doubles: plan.doubles });
-  return `CREATE OR REPLACE TEMP TABLE mizan_rest AS SELECT ${cols.join(', ')} FROM (SELECT *, ${values.join(', ')} FROM ${relation}) GROUP BY g, d`;
+  if (same.length > 0) cols.push(`COUNT(*) FILTER (WHERE ${same.join(' + ')} >= 2) AS headers`);
+  for (const o of plan.others)
+    cols.push(
+      plan.doubles.has(o)
+        ? `MIN(${c(o)}) AS o${o}`
+        : // Each distinct text, judged by the engine's isTotalLabel below (one stands in the pair's row).
+          `list(DISTINCT ${c(o)}) AS t${o}`,
+    );
+  return `CREATE OR REPLACE TEMP TABLE mizan_rest AS SELECT ${cols.join(', ')} FROM ${valuesRelation(source, plan, skip)} GROUP BY g, d`;
+}
+
+/**
+ * The pairs as JavaScript reads them: a text column's distinct texts stay in DuckDB (restRows asks
+ * for them once, over all pairs); the smallest stands in the pair's row.
+ */
+function pairsSql(plan: Plan): string {
+  const lists = plan.others.filter((o) => !plan.doubles.has(o));
+  const exclude = lists.length > 0 ? ` EXCLUDE (${lists.map((o) => `t${o}`).join(', ')})` : '';
+  const least = lists.map((o) => `, list_min(t${o}) AS o${o}`).join('');
+  return `SELECT *${exclude}${least} FROM mizan_rest ORDER BY g, d`;
 }
 
 const isoDateText = (d: unknown): boolean =>
@@ -331,37 +350,56 @@ async function restRows(duck: Duck, source: Source, plan: Plan, skip: number): P
   }
   const pairs = sqlNumber((await duck.rows('SELECT COUNT(*) AS n FROM mizan_rest'))[0]?.n) ?? 0;
   if (pairs > MAX_PAIRS) fallback(`the rows hold ${pairs} distinct (group, date) pairs`);
-  const rows = await inFirstOrder(
-    duck,
-    source,
-    plan,
-    skip,
-    await duck.rows('SELECT * FROM mizan_rest ORDER BY g, d'),
-  );
+  const rows = await inFirstOrder(duck, source, plan, skip, await duck.rows(pairsSql(plan)));
   const a = plan.analysis;
   const column = (i: number) => `column ${a.mapping[i]?.letter} ("${a.headers[i]}")`;
   const infinite = (v: unknown) => v !== null && v !== undefined && !Number.isFinite(sqlNumber(v));
   a.measures.forEach((m, k) => {
     const bad = plan.doubles.has(m.index)
-      ? rows.filter((r) => infinite(r[`x${k}`]) || infinite(r[`lo${k}`])).length
+      ? rows.filter((r) => infinite(r[`s${k}`])).length
       : total(rows, `bad${k}`);
     if (bad > 0)
       fallback(
         `${plan.doubles.has(m.index) ? 'some' : bad} cells of ${column(m.index)} below row ${skip} are not plain numbers${plan.decimals[k] ? '' : plan.settled ? ' (whole numbers: DuckDB reads "." as the decimal mark, and this column\'s is ",")' : ' (whole numbers, as the first rows did not settle the decimal mark)'}`,
       );
   });
-  if (total(rows, 'empty') > 0) fallback(`some rows below row ${skip} hold no measure at all`);
+  if ((await rowsWithoutMeasure(duck, source, plan, skip, rows)) > 0)
+    fallback(`some rows below row ${skip} hold no measure at all`);
   // Dates are a grouping key: each distinct text is checked once, here, not once per row.
   if (plan.date !== null && rows.some((r) => !isoDateText(r.d)))
     fallback(`some dates of ${column(plan.date)} below row ${skip} are not written YYYY-MM-DD`);
   if (total(rows, 'headers') > 0) fallback(`a row below row ${skip} may repeat the header`);
   for (const o of plan.others) {
-    const texts = new Set<string>();
-    for (const r of rows) for (const t of (r[`t${o}`] as string[] | null) ?? []) texts.add(t);
-    if (texts.size > MAX_TEXTS) fallback(`${column(o)} holds over ${MAX_TEXTS} distinct texts`);
-    for (const t of texts) if (isTotalLabel(t)) fallback(`${column(o)} labels a row "${t}" (a total)`);
+    if (plan.doubles.has(o)) continue;
+    const texts = await duck.rows(
+      `SELECT DISTINCT t FROM (SELECT unnest(t${o}) AS t FROM mizan_rest) WHERE t IS NOT NULL LIMIT ${MAX_TEXTS + 1}`,
+    );
+    if (texts.length > MAX_TEXTS) fallback(`${column(o)} holds over ${MAX_TEXTS} distinct texts`);
+    for (const { t } of texts)
+      if (isTotalLabel(t)) fallback(`${column(o)} labels a row "${String(t)}" (a total)`);
   }
   return rows;
+}
+
+/**
+ * Rows below the first ones with no number in any measure. None where, in each pair, one measure
+ * has a number in every row (the usual export: impressions or cost always filled); else DuckDB
+ * counts them in a second pass.
+ */
+async function rowsWithoutMeasure(
+  duck: Duck,
+  source: Source,
+  plan: Plan,
+  skip: number,
+  rows: readonly DuckRow[],
+): Promise<number> {
+  const measures = plan.analysis.measures.map((_, k) => k);
+  const full = (r: DuckRow) => measures.some((k) => sqlNumber(r[`k${k}`]) === sqlNumber(r.n));
+  if (rows.every(full)) return 0;
+  const found = await duck.rows(
+    `SELECT COUNT(*) AS n FROM ${valuesRelation(source, plan, skip)} WHERE coalesce(${measures.map((k) => `v${k}`).join(', ')}) IS NULL`,
+  );
+  return sqlNumber(found[0]?.n) ?? 0;
 }
 
 /** The first rows, then one row per (group, date) pair with its sums, in order of first appearance. */
@@ -418,7 +456,7 @@ async function viaSums(
   const result = read.ok ? reportFromAnalysis(read.table, options, read.analysis) : read;
   if (!read.ok || !result.ok) return fallback('the rows summed by DuckDB give no report');
   const restCount = total(rows, 'n');
-  checkCombined(read.analysis, plan, result.model, skip, restCount, rows);
+  await checkCombined(duck, source, read.analysis, plan, result.model, skip, restCount, rows);
   const model = await crossChecked(
     duck,
     { model: result.model, table, analysis: read.analysis },
@@ -436,14 +474,16 @@ async function viaSums(
 }
 
 /** Every judgement about a row must concern one of the first rows, which are the source's own. */
-function checkCombined(
+async function checkCombined(
+  duck: Duck,
+  source: Source,
   a: Analysis,
   plan: Plan,
   model: ReportModel,
   skip: number,
   restCount: number,
   rows: readonly DuckRow[],
-): void {
+): Promise<void> {
   if (a.headerRow !== plan.analysis.headerRow) fallback('the header row moved');
   const late = (r: number) => r >= skip;
   if (a.excluded.some((e) => late(e.row)))
@@ -459,30 +499,64 @@ function checkCombined(
   const notNumbers = new Set(a.measures.flatMap((m) => m.notNumberRows)).size;
   if (notNumbers > 0 && notNumbers * 2 >= a.dataRows.length)
     fallback('half the first rows hold text in measure columns');
-  // A row equal to the sum of all others is a summary the engine leaves out: could one be?
+  if ((await summaryMeasures(duck, source, a, plan, skip, restCount, rows)) >= 2)
+    fallback('a row may be the sum of all the others (a summary row)');
+}
+
+/**
+ * A row equal to the sum of all others is a summary the engine leaves out: in how many measures
+ * could one be (a negative cell, or a largest cell about half the sum)? Below the first rows, a
+ * measure without negatives has no cell above its largest pair sum; only where that bound leaves
+ * the doubt open does DuckDB find the largest cell, in a second pass.
+ */
+async function summaryMeasures(
+  duck: Duck,
+  source: Source,
+  a: Analysis,
+  plan: Plan,
+  skip: number,
+  restCount: number,
+  rows: readonly DuckRow[],
+): Promise<number> {
   const n = a.dataRows.filter((r) => r < skip).length + restCount;
-  let could = 0;
-  a.measures.forEach((m, k) => {
-    if (m.measure === 'reach') return;
-    let max = 0;
-    let negative = false;
-    let sum = 0;
-    m.values.forEach((v, i) => {
-      if (Number.isNaN(v)) return;
-      sum += v;
-      if ((a.dataRows[i] as number) >= skip) return;
-      if (Math.abs(v) > max) max = Math.abs(v);
-      if (v < 0) negative = true;
-    });
-    for (const r of rows) {
-      const lo = sqlNumber(r[`lo${k}`]) ?? 0;
-      max = Math.max(max, Math.abs(sqlNumber(r[`x${k}`]) ?? 0), Math.abs(lo));
-      if (lo < 0) negative = true;
-    }
-    const tolerance = 0.005 * Math.sqrt(n) + 1e-9 * max + 1e-6;
-    if (max > 0 && (negative || Math.abs(2 * max - Math.abs(sum)) <= 3 * tolerance)) could++;
-  });
-  if (could >= 2) fallback('a row may be the sum of all the others (a summary row)');
+  // The engine's test (analyse.ts): the largest cell is half the sum, within this tolerance.
+  const slack = (max: number) => 3 * (0.005 * Math.sqrt(n) + 1e-9 * max + 1e-6);
+  const measures = a.measures
+    .map((m, k) => {
+      let max = 0;
+      let negative = false;
+      let sum = 0;
+      m.values.forEach((v, i) => {
+        if (Number.isNaN(v)) return;
+        sum += v;
+        if ((a.dataRows[i] as number) >= skip) return;
+        if (Math.abs(v) > max) max = Math.abs(v);
+        if (v < 0) negative = true;
+      });
+      let bound = max;
+      for (const r of rows) {
+        if ((sqlNumber(r[`lo${k}`]) ?? 0) < 0) negative = true;
+        bound = Math.max(bound, sqlNumber(r[`s${k}`]) ?? 0);
+      }
+      return { k, reach: m.measure === 'reach', max, bound, negative, sum: Math.abs(sum) };
+    })
+    .filter((m) => !m.reach);
+  // Without negatives, no cell is above its pair's sum: a largest cell that small cannot be half the sum.
+  const open = measures.filter(
+    (m) => !m.negative && rows.length > 0 && 2 * m.bound + 3e-9 * m.bound >= m.sum - slack(0),
+  );
+  const largest = new Map<number, number>();
+  if (open.length > 0) {
+    const found = await duck.rows(
+      `SELECT ${open.map((m) => `MAX(v${m.k}) AS x${m.k}`).join(', ')} FROM ${valuesRelation(source, plan, skip)}`,
+    );
+    for (const m of open) largest.set(m.k, Math.max(m.max, sqlNumber(found[0]?.[`x${m.k}`]) ?? 0));
+  }
+  return measures.filter((m) => {
+    if (m.negative) return true;
+    const max = largest.get(m.k) ?? m.max;
+    return max > 0 && Math.abs(2 * max - m.sum) <= slack(max);
+  }).length;
 }
 
 /**
@@ -565,15 +639,17 @@ function withSourceCounts(
   const count = (row: DuckRow | undefined) => sqlNumber(row?.[ROW_COUNT]) ?? 0;
   const rows = count(found.total);
   // The source's data rows: the first rows' own, then every row DuckDB read (blank lines aside).
-  const dataRows = a.dataRows.filter((r) => r < skip);
-  for (let r = skip; dataRows.length < rows; r++) dataRows.push(r);
-  return {
-    ...model,
+  const head = a.dataRows.filter((r) => r < skip);
+  // Sized once: a million pushes took about 50 ms.
+  const dataRows = new Array<number>(Math.max(rows, head.length));
+  for (let i = 0; i < head.length; i++) dataRows[i] = head[i] as number;
+  for (let i = head.length, r = skip; i < dataRows.length; i++, r++) dataRows[i] = r;
+  return reviseModel(model, {
     dataRows,
     totals: { ...model.totals, rows },
     groups: model.groups.map((g, i) => ({ ...g, rows: count(found.groups[i]) })),
     periods: model.periods.map((p, i) => ({ ...p, rows: count(found.periods[i]) })),
-  };
+  });
 }
 
 const NOTE: Readonly<Record<Lang, { summed: string; fallback: string }>> = {
@@ -604,5 +680,5 @@ export function withEngineNote(model: ReportModel, outcome: EngineOutcome | null
       : words.summed
           .replace('{head}', String(outcome.rows.head))
           .replace('{rest}', String(outcome.rows.rest));
-  return { ...model, notes: [...model.notes, { message }] };
+  return reviseModel(model, { notes: [...model.notes, { message }] });
 }

@@ -19,16 +19,22 @@ export const DUCKDB_MISSING =
   'the DuckDB engine needs the optional package @duckdb/node-api, which is not installed here (npm skips it on a platform it has no build for). Install it with "npm install @duckdb/node-api", or leave out --engine duckdb to use the JavaScript engine (a .parquet file needs DuckDB: convert it to CSV first).';
 
 /**
- * The package's name. MIZAN_DUCKDB_MODULE names another module instead: the tests point it at a
+ * The package. MIZAN_DUCKDB_MODULE names another module instead: the tests point it at a
  * package that does not exist to see the message a platform without DuckDB gets.
  */
-const moduleName = (): string => process.env.MIZAN_DUCKDB_MODULE || '@duckdb/node-api';
+const loadApi = (): Promise<unknown> =>
+  process.env.MIZAN_DUCKDB_MODULE
+    ? import(process.env.MIZAN_DUCKDB_MODULE)
+    : // A literal name, so the command's bundle holds the package's JavaScript (build/cli-bundle.mjs).
+      import('@duckdb/node-api');
 
 /** Opens an in-memory DuckDB, or says why it cannot. */
 export async function openDuck(): Promise<{ ok: true; duck: Duck } | { ok: false; message: string }> {
   let api: typeof import('@duckdb/node-api');
   try {
-    api = (await import(moduleName())) as typeof import('@duckdb/node-api');
+    const loaded = (await loadApi()) as Partial<typeof api> & { default?: typeof api };
+    // Bundled, the package is a CommonJS module behind `default`; imported by Node, its names are at the top.
+    api = (loaded.DuckDBInstance ? loaded : loaded.default) as typeof api;
   } catch (error) {
     return { ok: false, message: `${DUCKDB_MISSING} (${(error as Error).message.split('\n')[0]})` };
   }

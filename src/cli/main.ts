@@ -11,7 +11,7 @@ import type { BenchmarkProfile } from '../core/benchmarks/types';
 import { analyse } from '../core/detect/analyse';
 import { buildReport, detectColumns } from '../core/report';
 import { reportJsonText } from '../core/report/json';
-import type { ReportModel } from '../core/report/model';
+import { type ReportModel, reviseModel } from '../core/report/model';
 import type { ReportOptions } from '../core/report/options';
 import { RowTable } from '../core/table/table';
 import { type Template, templateToReportOptions } from '../core/templates';
@@ -332,7 +332,7 @@ function withReadingNotes(model: ReportModel, data: InputData): ReportModel {
     cells.length > 20 ? `${cells.slice(0, 20).join(', ')} … (${cells.length} in all)` : cells.join(', ');
   const message = `Cells ${shown} hold formulas saved without a computed value (the program that wrote the file does not calculate): they are read as blank, not as 0. Open and save the file in Excel or LibreOffice to compute them, then run again.`;
   const rows = [...new Set(cells.map((a) => Number(a.replace(/^[A-Z]+/, ''))))];
-  return { ...model, notes: [...model.notes, { message, rows }] };
+  return reviseModel(model, { notes: [...model.notes, { message, rows }] });
 }
 
 /** What the file itself tells the reader: its delimiter, and that a text row's length is its field count. */

@@ -231,6 +231,87 @@ describe('--engine duckdb gives the JavaScript engine’s report', () => {
   });
 });
 
+/**
+ * The one pass sums, counts the numbers and finds the smallest cell of each measure; what it
+ * leaves open (a row with no measure, a cell about half the sum) is asked in a second query. Each case below sends a file down that path, and the report must still be the
+ * JavaScript engine's, summed or refused as it says.
+ */
+describe('what the pass leaves to a second query', () => {
+  const rows = (csv: string) => csv.trimEnd().split('\n');
+  const file = (name: string, lines: readonly string[]) => {
+    const path = join(dir, name);
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    return path;
+  };
+
+  it('every measure blank in some row of one (channel, date) pair, no row blank throughout: summed', async () => {
+    const blanks = [
+      'Search,2025-01-09,,100,5,1,20.50',
+      'Search,2025-01-09,5.25,,5,1,20.50',
+      'Search,2025-01-09,5.25,100,,1,20.50',
+      'Search,2025-01-09,5.25,100,5,,20.50',
+      'Search,2025-01-09,5.25,100,5,1,',
+    ];
+    const path = file('blank-per-measure.csv', [...rows(generatedCsv(300)), ...blanks]);
+    const { js, dk } = await bothEngines(path, [], 20);
+    expect(engineNote(dk)).toMatch(/^Summed by DuckDB/);
+    expect(differences(js.json, withoutEngineNote(dk.json))).toEqual([]);
+  });
+
+  it('a row with every measure blank below the first rows: falls back, saying so', async () => {
+    const path = file('blank-row.csv', [...rows(generatedCsv(300)), 'Search,2025-01-09,,,,,']);
+    const { js, dk } = await bothEngines(path, [], 20);
+    expect(engineNote(dk)).toMatch(/hold no measure at all/);
+    expect(differences(js.json, withoutEngineNote(dk.json))).toEqual([]);
+  });
+
+  it('a negative cost below the first rows (a refund): one measure in doubt, summed', async () => {
+    const path = file('refund.csv', [...rows(generatedCsv(300)), 'Search,2025-01-09,-25.50,100,5,1,20']);
+    const { js, dk } = await bothEngines(path, [], 20);
+    expect(engineNote(dk)).toMatch(/^Summed by DuckDB/);
+    expect(differences(js.json, withoutEngineNote(dk.json))).toEqual([]);
+  });
+
+  it('negative cells in two measures below the first rows: a summary row cannot be ruled out, falls back', async () => {
+    const path = file('two-negatives.csv', [
+      ...rows(generatedCsv(300)),
+      'Search,2025-01-09,-25.50,100,5,1,20',
+      'Search,2025-01-10,25.50,100,5,1,-20',
+    ]);
+    const { js, dk } = await bothEngines(path, [], 20);
+    expect(engineNote(dk)).toMatch(/summary row/);
+    expect(differences(js.json, withoutEngineNote(dk.json))).toEqual([]);
+  });
+
+  // Without a channel or date column every row is one pair: its sum bounds no cell, DuckDB finds the largest.
+  const measuresOnly = (n: number) => {
+    const lines = ['Cost,Impressions,Clicks,Conversions,Revenue'];
+    for (let i = 0; i < n; i++)
+      lines.push(
+        `${((i * 37) % 1000) / 4},${1000 + ((i * 17) % 500)},${(i * 7) % 50},${i % 4},${(i * 13) % 900}.5`,
+      );
+    return lines;
+  };
+
+  it('one pair (no channel, no date): DuckDB finds the largest cells, no summary row, summed', async () => {
+    const path = file('one-pair.csv', measuresOnly(300));
+    const { js, dk } = await bothEngines(path, [], 20);
+    expect(engineNote(dk)).toMatch(/^Summed by DuckDB/);
+    expect(differences(js.json, withoutEngineNote(dk.json))).toEqual([]);
+  });
+
+  it('one pair with a summary row at the end (each measure the sum of the others): falls back', async () => {
+    const lines = measuresOnly(300);
+    const sums = [0, 1, 2, 3, 4].map((c) => lines.slice(1).reduce((s, l) => s + Number(l.split(',')[c]), 0));
+    const path = file('one-pair-summary.csv', [...lines, sums.map((v) => String(v)).join(',')]);
+    const { js, dk } = await bothEngines(path, [], 20);
+    expect(engineNote(dk)).toMatch(/summary row/);
+    expect(differences(js.json, withoutEngineNote(dk.json))).toEqual([]);
+    // The JavaScript engine left the summary row out: the total counts the 300 rows.
+    expect(((js.json?.totals ?? {}) as { rows: number }).rows).toBe(300);
+  });
+});
+
 describe('.parquet input', () => {
   it('a Parquet file DuckDB wrote from the CSV gives the CSV’s report', async () => {
     const csv = join(dir, 'campaigns.csv');

@@ -68,8 +68,25 @@ function containsRun(hay: readonly string[], needle: readonly string[]): boolean
   return false;
 }
 
+/**
+ * Answers for texts already matched: the header search asks about the same first rows' cells on
+ * every analysis (the DuckDB engine analyses them twice), and data cells repeat (channel names).
+ */
+const matched = new Map<string, HeaderMatch | null>();
+const MATCHED_MAX = 10_000;
+
 /** The role a header names, or null when it names none. */
 export function matchHeader(header: unknown): HeaderMatch | null {
+  if (typeof header !== 'string') return matchHeaderKey(header);
+  const known = matched.get(header);
+  if (known !== undefined) return known;
+  const found = matchHeaderKey(header);
+  if (matched.size >= MATCHED_MAX) matched.clear();
+  matched.set(header, found);
+  return found;
+}
+
+function matchHeaderKey(header: unknown): HeaderMatch | null {
   const key = normalizeKey(header);
   if (key === '') return null;
   // "Revenue %" is a share, not the revenue: a percent sign makes a measure header a derived column.

@@ -236,3 +236,12 @@ export interface ReportModel {
   /** The Attribution section's numbers, when the source (or a second tab) is a path export. */
   readonly attribution?: AttributionPart;
 }
+
+/**
+ * The model with some fields replaced. A spread (`{ ...model }`) would call the lazy
+ * `cleanSource` getter and build every source row, which a JSON-only run never needs.
+ */
+export function reviseModel(model: ReportModel, changes: Partial<ReportModel>): ReportModel {
+  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(model)) as ReportModel;
+  return Object.assign(copy, changes);
+}
