@@ -77,6 +77,8 @@ export async function buildCliBundle() {
     format: 'esm',
     target: 'node20',
     external,
+    // ExcelJS's zip writer checksums with crc-32's JavaScript: Node's native one instead (the shim).
+    alias: { 'crc-32': './build/shims/crc-32.cjs' },
     outdir: dirname(CLI_BUNDLE),
     // Chunks beside the entry: code that finds files from import.meta.url sees the same folder.
     chunkNames: '[name]-[hash]',

@@ -5,13 +5,14 @@
  * quote wrongly for a sheet name with an apostrophe). Every part added gets its relationship and
  * its content type; a package that is not the shape expected is refused, never half-patched.
  *
- * The package is opened with JSZip, the zip library ExcelJS itself depends on, which inflates
- * only the parts read: the source-data sheet (most of a large workbook) is copied compressed.
+ * The package is opened by ./zip-parts.ts, which inflates only the parts read: the source-data
+ * sheet (most of a large workbook) is copied compressed, byte for byte.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import type JSZip from 'jszip';
+import { crc32 } from 'node:zlib';
 import { chartXml, drawingXml, xmlText } from './chart-xml';
 import type { PlacedChart } from './charts';
+import { crc32Combine, type DeflatedPieces, deflatePiece } from './deflate-pieces';
+import { type PackageParts, ZipParts, ZipShapeError } from './zip-parts';
 
 export interface ReportSheetExtras {
   /** The report sheet's name, as in workbook.xml. */
@@ -34,28 +35,52 @@ const DRAWING_TYPE = 'application/vnd.openxmlformats-officedocument.drawing+xml'
 export class PackageShapeError extends Error {}
 
 /**
- * JSZip, the one installed with ExcelJS (a dependency of ExcelJS, not one of ours): the command's
- * bundle (build/cli-bundle.mjs) holds it once, in ExcelJS's chunk, so it is not loaded twice.
+ * The source sheet's rows, deflated apart from the rest of its part (./deflate-pieces.ts): ExcelJS
+ * wrote the part with an empty <sheetData>, and the rows go inside it here.
  */
-async function loadJsZip(): Promise<typeof JSZip> {
-  return (await import('jszip')).default as typeof JSZip;
+export interface SourceRows {
+  /** The part's name in the package, e.g. xl/worksheets/sheet2.xml. */
+  readonly part: string;
+  readonly rows: DeflatedPieces;
 }
 
-/** Rewrites the .xlsx at `path` with the extras; does nothing when there are none. */
-export async function patchReportSheet(path: string, extras: ReportSheetExtras): Promise<void> {
-  if (extras.charts.length === 0 && extras.printTitleRows === null && !extras.printArea) return;
-  const zip = await (await loadJsZip()).loadAsync(await readFile(path));
-  await patchPackage(zip, extras);
-  // Level 1: the parts rewritten are small; parts left alone keep their compressed bytes.
-  const out = await zip.generateAsync({
-    type: 'nodebuffer',
-    compression: 'DEFLATE',
-    compressionOptions: { level: 1 },
+/** The .xlsx package with the extras and the source rows (the same bytes when there are none). */
+export async function patchedPackage(
+  xlsx: Buffer,
+  extras: ReportSheetExtras,
+  source: SourceRows | null = null,
+): Promise<Buffer> {
+  const hasExtras = extras.charts.length > 0 || extras.printTitleRows !== null || !!extras.printArea;
+  if (!hasExtras && source === null) return xlsx;
+  try {
+    const zip = ZipParts.read(xlsx);
+    if (source !== null) await withSourceRows(zip, source);
+    if (hasExtras) await patchPackage(zip, extras);
+    return zip.toBuffer();
+  } catch (error) {
+    if (error instanceof ZipShapeError) throw new PackageShapeError(error.message);
+    throw error;
+  }
+}
+
+/** The rows between ExcelJS's <sheetData> and </sheetData>: the part's three pieces as one deflate stream. */
+async function withSourceRows(zip: ZipParts, source: SourceRows): Promise<void> {
+  const xml = await text(zip, source.part);
+  const open = '<sheetData>';
+  const at = xml.indexOf(open) + open.length;
+  if (at < open.length || !xml.startsWith('</sheetData>', at))
+    throw new PackageShapeError(`${source.part} has no empty <sheetData> for its rows`);
+  const head = Buffer.from(xml.slice(0, at), 'utf8');
+  const tail = Buffer.from(xml.slice(at), 'utf8');
+  const { rows } = source;
+  zip.deflated(source.part, {
+    data: [deflatePiece(head, false), ...rows.pieces, deflatePiece(tail, true)],
+    crc: crc32Combine(crc32Combine(crc32(head), rows.crc, rows.size), crc32(tail), tail.length),
+    size: head.length + rows.size + tail.length,
   });
-  await writeFile(path, out);
 }
 
-export async function patchPackage(zip: JSZip, extras: ReportSheetExtras): Promise<void> {
+export async function patchPackage(zip: PackageParts, extras: ReportSheetExtras): Promise<void> {
   const workbook = await text(zip, 'xl/workbook.xml');
   const sheets = sheetsOf(workbook);
   const index = sheets.findIndex((s) => s.name === extras.sheetName);
@@ -109,7 +134,7 @@ export async function patchPackage(zip: JSZip, extras: ReportSheetExtras): Promi
   zip.file('[Content_Types].xml', types);
 }
 
-async function text(zip: JSZip, name: string): Promise<string> {
+async function text(zip: PackageParts, name: string): Promise<string> {
   const file = zip.file(name);
   if (!file) throw new PackageShapeError(`the workbook has no ${name}`);
   return file.async('string');
@@ -176,7 +201,7 @@ function freeRelId(taken: readonly string[]): string {
 }
 
 /** `xl/drawings/drawing1.xml`, or the next number when a part of that name exists. */
-function freeName(zip: JSZip, stem: string, ext: string): string {
+function freeName(zip: PackageParts, stem: string, ext: string): string {
   let n = 1;
   while (zip.file(`${stem}${n}${ext}`)) n++;
   return `${stem}${n}${ext}`;

@@ -6,12 +6,15 @@
  * Uses ExcelJS's streaming writer: the source sheet is written row by row to disk, so a 100,000
  * row export does not sit in memory a second time as ExcelJS cell objects.
  */
+import { writeFile } from 'node:fs/promises';
+import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { withLocalDigits } from '../core/i18n/digits';
 import type { Block, Cell, ConditionalRule, ReportModel } from '../core/report/model';
 import { cellRef, contains, parseRange, type Rect } from './a1';
 import { placeCharts } from './charts';
-import { patchReportSheet } from './package-patch';
+import { PieceDeflater } from './deflate-pieces';
+import { patchedPackage, type SourceRows } from './package-patch';
 import { printedWidths, type SheetPrint, sheetPrint, textUnits } from './print-setup';
 import { headerRowHeight } from './row-heights';
 import { sourceColumns } from './source-formats';
@@ -55,8 +58,13 @@ export async function writeReportXlsx(
   if (tooBig !== null) throw new WorkbookLimitError(tooBig);
   // Loaded here, not at start-up: a JSON-only run never pays for ExcelJS.
   const { default: ExcelJS } = await import('exceljs');
+  // ExcelJS writes into memory: the package is patched there (./package-patch.ts) and written
+  // once, by writeFile, whose failure (a folder without write permission) is a plain error.
+  const written: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => written.push(chunk));
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    filename: path,
+    stream,
     useStyles: true,
     useSharedStrings: true,
     // Deflate level 1: a 100,000-row source sheet compresses about 3× faster than at the default
@@ -66,7 +74,7 @@ export async function writeReportXlsx(
   workbook.creator = 'Mizan';
   workbook.created = new Date(0);
   const print = writeReportSheet(workbook, model, options.valuesOnly === true);
-  await writeSourceSheet(
+  const sourceRows = await writeSourceSheet(
     workbook,
     model,
     options.onProgress,
@@ -77,13 +85,18 @@ export async function writeReportXlsx(
   await workbook.commit();
   // Charts and print titles: the package parts ExcelJS does not write (./package-patch.ts).
   const sheetName = reportSheetName(model);
-  await patchReportSheet(path, {
-    sheetName,
-    charts: placeCharts(model, sheetName),
-    printTitleRows: print?.titleRows ?? (model.frozenRows > 0 ? [1, model.frozenRows] : null),
-    printTitleColumns: print?.titleColumns ?? null,
-    printArea: print?.area ?? null,
-  });
+  const patched = await patchedPackage(
+    Buffer.concat(written),
+    {
+      sheetName,
+      charts: placeCharts(model, sheetName),
+      printTitleRows: print?.titleRows ?? (model.frozenRows > 0 ? [1, model.frozenRows] : null),
+      printTitleColumns: print?.titleColumns ?? null,
+      printArea: print?.area ?? null,
+    },
+    sourceRows,
+  );
+  await writeFile(path, patched);
 }
 
 /** Formulas quote the source sheet's name; a name Excel refuses would break every one of them. */
@@ -385,7 +398,7 @@ async function writeSourceSheet(
   types: typeof ExcelJS.ValueType,
   throughExcelJs: boolean,
   given: readonly (string | null)[],
-): Promise<void> {
+): Promise<SourceRows | null> {
   const source = model.cleanSource;
   const headerRows = model.headerRow + 1;
   const sheet = workbook.addWorksheet(model.sourceName, {
@@ -411,7 +424,8 @@ async function writeSourceSheet(
           ? ((isData[r] === 1 ? numberStyles[c] : otherStyles[c]) ?? PLAIN_STYLE)
           : PLAIN_STYLE;
   const step = Math.max(1, Math.floor(source.length / 100));
-  const raw = throughExcelJs ? null : rawRowWriter(workbook, sheet, styleOf, types);
+  const deflater = new PieceDeflater();
+  const raw = throughExcelJs ? null : rawRowWriter(workbook, sheet, styleOf, types, deflater);
   if (raw) {
     for (let r = 0; r < source.length; r++) {
       // After each batch the event loop runs: the zip deflates it (on another thread) meanwhile.
@@ -436,6 +450,12 @@ async function writeSourceSheet(
   onProgress?.(1);
   raw?.flush();
   sheet.commit();
+  if (!raw?.wrote()) return null;
+  // ExcelJS names a worksheet's part by its id (stream/xlsx/worksheet-writer.js).
+  return {
+    part: `xl/worksheets/sheet${(sheet as unknown as { id: number }).id}.xml`,
+    rows: await deflater.finish(),
+  };
 }
 
 /** Writes one source row. */
@@ -446,6 +466,8 @@ interface RawRows {
   row(values: readonly (string | number | Date | null)[], r: number): boolean;
   /** Writes the rows still held (rows are written in batches). */
   flush(): void;
+  /** Some row was written (into the deflater, between ExcelJS's <sheetData> and </sheetData>). */
+  wrote(): boolean;
 }
 
 /** The parts of ExcelJS's streaming writer that its own row writer uses (worksheet-writer.js). */
@@ -456,7 +478,7 @@ interface RawWorkbook {
 interface RawSheet {
   startedData: boolean;
   readonly useSharedStrings: boolean;
-  readonly stream: { write(xml: string): void };
+  readonly stream: unknown;
   _writeColumns(): void;
   _writeOpenSheetData(): void;
   _writeRow(row: unknown): void;
@@ -473,6 +495,7 @@ function rawRowWriter(
   sheet: ExcelJS.Worksheet,
   styleOf: (r: number, c: number, value: string | number | Date) => Partial<ExcelJS.Style>,
   types: typeof ExcelJS.ValueType,
+  deflater: PieceDeflater,
 ): RawRows | null {
   const book = workbook as unknown as RawWorkbook;
   const out = sheet as unknown as RawSheet;
@@ -514,11 +537,15 @@ function rawRowWriter(
   const flush = (): void => {
     if (held === '') return;
     if (!out.startedData) {
+      // ExcelJS writes the sheet's start up to <sheetData> into its part; the rows go to the
+      // deflater, and are put in that part after ExcelJS's commit (package-patch.ts).
       out._writeColumns();
       out._writeOpenSheetData();
       out.startedData = true;
     }
-    out.stream.write(held);
+    // Only ASCII here (references, numbers, shared-string indexes; the texts are in the shared
+    // strings), which the deflater copies into bytes as Latin-1.
+    deflater.write(held);
     held = '';
   };
   const row = (values: readonly (string | number | Date | null)[], r: number): boolean => {
@@ -542,5 +569,5 @@ function rawRowWriter(
     flush();
     return true;
   };
-  return { row, flush };
+  return { row, flush, wrote: () => out.startedData };
 }
