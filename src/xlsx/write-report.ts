@@ -6,7 +6,7 @@
  * Uses ExcelJS's streaming writer: the source sheet is written row by row to disk, so a 100,000
  * row export does not sit in memory a second time as ExcelJS cell objects.
  */
-import { writeFile } from 'node:fs/promises';
+import { type FileHandle, open } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { withLocalDigits } from '../core/i18n/digits';
@@ -56,10 +56,20 @@ export async function writeReportXlsx(
   checkSourceName(model.sourceName);
   const tooBig = workbookLimitProblem(model);
   if (tooBig !== null) throw new WorkbookLimitError(tooBig);
+  // The file is opened first: a folder without write permission is said before any work.
+  const file = await open(path, 'w');
+  try {
+    await writeWorkbook(model, options, file);
+  } finally {
+    await file.close();
+  }
+}
+
+async function writeWorkbook(model: ReportModel, options: XlsxOptions, file: FileHandle): Promise<void> {
   // Loaded here, not at start-up: a JSON-only run never pays for ExcelJS.
   const { default: ExcelJS } = await import('exceljs');
-  // ExcelJS writes into memory: the package is patched there (./package-patch.ts) and written
-  // once, by writeFile, whose failure (a folder without write permission) is a plain error.
+  // ExcelJS writes into memory: the package is patched there (./package-patch.ts), then written
+  // to the file at once.
   const written: Buffer[] = [];
   const stream = new PassThrough();
   stream.on('data', (chunk: Buffer) => written.push(chunk));
@@ -96,7 +106,7 @@ export async function writeReportXlsx(
     },
     sourceRows,
   );
-  await writeFile(path, patched);
+  await file.writeFile(patched);
 }
 
 /** Formulas quote the source sheet's name; a name Excel refuses would break every one of them. */
