@@ -165,34 +165,26 @@ function headers(name: string, part: Deflated, offset: number): { local: Buffer;
   const nameBytes = Buffer.from(name, 'utf8');
   const compressed = part.data.reduce((n, d) => n + d.length, 0);
   if (compressed > 0xffffffff || part.size > 0xffffffff) throw new ZipShapeError(`${name} would need zip64`);
-  const sum = part.crc >>> 0;
-  // 1980-01-01 00:00, the earliest a zip can say: a fixed time keeps the output reproducible.
-  const date = (0 << 9) | (1 << 5) | 1;
+  // The fields both headers share, in the same order (APPNOTE 4.3.7 from "version needed", 4.3.12).
+  const shared = (header: Buffer, at: number) => {
+    header.writeUInt16LE(20, at); // version needed to extract: 2.0 (deflate)
+    header.writeUInt16LE(UTF8_NAME, at + 2);
+    header.writeUInt16LE(DEFLATED, at + 4);
+    header.writeUInt16LE(0, at + 6); // 00:00
+    header.writeUInt16LE((0 << 9) | (1 << 5) | 1, at + 8); // 1980-01-01: a fixed date, a reproducible file
+    header.writeUInt32LE(part.crc >>> 0, at + 10);
+    header.writeUInt32LE(compressed, at + 14);
+    header.writeUInt32LE(part.size, at + 18);
+    header.writeUInt16LE(nameBytes.length, at + 22);
+  };
   const local = Buffer.alloc(30 + nameBytes.length);
   local.writeUInt32LE(LOCAL, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(UTF8_NAME, 6);
-  local.writeUInt16LE(DEFLATED, 8);
-  local.writeUInt16LE(0, 10);
-  local.writeUInt16LE(date, 12);
-  local.writeUInt32LE(sum, 14);
-  local.writeUInt32LE(compressed, 18);
-  local.writeUInt32LE(part.size, 22);
-  local.writeUInt16LE(nameBytes.length, 26);
-  local.writeUInt16LE(0, 28);
+  shared(local, 4);
   nameBytes.copy(local, 30);
   const record = Buffer.alloc(46 + nameBytes.length);
   record.writeUInt32LE(CENTRAL, 0);
-  record.writeUInt16LE(20, 4);
-  record.writeUInt16LE(20, 6);
-  record.writeUInt16LE(UTF8_NAME, 8);
-  record.writeUInt16LE(DEFLATED, 10);
-  record.writeUInt16LE(0, 12);
-  record.writeUInt16LE(date, 14);
-  record.writeUInt32LE(sum, 16);
-  record.writeUInt32LE(compressed, 20);
-  record.writeUInt32LE(part.size, 24);
-  record.writeUInt16LE(nameBytes.length, 28);
+  record.writeUInt16LE(20, 4); // version made by: MS-DOS, 2.0
+  shared(record, 6);
   record.writeUInt32LE(offset, 42);
   nameBytes.copy(record, 46);
   return { local, record };
