@@ -1,10 +1,13 @@
+/// <reference path="./exceljs-writer.d.ts" />
 /**
  * The xlsx writer: renders a ReportModel into an Excel workbook without deciding anything about
  * KPIs. Two sheets: the report (first, active) and the source data under `model.sourceName`, at
  * the same coordinates as the grid the engine read, so the model's formulas resolve unchanged.
  *
- * Uses ExcelJS's streaming writer: the source sheet is written row by row to disk, so a 100,000
- * row export does not sit in memory a second time as ExcelJS cell objects.
+ * Uses ExcelJS's streaming writer for the package and the report sheet; the source sheet's rows
+ * are written as XML by rawRowWriter (no ExcelJS cell objects) and deflated in pieces meanwhile
+ * (./deflate-pieces.ts), then put into the package in memory (./package-patch.ts), which is
+ * written to the file once.
  */
 import { type FileHandle, open } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
