@@ -283,6 +283,20 @@ describe('what the pass leaves to a second query', () => {
     expect(differences(js.json, withoutEngineNote(dk.json))).toEqual([]);
   });
 
+  // Negative cells written after a blank or in quotes are negatives too.
+  for (const [name, cells] of [
+    ['after a blank', ['Search,2025-01-09, -25.50,100,5,1,20', 'Search,2025-01-10,25.50,100,5,1, -20']],
+    ['in quotes', ['Search,2025-01-09,"-25.50",100,5,1,20', 'Search,2025-01-10,25.50,100,5,1,"-20"']],
+  ] as const) {
+    it(`negative cells ${name} in two measures: found, and the run falls back as for plain ones`, async () => {
+      const path = file(`negatives-${name.replace(/ /g, '-')}.csv`, [...rows(generatedCsv(300)), ...cells]);
+      const { js, dk } = await bothEngines(path, [], 20);
+      expect(engineNote(dk)).toMatch(/summary row/);
+      expect(engineNote(dk)).toMatch(/^Read by the JavaScript engine/);
+      expect(differences(js.json, withoutEngineNote(dk.json))).toEqual([]);
+    });
+  }
+
   // Without a channel or date column every row is one pair: its sum bounds no cell, DuckDB finds the largest.
   const measuresOnly = (n: number) => {
     const lines = ['Cost,Impressions,Clicks,Conversions,Revenue'];
