@@ -10,7 +10,7 @@
  * note saying why: never a silently different number.
  */
 import { isoOfDay } from '../core/dates/parse-date';
-import type { Analysis } from '../core/detect/analyse';
+import { type Analysis, summaryRounding } from '../core/detect/analyse';
 import { isTotalLabel } from '../core/detect/match';
 import type { Lang } from '../core/i18n/lang';
 import { buildReport } from '../core/report';
@@ -520,7 +520,8 @@ async function summaryMeasures(
 ): Promise<number> {
   const n = a.dataRows.filter((r) => r < skip).length + restCount;
   // The engine's test (analyse.ts): the largest cell is half the sum, within this tolerance.
-  const slack = (max: number) => 3 * (0.005 * Math.sqrt(n) + 1e-9 * max + 1e-6);
+  // Looser than the engine's own rounding (summaryRounding, whole or not): a doubt, not a verdict.
+  const slack = (max: number) => 3 * (summaryRounding(n, max, false) + 1e-6);
   const measures = a.measures
     .map((m, k) => {
       let max = 0;
@@ -543,7 +544,7 @@ async function summaryMeasures(
     .filter((m) => !m.reach);
   // Without negatives, no cell is above its pair's sum: a largest cell that small cannot be half the sum.
   const open = measures.filter(
-    (m) => !m.negative && rows.length > 0 && 2 * m.bound + 3e-9 * m.bound >= m.sum - slack(0),
+    (m) => !m.negative && rows.length > 0 && 2 * m.bound - m.sum >= -slack(m.bound),
   );
   const largest = new Map<number, number>();
   if (open.length > 0) {

@@ -649,7 +649,7 @@ function summaryRows(dataRows: readonly number[], measures: readonly MeasureColu
       const v = m.values[i] as number;
       if (Number.isNaN(v)) continue;
       const rest = (sums[k] as number) - v;
-      const rounding = m.integral ? 1e-6 : 0.005 * Math.sqrt(dataRows.length) + 1e-9 * Math.abs(v);
+      const rounding = summaryRounding(dataRows.length, v, m.integral);
       if (Math.abs(v - rest) > Math.max(rounding, 1e-9 * Math.abs(v))) {
         equal = false;
         break;
@@ -660,6 +660,14 @@ function summaryRows(dataRows: readonly number[], measures: readonly MeasureColu
   }
   // Two rows that each equal the rest cannot both be summaries of the same data.
   return out.length === 1 ? out : [];
+}
+
+/**
+ * How far a summary cell may be from the sum of the other rows (summaryRows): money rounded once
+ * in the summary and once in each of `rows` rows; whole counts exactly.
+ */
+export function summaryRounding(rows: number, value: number, integral: boolean): number {
+  return integral ? 1e-6 : 0.005 * Math.sqrt(rows) + 1e-9 * Math.abs(value);
 }
 
 /**
