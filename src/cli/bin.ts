@@ -5,16 +5,19 @@
 import { isMainThread } from 'node:worker_threads';
 import { dropBundledBufferWarning } from './buffer-warning';
 import { cleanUpOnSignals } from './cleanup';
-import { runCsvPart, setWorkerEntry } from './csv-parallel';
-import { main } from './main';
+import { setWorkerEntry } from './worker-entry';
 
 const [command, ...rest] = process.argv.slice(2);
-// This file is also what a CSV-reading worker thread runs (csv-parallel.ts).
-if (!isMainThread) await runCsvPart();
+// This file is also what a worker thread runs: half a CSV (csv-parallel.ts), or DuckDB
+// (duckdb-thread.ts). Each module is imported when used, so a worker loads only its own code.
+if (!isMainThread)
+  (await (await import('./csv-parallel')).runCsvPart()) ||
+    (await (await import('./duckdb-thread')).runDuckThread());
 else if (command === 'report') {
   setWorkerEntry(new URL(import.meta.url));
   cleanUpOnSignals();
   dropBundledBufferWarning();
+  const { main } = await import('./main');
   process.exitCode = await main(rest);
 } else if (command === 'sql') {
   const { sqlMain } = await import('./sql-command');

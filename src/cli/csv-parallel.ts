@@ -6,7 +6,7 @@
  *
  * Only where it is safe and worth it: a file with no quote after its first rows (a line break
  * inside quotes would make the halves' boundary a guess), more than PARALLEL_BYTES left, and a
- * process entry that said which file a worker runs (setWorkerEntry, from bin.ts: the prebuilt
+ * process entry that said which file a worker runs (worker-entry.ts, set by bin.ts: the prebuilt
  * bundle). Anything else reads on one thread, as does MIZAN_THREADS=1.
  */
 import { Buffer } from 'node:buffer';
@@ -22,22 +22,17 @@ import {
   scanRows,
 } from './csv-columns';
 import type { NumberColumns } from './csv-rows';
+import { workerEntry } from './worker-entry';
 
 /** Below this many bytes after the first rows, a second thread costs more than it saves. */
 export const PARALLEL_BYTES = 8 * 1024 * 1024;
 const QUOTE = 34;
 
-let workerEntry: URL | null = null;
 let lastThreads = 1;
 
 /** How many threads the last read used (for tests and the bench). */
 export function threadsOfLastRead(): number {
   return lastThreads;
-}
-
-/** The file a worker thread runs: the process entry, which calls runCsvPart when not the main thread. */
-export function setWorkerEntry(entry: URL): void {
-  workerEntry = entry;
 }
 
 /** What a worker is given: the rest of the file and how to read it. */
@@ -61,7 +56,8 @@ export async function readByteColumnsParallel(
 ): Promise<ColumnTable | null> {
   const dialect = dialectOf(delimiter, newline);
   lastThreads = 1;
-  if (dialect === null || workerEntry === null || process.env.MIZAN_THREADS === '1')
+  const entry = workerEntry();
+  if (dialect === null || entry === null || process.env.MIZAN_THREADS === '1')
     return readByteColumns(bytes, delimiter, newline, onProgress, numbers);
   const filler = new Filler();
   const at = readHead(bytes, dialect, filler, delimiter, onProgress, numbers);
@@ -81,7 +77,7 @@ export async function readByteColumnsParallel(
     kinds,
     capacity: Math.ceil((bytes.length - split) * rowsPerByte * 1.05) + 16,
   };
-  const other = partFromWorker(workerEntry, job);
+  const other = partFromWorker(entry, job);
   // This thread's half, its progress counted to the whole of it.
   const half = onProgress ? (f: number) => onProgress(Math.min(1, (f * bytes.length) / split)) : undefined;
   const mine = scanRows(bytes, at, split, filler, dialect, -1, half);

@@ -1,7 +1,7 @@
 /**
  * Where `--engine duckdb` reads a file: the first rows, read by Mizan's own reader, and the
- * relation DuckDB reads the rest from (a CSV's `read_csv`, a Parquet file's columns as text), with
- * one scan of a CSV's bytes for what DuckDB would read otherwise than Mizan's reader.
+ * relation DuckDB reads the rest from (a CSV's `read_csv`, a Parquet file's columns as text). What
+ * DuckDB would read otherwise than Mizan's reader is found by a scan of the bytes (byte-scan.ts).
  */
 import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
@@ -28,18 +28,6 @@ export interface Source {
    * row read) when asked: DuckDB numbers the rows on one thread, so only when needed.
    */
   relation(skip: number, width: number, how: { ordinality: boolean; doubles: ReadonlySet<number> }): string;
-  /** What one pass over the file's bytes says DuckDB would read otherwise than Mizan's reader. */
-  scan(): Promise<ByteScan>;
-}
-
-interface ByteScan {
-  /** No cell can hold "_", "+-" or "-+" (none is in the file): DuckDB's DOUBLE reads every other number as the engine does. */
-  readonly plainNumbers: boolean;
-  /**
-   * A quote beside a blank (` "` or `" `): DuckDB reads `a, "b"` and `"b" ,` as `b`, Mizan's reader
-   * (like papaparse) keeps ` "b"` as written; the texts would differ.
-   */
-  readonly blankQuotes: boolean;
 }
 
 export const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -110,39 +98,7 @@ function csvRelation(
       // is an error (then the JavaScript reader says where and why).
       return `read_csv(${lit(path)}, header = false, skip = ${skip}, delim = ${lit(delimiter)}, quote = '"', escape = '"', auto_detect = false, strict_mode = true, null_padding = false, columns = {${columns}})${how.ordinality ? ' WITH ORDINALITY' : ''}`;
     },
-    scan: async () => {
-      const found = await bytesFound(path, ['_', '+-', '-+', ' "', '" ']);
-      return {
-        plainNumbers: !found.has('_') && !found.has('+-') && !found.has('-+'),
-        blankQuotes: found.has(' "') || found.has('" '),
-      };
-    },
   };
-}
-
-/** Which of `needles` (ASCII, one or two bytes) occur in the file: read in 8 MB pieces, overlapping by a byte. */
-async function bytesFound(path: string, needles: readonly string[]): Promise<Set<string>> {
-  const found = new Set<string>();
-  const file = await open(path, 'r');
-  try {
-    const piece = Buffer.alloc(8 * 1024 * 1024);
-    let at = 0;
-    for (;;) {
-      // Each piece starts one byte before the last one ended: a two-byte needle across the cut is seen.
-      const { bytesRead } = await file.read(piece, 0, piece.length, Math.max(0, at - 1));
-      if (bytesRead === 0) return found;
-      const bytes = piece.subarray(0, bytesRead);
-      // A two-byte needle is looked for only where both its bytes occur (one-byte searches are far faster).
-      const has = (byte: string) => bytes.includes(byte, 0, 'latin1');
-      for (const n of needles)
-        if (!found.has(n) && [...n].every(has) && (n.length === 1 || bytes.includes(n, 0, 'latin1')))
-          found.add(n);
-      if (bytesRead < piece.length || found.size === needles.length) return found;
-      at = Math.max(0, at - 1) + bytesRead;
-    }
-  } finally {
-    await file.close();
-  }
 }
 
 /** A Parquet file as text cells (CAST AS VARCHAR), its column names as the header row. */
@@ -165,8 +121,6 @@ export async function parquetSource(duck: Duck, path: string, wanted: number): P
     // Every cell as text (its own typed columns are not relied on), the row number from the file.
     relation: (skip) =>
       `(SELECT ${cols()}, file_row_number - ${skip - 2} AS ordinality FROM read_parquet(${lit(path)}, file_row_number = true) WHERE file_row_number >= ${skip - 1})`,
-    // Parquet cells are typed values, not text DuckDB and Mizan could split otherwise.
-    scan: async () => ({ plainNumbers: false, blankQuotes: false }),
   };
 }
 
@@ -184,13 +138,10 @@ export class ParquetUnreadable extends Error {}
 /** Every row of a Parquet file, as text cells (NULL blank), for the JavaScript engine. */
 export async function parquetRows(duck: Duck, path: string): Promise<InputData> {
   const names = await parquetNames(duck, path);
-  const reader = await duck.connection.runAndReadAll(
-    `SELECT ${names.map((n) => `CAST(${ident(n)} AS VARCHAR)`).join(', ')} FROM read_parquet(${lit(path)}) ORDER BY file_row_number`.replace(
-      `read_parquet(${lit(path)})`,
-      `read_parquet(${lit(path)}, file_row_number = true)`,
-    ),
+  const cells = await duck.arrays(
+    `SELECT ${names.map((n) => `CAST(${ident(n)} AS VARCHAR)`).join(', ')} FROM read_parquet(${lit(path)}, file_row_number = true) ORDER BY file_row_number`,
   );
-  const rows = reader.getRowsJS().map((r) => r.map((v) => (v === null ? '' : String(v))));
+  const rows = cells.map((r) => r.map((v) => (v === null ? '' : String(v))));
   return {
     table: new RowTable([names, ...rows]),
     sourceName: sheetNameFrom(basename(path, extname(path))),

@@ -6,14 +6,25 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 
 export type DuckRow = Record<string, unknown>;
 
+export type Cell = number | string | null;
+
+/** What the engine asks of DuckDB: on this thread (openDuck) or on a worker thread (duckdb-thread.ts). */
 export interface Duck {
-  readonly connection: DuckDBConnection;
   rows(sql: string): Promise<DuckRow[]>;
+  /** The rows as arrays of cells, in the query's column order. */
+  arrays(sql: string): Promise<unknown[][]>;
   run(sql: string): Promise<void>;
   /** Appends rows to a table (typed cells: number, string or null). */
-  append(table: string, rows: Iterable<readonly (number | string | null)[]>): Promise<void>;
+  append(table: string, rows: Iterable<readonly Cell[]>): Promise<void>;
   close(): void;
 }
+
+/** DuckDB on this thread, its connection at hand (the tests use it directly). */
+export interface DirectDuck extends Duck {
+  readonly connection: DuckDBConnection;
+}
+
+export type Opened = { ok: true; duck: DirectDuck } | { ok: false; message: string };
 
 export const DUCKDB_MISSING =
   'the DuckDB engine needs the optional package @duckdb/node-api, which is not installed here (npm skips it on a platform it has no build for). Install it with "npm install @duckdb/node-api", or leave out --engine duckdb to use the JavaScript engine (a .parquet file needs DuckDB: convert it to CSV first).';
@@ -29,7 +40,7 @@ const loadApi = (): Promise<unknown> =>
       import('@duckdb/node-api');
 
 /** Opens an in-memory DuckDB, or says why it cannot. */
-export async function openDuck(): Promise<{ ok: true; duck: Duck } | { ok: false; message: string }> {
+export async function openDuck(): Promise<Opened> {
   let api: typeof import('@duckdb/node-api');
   try {
     const loaded = (await loadApi()) as Partial<typeof api> & { default?: typeof api };
@@ -40,9 +51,10 @@ export async function openDuck(): Promise<{ ok: true; duck: Duck } | { ok: false
   }
   const instance = await api.DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
-  const duck: Duck = {
+  const duck: DirectDuck = {
     connection,
     rows: async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJS() as DuckRow[],
+    arrays: async (sql) => (await connection.runAndReadAll(sql)).getRowsJS(),
     run: async (sql) => {
       await connection.run(sql);
     },

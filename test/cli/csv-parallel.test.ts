@@ -11,13 +11,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readByteColumns } from '../../src/cli/csv-columns';
-import {
-  PARALLEL_BYTES,
-  readByteColumnsParallel,
-  setWorkerEntry,
-  threadsOfLastRead,
-} from '../../src/cli/csv-parallel';
+import { PARALLEL_BYTES, readByteColumnsParallel, threadsOfLastRead } from '../../src/cli/csv-parallel';
 import { measureNumbers } from '../../src/cli/main';
+import { setWorkerEntry } from '../../src/cli/worker-entry';
 import { rowsOf } from '../../src/core/table/table';
 
 const ROOT = join(import.meta.dirname, '../..');

@@ -3,17 +3,17 @@
  * returned stands for the connection (its methods reach the one opened in beforeAll).
  */
 import { afterAll, beforeAll } from 'vitest';
-import { type Duck, openDuck } from '../../src/cli/duckdb';
+import { type DirectDuck, openDuck } from '../../src/cli/duckdb';
 
-export function sharedDuck(): Duck {
-  let opened: Duck | null = null;
+export function sharedDuck(): DirectDuck {
+  let opened: DirectDuck | null = null;
   beforeAll(async () => {
     const result = await openDuck();
     if (!result.ok) throw new Error(result.message);
     opened = result.duck;
   });
   afterAll(() => opened?.close());
-  return new Proxy({} as Duck, {
+  return new Proxy({} as DirectDuck, {
     get(_target, name) {
       if (opened === null) throw new Error('DuckDB is opened in beforeAll: use it inside a test');
       const value = Reflect.get(opened, name);

@@ -258,6 +258,23 @@ describe('what the pass leaves to a second query', () => {
     expect(differences(js.json, withoutEngineNote(dk.json))).toEqual([]);
   });
 
+  it('the two measures DuckDB counts blank in some rows, a third always filled: no row is without, summed', async () => {
+    // Cost and Impressions are filled in every first row, so they are the ones counted.
+    const blanks = ['Search,2025-01-09,,,5,1,20.50', 'Search,2025-01-10,,,7,0,'];
+    const path = file('counted-blank.csv', [...rows(generatedCsv(300)), ...blanks]);
+    const { js, dk } = await bothEngines(path, [], 20);
+    expect(engineNote(dk)).toMatch(/^Summed by DuckDB/);
+    expect(differences(js.json, withoutEngineNote(dk.json))).toEqual([]);
+  });
+
+  it('every "-" in dates and exponents (6.9e-8, 2.5E-3): no cell can be negative, summed as the engine sums', async () => {
+    const tiny = ['Search,2025-01-09,6.9e-8,100,5,1,2.5E-3', 'Email,2025-01-10,1.e-2,100,5,1,20'];
+    const path = file('exponents.csv', [...rows(generatedCsv(300)), ...tiny]);
+    const { js, dk } = await bothEngines(path, [], 20);
+    expect(engineNote(dk)).toMatch(/^Summed by DuckDB/);
+    expect(differences(js.json, withoutEngineNote(dk.json))).toEqual([]);
+  });
+
   it('a row with every measure blank below the first rows: falls back, saying so', async () => {
     const path = file('blank-row.csv', [...rows(generatedCsv(300)), 'Search,2025-01-09,,,,,']);
     const { js, dk } = await bothEngines(path, [], 20);

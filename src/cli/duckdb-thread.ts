@@ -1,0 +1,187 @@
+/**
+ * DuckDB beside the engine, with the CSV's byte scan (byte-scan.ts): both start as soon as
+ * `--engine duckdb` runs, while this thread reads and judges the first rows.
+ *
+ * In the prebuilt command they run on a worker thread (the process entry, bin.ts, runs
+ * runDuckThread there): loading DuckDB's 68 MB library and scanning the file then take the
+ * second core, which sat idle while the first rows were judged. Without a worker entry (tests
+ * running the TypeScript sources), or with MIZAN_THREADS=1, they run on this thread, started
+ * at once and awaited when needed. Either way the engine sees the same Duck.
+ */
+import { Worker } from 'node:worker_threads';
+import { type ByteScan, scanCsvBytes, TYPED_CELLS } from './byte-scan';
+import { type Cell, type Duck, type DuckRow, openDuck } from './duckdb';
+import { workerEntry } from './worker-entry';
+
+export type OpenedDuck = { ok: true; duck: Duck } | { ok: false; message: string };
+
+export interface DuckSide {
+  /** DuckDB, open, or why it cannot be. */
+  readonly opened: Promise<OpenedDuck>;
+  /** The CSV's byte scan (a Parquet file's typed cells need none). */
+  readonly scan: Promise<ByteScan>;
+  /** Closes DuckDB once open; never waits. */
+  close(): void;
+}
+
+/** Starts DuckDB and, for a CSV (`csvPath`), the scan of its bytes. */
+export function openDuckSide(csvPath: string | null): DuckSide {
+  const entry = workerEntry();
+  return entry === null || process.env.MIZAN_THREADS === '1'
+    ? sameThread(csvPath)
+    : workerThread(entry, csvPath);
+}
+
+/** A promise whose rejection is reported where it is awaited, not as an unhandled one meanwhile. */
+function awaitedLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
+}
+
+function sameThread(csvPath: string | null): DuckSide {
+  const opened = awaitedLater(openDuck());
+  return {
+    opened,
+    scan: awaitedLater(csvPath === null ? Promise.resolve(TYPED_CELLS) : scanCsvBytes(csvPath)),
+    close: () => {
+      void opened.then((o) => o.ok && o.duck.close());
+    },
+  };
+}
+
+/** What the worker is started with. */
+interface ThreadJob {
+  readonly mizanDuck: true;
+  readonly scan: string | null;
+}
+
+/** What the engine asks of DuckDB's thread. */
+type Ask =
+  | { readonly op: 'rows' | 'arrays' | 'run'; readonly sql: string }
+  | { readonly op: 'append'; readonly table: string; readonly rows: readonly (readonly Cell[])[] };
+
+type Request = (Ask & { readonly id: number }) | { readonly id: 0; readonly op: 'close' };
+
+type Message =
+  | { readonly kind: 'opened'; readonly message: string | null }
+  | { readonly kind: 'scan'; readonly scan?: ByteScan; readonly error?: string }
+  | { readonly kind: 'reply'; readonly id: number; readonly value?: unknown; readonly error?: string };
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+function deferred<T>(): { promise: Promise<T>; resolve(value: T): void; reject(error: Error): void } {
+  let resolve!: (value: T) => void;
+  let reject!: (error: Error) => void;
+  const promise = awaitedLater(
+    new Promise<T>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    }),
+  );
+  return { promise, resolve, reject };
+}
+
+function workerThread(entry: URL, csvPath: string | null): DuckSide {
+  const job: ThreadJob = { mizanDuck: true, scan: csvPath };
+  const worker = new Worker(entry, { workerData: job });
+  const opened = deferred<OpenedDuck>();
+  const scan = deferred<ByteScan>();
+  if (csvPath === null) scan.resolve(TYPED_CELLS);
+  const pending = new Map<number, Pending>();
+  let next = 1;
+  const ask = <T>(request: Ask) =>
+    new Promise<T>((resolve, reject) => {
+      const id = next++;
+      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      worker.postMessage({ ...request, id } satisfies Request);
+    });
+  const duck: Duck = {
+    rows: (sql) => ask<DuckRow[]>({ op: 'rows', sql }),
+    arrays: (sql) => ask<unknown[][]>({ op: 'arrays', sql }),
+    run: (sql) => ask<void>({ op: 'run', sql }),
+    append: (table, rows) => ask<void>({ op: 'append', table, rows: [...rows] }),
+    close: () => {},
+  };
+  worker.on('message', (m: Message) => {
+    if (m.kind === 'opened')
+      opened.resolve(m.message === null ? { ok: true, duck } : { ok: false, message: m.message });
+    else if (m.kind === 'scan') m.scan ? scan.resolve(m.scan) : scan.reject(new Error(m.error));
+    else {
+      const p = pending.get(m.id);
+      pending.delete(m.id);
+      if (m.error === undefined) p?.resolve(m.value);
+      else p?.reject(new Error(m.error));
+    }
+  });
+  // A thread that stops (a crash in DuckDB's library) fails whatever waits on it, loudly.
+  const stopped = (why: string) => {
+    const error = new Error(`DuckDB's thread stopped (${why})`);
+    opened.reject(error);
+    scan.reject(error);
+    for (const p of pending.values()) p.reject(error);
+    pending.clear();
+  };
+  worker.on('error', (e) => stopped(e.message));
+  worker.on('exit', (code) => stopped(`exit code ${code}`));
+  return {
+    opened: opened.promise,
+    scan: scan.promise,
+    close: () => {
+      worker.postMessage({ id: 0, op: 'close' } satisfies Request);
+      // The thread closes DuckDB and ends by itself; the process need not wait for it.
+      worker.unref();
+    },
+  };
+}
+
+/** In the worker thread started by openDuckSide: opens DuckDB, scans the CSV, answers requests. */
+export async function runDuckThread(): Promise<boolean> {
+  const { parentPort, workerData } = await import('node:worker_threads');
+  const job = workerData as ThreadJob | undefined;
+  if (parentPort === null || job?.mizanDuck !== true) return false;
+  const port = parentPort;
+  const say = (m: Message) => port.postMessage(m);
+  // The scan's reads wait on the disk while DuckDB's library loads; a close stops it.
+  const stop = new AbortController();
+  if (job.scan !== null)
+    scanCsvBytes(job.scan, stop.signal).then(
+      (scan) => say({ kind: 'scan', scan }),
+      (error: Error) => say({ kind: 'scan', error: error.message }),
+    );
+  const opening = openDuck();
+  // One request at a time, in the order sent, as on one connection.
+  let queue = opening.then((o) => say({ kind: 'opened', message: o.ok ? null : o.message }));
+  port.on('message', (request: Request) => {
+    if (request.op === 'close') stop.abort();
+    queue = queue.then(async () => {
+      const opened = await opening;
+      if (request.op === 'close') {
+        if (opened.ok) opened.duck.close();
+        port.close();
+      } else if (!opened.ok) say({ kind: 'reply', id: request.id, error: opened.message });
+      else
+        try {
+          say({ kind: 'reply', id: request.id, value: await answer(opened.duck, request) });
+        } catch (error) {
+          say({ kind: 'reply', id: request.id, error: (error as Error).message });
+        }
+    });
+  });
+  return true;
+}
+
+function answer(duck: Duck, ask: Ask): Promise<unknown> {
+  switch (ask.op) {
+    case 'rows':
+      return duck.rows(ask.sql);
+    case 'arrays':
+      return duck.arrays(ask.sql);
+    case 'run':
+      return duck.run(ask.sql);
+    case 'append':
+      return duck.append(ask.table, ask.rows);
+  }
+}
