@@ -544,7 +544,11 @@ async function checkCombined(
   const notNumbers = new Set(a.measures.flatMap((m) => m.notNumberRows)).size;
   if (notNumbers > 0 && notNumbers * 2 >= a.dataRows.length)
     fallback('half the first rows hold text in measure columns');
-  if ((await summaryMeasures(duck, source, a, plan, skip, restCount, rows)) >= 2)
+  // A summary row needs two measures that could hold one; where two could, DuckDB looks for it.
+  if (
+    (await summaryMeasures(duck, source, a, plan, skip, restCount, rows)) >= 2 &&
+    (await summaryCandidates(duck, source, a, plan, skip, restCount)) > 0
+  )
     fallback('a row may be the sum of all the others (a summary row)');
 }
 
@@ -565,8 +569,7 @@ async function summaryMeasures(
 ): Promise<number> {
   const n = a.dataRows.filter((r) => r < skip).length + restCount;
   // The engine's test (analyse.ts): the largest cell is half the sum, within this tolerance.
-  // Looser than the engine's own rounding (summaryRounding, whole or not): a doubt, not a verdict.
-  const slack = (max: number) => 3 * (summaryRounding(n, max, false) + 1e-6);
+  const slack = (max: number) => summarySlack(n, max);
   const measures = a.measures
     .map((m, k) => {
       let max = 0;
@@ -605,6 +608,46 @@ async function summaryMeasures(
     return max > 0 && Math.abs(2 * max - m.sum) <= slack(max);
   }).length;
 }
+
+/**
+ * Rows below the first ones that pass the engine's summary-row test (analyse.ts, summaryRows),
+ * with a looser tolerance: every additive measure blank or half the measure's total (the row
+ * equals the sum of all the others), two of them non-zero. A second pass over the file, run only
+ * where negative cells (refunds) leave the cheaper bounds no say.
+ */
+async function summaryCandidates(
+  duck: Duck,
+  source: Source,
+  a: Analysis,
+  plan: Plan,
+  skip: number,
+  restCount: number,
+): Promise<number> {
+  const n = a.dataRows.filter((r) => r < skip).length + restCount;
+  const tests: { v: string; total: number; slack: number }[] = [];
+  for (const m of a.measures) {
+    if (m.measure === 'reach') continue;
+    // DuckDB's value of this column (valuesRelation numbers the plan's measures).
+    const k = plan.analysis.measures.findIndex((p) => p.index === m.index);
+    if (k < 0) fallback('the measures moved between the first rows and the rest');
+    let total = 0;
+    for (const v of m.values) if (!Number.isNaN(v)) total += v;
+    tests.push({ v: `v${k}`, total, slack: summarySlack(n, Math.abs(total) / 2) });
+  }
+  if (tests.length === 0) return 0;
+  const close = tests.map((t) => `(${t.v} IS NULL OR abs(2 * ${t.v} - ${t.total}) <= ${t.slack})`);
+  const nonZero = tests.map((t) => `CAST(coalesce(${t.v} <> 0, false) AS INTEGER)`);
+  const found = await duck.rows(
+    `SELECT COUNT(*) AS n FROM ${valuesRelation(source, plan, skip)} WHERE ${close.join(' AND ')} AND ${nonZero.join(' + ')} >= 2`,
+  );
+  return sqlNumber(found[0]?.n) ?? 0;
+}
+
+/**
+ * How far from half the total a cell may be and still be taken for a summary: the engine's own
+ * rounding (summaryRounding, whole or not) thrice over, and more: a doubt, not a verdict.
+ */
+const summarySlack = (rows: number, cell: number) => 3 * (summaryRounding(rows, cell, false) + 1e-6);
 
 /**
  * The compiled query over the first rows (as the engine read them) and DuckDB's sums, each

@@ -60,7 +60,10 @@ async function firstBytes(path: string, size: number): Promise<{ bytes: Uint8Arr
   // Unreadable: the JavaScript reader says why, in its words.
   if (!file) return fallback('the file cannot be opened');
   try {
-    const total = (await file.stat()).size;
+    const stat = await file.stat();
+    // A folder opens, and fails only when read: the JavaScript reader says what it is.
+    if (!stat.isFile()) return fallback('the input is not a file');
+    const total = stat.size;
     const buffer = Buffer.alloc(Math.min(total, size));
     await file.read(buffer, 0, buffer.length, 0);
     if (total <= size) return { bytes: buffer, whole: true };

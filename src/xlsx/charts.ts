@@ -5,7 +5,7 @@
  * model anchors them (beside the totals), sized to the free rows there so they cover no table.
  */
 import { brandedLook } from '../core/report/look';
-import type { Block, Cell, ChartSpec, ReportModel } from '../core/report/model';
+import { type Block, type Cell, type ChartSpec, type ReportModel, widestLine } from '../core/report/model';
 import { cellRef, parseRange, type Rect } from './a1';
 import { type CellAnchor, type ChartPart, type ChartSeries, chartRef } from './chart-xml';
 
@@ -97,7 +97,7 @@ function cellsOf(rect: Rect, cells: ReadonlyMap<string, Cell>): (Cell | undefine
 }
 
 function blockRect(block: Block): Rect {
-  const width = Math.max(1, ...block.cells.map((line) => line.length));
+  const width = widestLine(block.cells, 1);
   return {
     top: block.row,
     left: block.col,

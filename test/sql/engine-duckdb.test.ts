@@ -6,7 +6,7 @@
  * DuckDB reads and sums most rows of these small files. A messy export falls back with the note;
  * a .parquet written by DuckDB gives the CSV's report; a missing @duckdb/node-api is said clearly.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -289,30 +289,50 @@ describe('what the pass leaves to a second query', () => {
     expect(differences(js.json, withoutEngineNote(dk.json))).toEqual([]);
   });
 
-  it('negative cells in two measures below the first rows: a summary row cannot be ruled out, falls back', async () => {
+  it('refunds in two measures, no summary row: DuckDB looks for one, finds none, and sums', async () => {
     const path = file('two-negatives.csv', [
       ...rows(generatedCsv(300)),
       'Search,2025-01-09,-25.50,100,5,1,20',
       'Search,2025-01-10,25.50,100,5,1,-20',
     ]);
     const { js, dk } = await bothEngines(path, [], 20);
-    expect(engineNote(dk)).toMatch(/summary row/);
+    expect(engineNote(dk)).toMatch(/^Summed by DuckDB/);
     expect(differences(js.json, withoutEngineNote(dk.json))).toEqual([]);
   });
 
-  // Negative cells written after a blank or in quotes are negatives too.
-  for (const [name, cells] of [
-    ['after a blank', ['Search,2025-01-09, -25.50,100,5,1,20', 'Search,2025-01-10,25.50,100,5,1, -20']],
-    ['in quotes', ['Search,2025-01-09,"-25.50",100,5,1,20', 'Search,2025-01-10,25.50,100,5,1,"-20"']],
-  ] as const) {
-    it(`negative cells ${name} in two measures: found, and the run falls back as for plain ones`, async () => {
-      const path = file(`negatives-${name.replace(/ /g, '-')}.csv`, [...rows(generatedCsv(300)), ...cells]);
+  /**
+   * A summary row below the first rows (Cost and Revenue each the sum of every other row, the
+   * other measures blank), in a pair with other rows (so no pair's sum gives it away) and not the
+   * largest cell: a 1,000,000 cost and revenue, then a refund of 999,000 written as `refund`. Only
+   * negatives found make DuckDB look for it; missed, the run would sum the summary row in, which
+   * the JavaScript engine leaves out.
+   */
+  const hiddenSummary = (refund: (v: string) => string) => {
+    const lines = [
+      ...rows(generatedCsv(300)),
+      'Search,2025-01-09,1000000.00,100,5,1,1000000.00',
+      `Search,2025-01-10,${refund('-999000.00')},100,5,1,${refund('-999000.00')}`,
+    ];
+    const cents = (col: number) =>
+      lines
+        .slice(1)
+        .reduce((s, l) => s + Math.round(Number(l.split(',')[col]?.replace(/[" ]/g, '')) * 100), 0);
+    return [...lines, `Search,2025-01-09,${(cents(2) / 100).toFixed(2)},,,,${(cents(6) / 100).toFixed(2)}`];
+  };
+  for (const [name, refund] of [
+    ['plain', (v: string) => v],
+    ['after a blank', (v: string) => ` ${v}`],
+    ['in quotes', (v: string) => `"${v}"`],
+  ] as const)
+    it(`a summary row hidden by refunds written ${name}: found, and the run falls back to leave it out`, async () => {
+      const path = file(`hidden-summary-${name.replace(/ /g, '-')}.csv`, hiddenSummary(refund));
       const { js, dk } = await bothEngines(path, [], 20);
       expect(engineNote(dk)).toMatch(/summary row/);
       expect(engineNote(dk)).toMatch(/^Read by the JavaScript engine/);
       expect(differences(js.json, withoutEngineNote(dk.json))).toEqual([]);
+      // The JavaScript engine left the summary row out: 302 rows, not 303.
+      expect(((js.json?.totals ?? {}) as { rows: number }).rows).toBe(302);
     });
-  }
 
   // Without a channel or date column every row is one pair: its sum bounds no cell, DuckDB finds the largest.
   const measuresOnly = (n: number) => {
@@ -365,6 +385,19 @@ describe('.parquet input', () => {
     const run = await report([join(dir, 'campaigns.parquet')]);
     expect(run.status).toBe(2);
     expect(run.err).toMatch(/\.parquet file is read by DuckDB: add --engine duckdb/);
+  });
+});
+
+describe('an input that is not a file', () => {
+  it('a folder: the JavaScript engine’s message and exit status, not an unexpected error', async () => {
+    const folder = join(dir, 'a-folder.csv');
+    mkdirSync(folder);
+    const js = await report([folder]);
+    const dk = await report([folder, '--engine', 'duckdb']);
+    expect(js.status).toBe(3);
+    expect(js.err).toMatch(/is a folder, not a file/);
+    expect(dk.status).toBe(js.status);
+    expect(dk.err).toBe(js.err);
   });
 });
 

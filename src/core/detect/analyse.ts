@@ -547,7 +547,8 @@ export function analyse(cells: Grid | Table, options: AnalyseOptions): AnalysisR
     for (const r of textOnly) excluded.push({ row: r, reason: 'note' });
     const kept = dataRows.filter((r) => !drop.has(r));
     dataRows.length = 0;
-    dataRows.push(...kept);
+    // One push per row: spreading a big array into push() overflows the stack (~120,000 rows).
+    for (const r of kept) dataRows.push(r);
     measures = readMeasureColumns(t, dataRows, measureCols, headers, style.marks);
   }
   excluded.sort((a, b) => a.row - b.row);

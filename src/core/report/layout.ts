@@ -30,7 +30,16 @@ import {
   sheetRef,
 } from './formulas';
 import { formulaNote, type Judge, type KpiPlan, planFormula } from './kpi-plan';
-import type { Block, Cell, ChartSpec, ConditionalRule, KpiValue, LegendEntry, MetricRow } from './model';
+import {
+  type Block,
+  type Cell,
+  type ChartSpec,
+  type ConditionalRule,
+  type KpiValue,
+  type LegendEntry,
+  type MetricRow,
+  widestLine,
+} from './model';
 import { type PrintPlan, printPlan } from './print-plan';
 import { statusFormula, statusRules, thresholdText } from './rules';
 
@@ -133,7 +142,7 @@ class ReportLayout {
     this.lists();
     const chartRight = this.sizeCharts();
     const c = this.c;
-    const width = Math.max(4, ...this.blocks.map((b) => Math.max(...b.cells.map((r) => r.length))));
+    const width = this.blocks.reduce((w, b) => widestLine(b.cells, w), 4);
     return {
       blocks: this.blocks,
       rules: this.rules,
@@ -643,10 +652,10 @@ const LIST_CHARS_PER_COL = 11;
 const LIST_MAX_SPAN = 4;
 
 function listSpans(lines: readonly (readonly Cell[])[]): number[] {
-  const n = Math.max(0, ...lines.map((l) => l.length));
+  const n = widestLine(lines);
   return Array.from({ length: n }, (_, j) => {
     if (j === 0 || j === n - 1) return 1;
-    const chars = Math.max(0, ...lines.map((l) => String(l[j]?.v ?? '').length));
+    const chars = lines.reduce((most, l) => Math.max(most, String(l[j]?.v ?? '').length), 0);
     return Math.min(LIST_MAX_SPAN, Math.max(1, Math.ceil(chars / LIST_CHARS_PER_COL)));
   });
 }

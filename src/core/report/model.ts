@@ -76,6 +76,16 @@ export interface Block {
   readonly headerRows: number;
 }
 
+/**
+ * The widest of `lines`, at least `least`. A fold, not Math.max(...lines): a table of 120,000
+ * groups or more would overflow the stack with one argument per line.
+ */
+export function widestLine(lines: readonly (readonly unknown[])[], least = 0): number {
+  let width = least;
+  for (const line of lines) if (line.length > width) width = line.length;
+  return width;
+}
+
 /** Colour a range by a KPI's status; colours follow the numbers when they change. */
 export interface ConditionalRule {
   /** A1 range on the report sheet, e.g. "C8:C14". */

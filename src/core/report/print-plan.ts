@@ -12,7 +12,7 @@
 import { columnLetter } from '../detect/letters';
 import { fill, L } from '../i18n/benchmark-labels';
 import type { Lang } from '../i18n/lang';
-import type { Block, PrintPlan } from './model';
+import { type Block, type PrintPlan, widestLine } from './model';
 
 export type { PrintPlan } from './model';
 
@@ -47,7 +47,7 @@ export function printPlan(
   lang: Lang,
 ): PrintPlan {
   const isTable = (b: Block) => b.kind === 'groups' || b.kind === 'periods';
-  const widthOf = (b: Block) => b.col + Math.max(0, ...b.cells.map((line) => line.length));
+  const widthOf = (b: Block) => b.col + widestLine(b.cells);
   const columns = Math.max(
     1 + kpis,
     chartRight === null ? 1 : chartRight + 1,
