@@ -15,10 +15,14 @@ if (!isMainThread)
     (await (await import('./duckdb-thread')).runDuckThread());
 else if (command === 'report') {
   setWorkerEntry(new URL(import.meta.url));
+  // DuckDB's thread starts loading while the rest of the command does.
+  const duckThread = await import('./duckdb-thread');
+  if (duckThread.asksForDuckdb(rest)) duckThread.warmDuckThread();
   cleanUpOnSignals();
   dropBundledBufferWarning();
   const { main } = await import('./main');
   process.exitCode = await main(rest);
+  duckThread.releaseWarmDuckThread();
 } else if (command === 'sql') {
   const { sqlMain } = await import('./sql-command');
   const io = { out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t) };

@@ -86,6 +86,8 @@ const MAX_PAIRS = 1_000_000;
 /** Distinct texts of one column fetched to look for total labels. */
 const MAX_TEXTS = 500_000;
 const WEIGHT = 'mizan row weight';
+/** A conversion-path export: its attribution section weighs every path row, which sums cannot stand for. */
+const PATHS = 'the file holds conversion paths, attributed row by row';
 /** Measures counted in DuckDB's pass: one full column settles it; a second covers a rare blank. */
 const COUNTED = 2;
 
@@ -208,6 +210,7 @@ function planOf(source: Source, hooks: EngineHooks): Plan {
   if (!read.ok || !built.ok) return fallback('the first rows give no report by themselves');
   const a = read.analysis;
   if (a.measures.some((m) => m.derived)) fallback('orders are counted from order ids, not summed');
+  if (built.model.attribution) fallback(PATHS);
   const width = table.fields(a.headerRow);
   const group = built.model.groupBy?.column ?? null;
   const date = a.date?.index ?? null;
@@ -530,6 +533,7 @@ async function checkCombined(
   rows: readonly DuckRow[],
 ): Promise<void> {
   if (a.headerRow !== plan.analysis.headerRow) fallback('the header row moved');
+  if (model.attribution) fallback(PATHS);
   const late = (r: number) => r >= skip;
   if (a.excluded.some((e) => late(e.row)))
     fallback(`a row below row ${skip} is not data (a total or a note)`);

@@ -52,7 +52,6 @@ function sameThread(csvPath: string | null): DuckSide {
 /** What the worker is started with. */
 interface ThreadJob {
   readonly mizanDuck: true;
-  readonly scan: string | null;
 }
 
 /** What the engine asks of DuckDB's thread. */
@@ -60,12 +59,70 @@ type Ask =
   | { readonly op: 'rows' | 'arrays' | 'run'; readonly sql: string }
   | { readonly op: 'append'; readonly table: string; readonly rows: readonly (readonly Cell[])[] };
 
-type Request = (Ask & { readonly id: number }) | { readonly id: 0; readonly op: 'close' };
+type Request =
+  | (Ask & { readonly id: number })
+  | { readonly id: 0; readonly op: 'scan'; readonly path: string }
+  | { readonly id: 0; readonly op: 'close' };
 
 type Message =
   | { readonly kind: 'opened'; readonly message: string | null }
   | { readonly kind: 'scan'; readonly scan?: ByteScan; readonly error?: string }
-  | { readonly kind: 'reply'; readonly id: number; readonly value?: unknown; readonly error?: string };
+  | { readonly kind: 'reply'; readonly id: number; readonly value?: unknown; readonly error?: string }
+  /** Not sent by the thread: its 'error' or 'exit' event. */
+  | { readonly kind: 'stopped'; readonly why: string };
+
+/** A worker running runDuckThread; what it says before anyone listens is kept for the listener. */
+class DuckThread {
+  readonly worker: Worker;
+  private listener: ((m: Message) => void) | null = null;
+  private readonly early: Message[] = [];
+
+  constructor(entry: URL) {
+    this.worker = new Worker(entry, { workerData: { mizanDuck: true } satisfies ThreadJob });
+    this.worker.on('message', (m: Message) => this.route(m));
+    this.worker.on('error', (e) => this.route({ kind: 'stopped', why: e.message }));
+    this.worker.on('exit', (code) => this.route({ kind: 'stopped', why: `exit code ${code}` }));
+  }
+
+  private route(m: Message): void {
+    if (this.listener) this.listener(m);
+    else this.early.push(m);
+  }
+
+  listen(listener: (m: Message) => void): void {
+    this.listener = listener;
+    for (const m of this.early.splice(0)) listener(m);
+  }
+
+  send(request: Request): void {
+    this.worker.postMessage(request);
+  }
+}
+
+/** Started by warmDuckThread, not yet taken by the engine. */
+let warm: DuckThread | null = null;
+
+/**
+ * Starts DuckDB's thread before the rest of the command is loaded (bin.ts, when the command line
+ * asks for `--engine duckdb`): its start and DuckDB's loading were the last to finish, after the
+ * first rows were judged. It does not keep the process alive until the engine takes it.
+ */
+export function warmDuckThread(): void {
+  const entry = workerEntry();
+  if (entry === null || process.env.MIZAN_THREADS === '1' || warm !== null) return;
+  warm = new DuckThread(entry);
+  warm.worker.unref();
+}
+
+/** A warm thread the engine never took (a usage error, --paths): closed, so it ends at once. */
+export function releaseWarmDuckThread(): void {
+  warm?.send({ id: 0, op: 'close' });
+  warm = null;
+}
+
+/** `--engine duckdb` or `--engine=duckdb` on a command line (what warms DuckDB's thread). */
+export const asksForDuckdb = (argv: readonly string[]): boolean =>
+  argv.some((a, i) => a === '--engine=duckdb' || (a === '--engine' && argv[i + 1] === 'duckdb'));
 
 interface Pending {
   resolve(value: unknown): void;
@@ -85,8 +142,10 @@ function deferred<T>(): { promise: Promise<T>; resolve(value: T): void; reject(e
 }
 
 function workerThread(entry: URL, csvPath: string | null): DuckSide {
-  const job: ThreadJob = { mizanDuck: true, scan: csvPath };
-  const worker = new Worker(entry, { workerData: job });
+  const thread = warm ?? new DuckThread(entry);
+  warm = null;
+  thread.worker.ref();
+  if (csvPath !== null) thread.send({ id: 0, op: 'scan', path: csvPath });
   const opened = deferred<OpenedDuck>();
   const scan = deferred<ByteScan>();
   if (csvPath === null) scan.resolve(TYPED_CELLS);
@@ -96,7 +155,7 @@ function workerThread(entry: URL, csvPath: string | null): DuckSide {
     new Promise<T>((resolve, reject) => {
       const id = next++;
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      worker.postMessage({ ...request, id } satisfies Request);
+      thread.send({ ...request, id });
     });
   const duck: Duck = {
     rows: (sql) => ask<DuckRow[]>({ op: 'rows', sql }),
@@ -105,56 +164,55 @@ function workerThread(entry: URL, csvPath: string | null): DuckSide {
     append: (table, rows) => ask<void>({ op: 'append', table, rows: [...rows] }),
     close: () => {},
   };
-  worker.on('message', (m: Message) => {
+  thread.listen((m) => {
     if (m.kind === 'opened')
       opened.resolve(m.message === null ? { ok: true, duck } : { ok: false, message: m.message });
     else if (m.kind === 'scan') m.scan ? scan.resolve(m.scan) : scan.reject(new Error(m.error));
-    else {
+    else if (m.kind === 'reply') {
       const p = pending.get(m.id);
       pending.delete(m.id);
       if (m.error === undefined) p?.resolve(m.value);
       else p?.reject(new Error(m.error));
+    } else {
+      // A thread that stops (a crash in DuckDB's library) fails whatever waits on it, loudly.
+      const error = new Error(`DuckDB's thread stopped (${m.why})`);
+      opened.reject(error);
+      scan.reject(error);
+      for (const p of pending.values()) p.reject(error);
+      pending.clear();
     }
   });
-  // A thread that stops (a crash in DuckDB's library) fails whatever waits on it, loudly.
-  const stopped = (why: string) => {
-    const error = new Error(`DuckDB's thread stopped (${why})`);
-    opened.reject(error);
-    scan.reject(error);
-    for (const p of pending.values()) p.reject(error);
-    pending.clear();
-  };
-  worker.on('error', (e) => stopped(e.message));
-  worker.on('exit', (code) => stopped(`exit code ${code}`));
   return {
     opened: opened.promise,
     scan: scan.promise,
     close: () => {
-      worker.postMessage({ id: 0, op: 'close' } satisfies Request);
+      thread.send({ id: 0, op: 'close' });
       // The thread closes DuckDB and ends by itself; the process need not wait for it.
-      worker.unref();
+      thread.worker.unref();
     },
   };
 }
 
-/** In the worker thread started by openDuckSide: opens DuckDB, scans the CSV, answers requests. */
+/** In the worker thread started by DuckThread: opens DuckDB, scans a CSV when asked, answers requests. */
 export async function runDuckThread(): Promise<boolean> {
   const { parentPort, workerData } = await import('node:worker_threads');
   const job = workerData as ThreadJob | undefined;
   if (parentPort === null || job?.mizanDuck !== true) return false;
   const port = parentPort;
   const say = (m: Message) => port.postMessage(m);
-  // The scan's reads wait on the disk while DuckDB's library loads; a close stops it.
+  // A scan runs beside everything else (its reads wait on the disk); a close stops it.
   const stop = new AbortController();
-  if (job.scan !== null)
-    scanCsvBytes(job.scan, stop.signal).then(
-      (scan) => say({ kind: 'scan', scan }),
-      (error: Error) => say({ kind: 'scan', error: error.message }),
-    );
   const opening = openDuck();
   // One request at a time, in the order sent, as on one connection.
   let queue = opening.then((o) => say({ kind: 'opened', message: o.ok ? null : o.message }));
   port.on('message', (request: Request) => {
+    if (request.op === 'scan') {
+      scanCsvBytes(request.path, stop.signal).then(
+        (scan) => say({ kind: 'scan', scan }),
+        (error: Error) => say({ kind: 'scan', error: error.message }),
+      );
+      return;
+    }
     if (request.op === 'close') stop.abort();
     queue = queue.then(async () => {
       const opened = await opening;

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { scanCsvBytes } from '../../src/cli/byte-scan';
 import { type DirectDuck, DUCKDB_MISSING, openDuck } from '../../src/cli/duckdb';
-import { type DuckSide, openDuckSide } from '../../src/cli/duckdb-thread';
+import { asksForDuckdb, type DuckSide, openDuckSide } from '../../src/cli/duckdb-thread';
 import { setWorkerEntry } from '../../src/cli/worker-entry';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -100,6 +100,31 @@ describe('DuckDB on its thread', () => {
     expect(opened.ok).toBe(false);
     expect(opened.ok ? '' : opened.message).toContain(DUCKDB_MISSING);
   });
+});
+
+describe('the thread started before the rest of the command loads', () => {
+  it('only for --engine duckdb, in either spelling', () => {
+    expect(asksForDuckdb(['in.csv', '--engine', 'duckdb'])).toBe(true);
+    expect(asksForDuckdb(['--engine=duckdb', 'in.csv'])).toBe(true);
+    expect(asksForDuckdb(['in.csv', '--engine', 'js'])).toBe(false);
+    expect(asksForDuckdb(['duckdb.csv', '--json', 'duckdb'])).toBe(false);
+    expect(asksForDuckdb(['in.csv', '--engine'])).toBe(false);
+  });
+
+  // Runs that never reach DuckDB: the thread started for them must not keep the process alive.
+  for (const [what, args, status] of [
+    ['a missing input', ['no-such-file.csv'], 3],
+    ['a bad option', ['x.csv', '--group-by'], 2],
+  ] as const)
+    it(`${what}: the command ends at once with the JavaScript engine’s exit status`, () => {
+      const run = spawnSync(process.execPath, [CLI, 'report', ...args, '--engine', 'duckdb'], {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      expect(run.error).toBeUndefined();
+      expect(run.status).toBe(status);
+    });
 });
 
 describe('the prebuilt command with --engine duckdb', () => {

@@ -388,6 +388,17 @@ describe('.parquet input', () => {
   });
 });
 
+describe('a conversion-path export (its attribution section weighs every path row)', () => {
+  // 12 first rows hold one path row, so only the summed rows show the paths; 15 show them first.
+  for (const head of [12, 15])
+    it(`with DuckDB taking over after ${head} rows: falls back, and the attribution is the JavaScript engine’s`, async () => {
+      const { js, dk } = await bothEngines(example('ga4-conversion-paths.csv'), [], head);
+      expect(engineNote(dk)).toMatch(/conversion paths, attributed row by row/);
+      expect(js.json?.attribution).toBeDefined();
+      expect(differences(js.json, withoutEngineNote(dk.json))).toEqual([]);
+    });
+});
+
 describe('an input that is not a file', () => {
   it('a folder: the JavaScript engine’s message and exit status, not an unexpected error', async () => {
     const folder = join(dir, 'a-folder.csv');
