@@ -92,10 +92,12 @@ const PATHS = 'the file holds conversion paths, attributed row by row';
 const COUNTED = 2;
 
 /**
- * First rows tried before HEAD_ROWS: enough when their values settle the decimal mark ("295.68"
- * can only be read one way), which the engine's own rule then keeps for every later row.
+ * First rows tried before HEAD_ROWS: enough to find the header, title lines and each column's
+ * role, and enough when their values settle the decimal mark ("295.68" can only be read one way),
+ * which the engine's own rule then keeps for every later row. Each is analysed twice in
+ * JavaScript, cold: measured on 1,000,000 rows, 500 first rows took 70 ms less than 1,000.
  */
-const FEW_HEAD_ROWS = 1_000;
+const FEW_HEAD_ROWS = 500;
 
 /** MIZAN_DUCKDB_HEAD_ROWS: fewer first rows, so tests send small files through DuckDB's path. */
 function headRowCounts(): number[] {

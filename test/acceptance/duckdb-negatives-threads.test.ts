@@ -811,7 +811,7 @@ describe('negatives below the first rows, in every way a CSV writes them (DuckDB
   });
 });
 
-describe('a critical byte around 8 MiB and 16 MiB (default first rows: DuckDB after row 1,000)', () => {
+describe('a critical byte around 8 MiB and 16 MiB (default first rows: DuckDB after row 500)', () => {
   beforeAll(async () => {
     // Each file is written just before its runs and deleted after them, two at once.
     await pool(
@@ -850,7 +850,7 @@ describe('the threaded run', () => {
       report(cleanFile, 'duckdb', { MIZAN_THREADS: '1' }),
     ]);
     const p1 = judge({
-      name: 'threads: default (DuckDB after 1000 rows)',
+      name: 'threads: default (DuckDB after the first 500 rows)',
       js,
       duck: two,
       expected: clean.expected,

@@ -159,12 +159,12 @@ describe('--engine duckdb gives the JavaScript engine’s report', () => {
     expect(labels.slice(-2)).toEqual(['Late B', 'late a']);
   });
 
-  it('a file of a few thousand rows whose values settle the decimal mark: DuckDB takes over after 1,000 rows', async () => {
+  it('a file of a few thousand rows whose values settle the decimal mark: DuckDB takes over after 500 rows', async () => {
     const file = join(dir, 'settled.csv');
     writeFileSync(file, generatedCsv(3_000));
     const js = await report([file]);
     const dk = await report([file, '--engine', 'duckdb']);
-    expect(engineNote(dk)).toMatch(/^Summed by DuckDB .* first 1000 rows .* each of the 2001 rows below/);
+    expect(engineNote(dk)).toMatch(/^Summed by DuckDB .* first 500 rows .* each of the 2501 rows below/);
     expect(differences(js.json, withoutEngineNote(dk.json))).toEqual([]);
   });
 
