@@ -40,6 +40,25 @@ export function bestOf(runs: number, measure: () => Measured): Measured {
   return { ms, peakMb };
 }
 
+/**
+ * bestOf for several commands compared with each other, their runs taken in turn (A, B, C, A, B,
+ * C…): this machine's speed drifts within a minute, and runs in turn share the drift, where a
+ * block of each would not.
+ */
+export function bestOfEach(
+  runs: number,
+  commands: Readonly<Record<string, () => Measured>>,
+): Record<string, Measured> {
+  const best: Record<string, Measured> = {};
+  for (let i = 0; i < runs; i++)
+    for (const [name, measure] of Object.entries(commands)) {
+      const m = measure();
+      const was = best[name];
+      best[name] = was ? { ms: Math.min(was.ms, m.ms), peakMb: Math.max(was.peakMb, m.peakMb) } : m;
+    }
+  return best;
+}
+
 /** Runs per figure in the benchmarks that compare commands (BENCH_RUNS overrides). */
 export const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 3);
 
