@@ -39,7 +39,7 @@ import {
   parquetSource,
   type Source,
 } from './duckdb-sources';
-import { type DuckSide, openDuckSide } from './duckdb-thread';
+import { awaitedLater, type DuckSide, openDuckSide } from './duckdb-thread';
 import type { InputData } from './read-input';
 
 export type Engine = 'js' | 'duckdb';
@@ -201,6 +201,8 @@ interface Plan {
   readonly counted: readonly number[];
   /** Some cell below the first rows may be negative (the byte scan says so): DuckDB finds each measure's smallest. */
   readonly negatives: boolean;
+  /** Each column's name as the report (and so its SQL) names it. */
+  readonly names: readonly string[];
 }
 
 function planOf(source: Source, hooks: EngineHooks): Plan {
@@ -253,6 +255,7 @@ function planOf(source: Source, hooks: EngineHooks): Plan {
     doubles: numberOthers,
     counted,
     negatives: true,
+    names: built.model.mapping.map((m) => m.header),
   };
 }
 
@@ -499,6 +502,8 @@ async function viaSums(
     };
   const skip = source.head.length;
   const rows = await restRows(duck, source, plan, skip);
+  // DuckDB fills the cross-check's table while the engine builds the report from the pairs.
+  const crossTable = awaitedLater(crossCheckTable(duck, source, plan, skip));
   const table = combinedTable(source, plan, rows);
   const data: InputData = { ...source.data, table };
   const options = hooks.options(data);
@@ -509,8 +514,8 @@ async function viaSums(
   await checkCombined(duck, source, read.analysis, plan, result.model, skip, restCount, rows);
   const model = await crossChecked(
     duck,
-    { model: result.model, table, analysis: read.analysis },
-    plan,
+    { model: result.model, analysis: read.analysis },
+    await crossTable,
     skip,
     options,
   );
@@ -655,20 +660,80 @@ async function summaryCandidates(
  */
 const summarySlack = (rows: number, cell: number) => 3 * (summaryRounding(rows, cell, false) + 1e-6);
 
+/** The columns of the cross-check's table (mizan_all), by the names the report's SQL reads. */
+interface CrossTable {
+  readonly measures: readonly string[];
+  readonly group: string | null;
+  /** Null when there is no date column, or when it is the group column. */
+  readonly date: string | null;
+}
+
 /**
- * The compiled query over the first rows (as the engine read them) and DuckDB's sums, each
- * weighted by the rows it stands for: its totals, groups and periods must be the model's, and
- * its row counts are the source's.
+ * The cross-check's table: the first rows' data rows as the engine read them, then DuckDB's
+ * pairs, each weighted by the rows it stands for. Filled from the plan, so while the report is
+ * built; crossChecked then checks that the report's SQL reads these very columns.
+ */
+async function crossCheckTable(duck: Duck, source: Source, plan: Plan, skip: number): Promise<CrossTable> {
+  const a = plan.analysis;
+  const name = (i: number) => plan.names[i] ?? '';
+  if (plan.names.includes(WEIGHT)) fallback(`a column is named "${WEIGHT}"`);
+  const table: CrossTable = {
+    measures: a.measures.map((m) => name(m.index)),
+    group: plan.group === null ? null : name(plan.group),
+    date: plan.date === null || plan.date === plan.group ? null : name(plan.date),
+  };
+  const cols = [
+    ...table.measures.map((m) => `${ident(m)} DOUBLE`),
+    ...(table.group === null ? [] : [`${ident(table.group)} VARCHAR`]),
+    ...(table.date === null ? [] : [`${ident(table.date)} VARCHAR`]),
+    `${ident(WEIGHT)} DOUBLE`,
+  ];
+  try {
+    await duck.run(`CREATE OR REPLACE TEMP TABLE mizan_all (${cols.join(', ')})`);
+  } catch (error) {
+    // Two columns of one name, which SQL cannot tell apart.
+    return fallback(`the report cannot be cross-checked in SQL (${firstLine(error)})`);
+  }
+  const head: (number | string | null)[][] = [];
+  a.dataRows.forEach((r, i) => {
+    if (r >= skip) return;
+    const row: (number | string | null)[] = a.measures.map((m) =>
+      Number.isNaN(m.values[i] as number) ? null : (m.values[i] as number),
+    );
+    if (plan.group !== null) {
+      const v = source.head[r]?.[plan.group];
+      row.push(v === null || v === undefined ? null : String(v));
+    }
+    if (table.date !== null) {
+      const day = a.date?.days[i] as number;
+      row.push(Number.isNaN(day) || day === undefined ? null : isoOfDay(day));
+    }
+    row.push(1);
+    head.push(row);
+  });
+  await duck.append('mizan_all', head);
+  const restCols = [
+    ...a.measures.map((_, k) => `s${k}`),
+    ...(table.group === null ? [] : ['g']),
+    ...(table.date === null ? [] : ['d']),
+    'n',
+  ];
+  await duck.run(`INSERT INTO mizan_all SELECT ${restCols.join(', ')} FROM mizan_rest`);
+  return table;
+}
+
+/**
+ * The compiled query over the cross-check's table: its totals, groups and periods must be the
+ * model's, and its row counts are the source's.
  */
 async function crossChecked(
   duck: Duck,
-  built: { readonly model: ReportModel; readonly table: RowTable; readonly analysis: Analysis },
-  plan: Plan,
+  built: { readonly model: ReportModel; readonly analysis: Analysis },
+  table: CrossTable,
   skip: number,
   options: ReportOptions,
 ): Promise<ReportModel> {
-  const { model, table, analysis: a } = built;
-  if (a.headers.includes(WEIGHT)) fallback(`a column is named "${WEIGHT}"`);
+  const { model, analysis: a } = built;
   let spec: ReturnType<typeof reportSqlFromModel>;
   try {
     spec = {
@@ -683,39 +748,18 @@ async function crossChecked(
   } catch (error) {
     return fallback(`the report cannot be cross-checked in SQL (${(error as Error).message})`);
   }
-  const cols = [
-    ...spec.measures.map((m) => `${ident(m.column)} DOUBLE`),
-    ...(spec.group ? [`${ident(spec.group.column)} VARCHAR`] : []),
-    ...(spec.date && spec.date.column !== spec.group?.column ? [`${ident(spec.date.column)} VARCHAR`] : []),
-    `${ident(WEIGHT)} DOUBLE`,
-  ];
-  await duck.run(`CREATE OR REPLACE TEMP TABLE mizan_all (${cols.join(', ')})`);
-  // The first rows' data rows, as the engine read them.
-  const date = a.date;
-  const head: (number | string | null)[][] = [];
-  a.dataRows.forEach((r, i) => {
-    if (r >= skip) return;
-    const row: (number | string | null)[] = a.measures.map((m) =>
-      Number.isNaN(m.values[i] as number) ? null : (m.values[i] as number),
-    );
-    if (spec.group && plan.group !== null) {
-      const v = table.cell(r, plan.group);
-      row.push(v === null || v === undefined ? null : String(v));
-    }
-    if (spec.date && spec.date.column !== spec.group?.column)
-      row.push(date && !Number.isNaN(date.days[i] as number) ? isoOfDay(date.days[i] as number) : null);
-    row.push(1);
-    head.push(row);
-  });
-  await duck.append('mizan_all', head);
-  const restCols = [
-    ...a.measures.map((_, k) => `s${k}`),
-    ...(spec.group ? ['g'] : []),
-    ...(spec.date && spec.date.column !== spec.group?.column ? ['d'] : []),
-    'n',
-  ];
-  await duck.run(`INSERT INTO mizan_all SELECT ${restCols.join(', ')} FROM mizan_rest`);
-  const rows = await duck.rows(compileReportSql(spec, 'duckdb'));
+  // The report reads the columns the table was filled with, the measures in the same order.
+  const same =
+    spec.measures.map((m) => m.column).join('\u0000') === table.measures.join('\u0000') &&
+    (!spec.group || spec.group.column === table.group) &&
+    (!spec.date || spec.date.column === (table.date ?? table.group));
+  if (!same) fallback('the report reads other columns than the first rows decided');
+  let rows: DuckRow[];
+  try {
+    rows = await duck.rows(compileReportSql(spec, 'duckdb'));
+  } catch (error) {
+    return fallback(`the compiled SQL query failed (${firstLine(error)})`);
+  }
   const mismatches = compareWithModel(model, rows, spec, { rows: false });
   if (mismatches.length > 0) {
     const m = mismatches[0];

@@ -33,7 +33,7 @@ export function openDuckSide(csvPath: string | null): DuckSide {
 }
 
 /** A promise whose rejection is reported where it is awaited, not as an unhandled one meanwhile. */
-function awaitedLater<T>(promise: Promise<T>): Promise<T> {
+export function awaitedLater<T>(promise: Promise<T>): Promise<T> {
   promise.catch(() => {});
   return promise;
 }
@@ -114,8 +114,12 @@ export function warmDuckThread(): void {
   warm.worker.unref();
 }
 
-/** A warm thread the engine never took (a usage error, --paths): closed, so it ends at once. */
+/**
+ * A warm thread the engine never took (a usage error, --paths): closed, and waited for. A process
+ * that ends while the thread is still loading DuckDB's library aborts in that library's teardown.
+ */
 export function releaseWarmDuckThread(): void {
+  warm?.worker.ref();
   warm?.send({ id: 0, op: 'close' });
   warm = null;
 }
@@ -185,11 +189,8 @@ function workerThread(entry: URL, csvPath: string | null): DuckSide {
   return {
     opened: opened.promise,
     scan: scan.promise,
-    close: () => {
-      thread.send({ id: 0, op: 'close' });
-      // The thread closes DuckDB and ends by itself; the process need not wait for it.
-      thread.worker.unref();
-    },
+    // The thread closes DuckDB and ends by itself; the process waits for it (see releaseWarmDuckThread).
+    close: () => thread.send({ id: 0, op: 'close' }),
   };
 }
 

@@ -115,6 +115,7 @@ describe('the thread started before the rest of the command loads', () => {
   for (const [what, args, status] of [
     ['a missing input', ['no-such-file.csv'], 3],
     ['a bad option', ['x.csv', '--group-by'], 2],
+    ['--help', ['--help'], 0],
   ] as const)
     it(`${what}: the command ends at once with the JavaScript engine’s exit status`, () => {
       const run = spawnSync(process.execPath, [CLI, 'report', ...args, '--engine', 'duckdb'], {
@@ -123,7 +124,9 @@ describe('the thread started before the rest of the command loads', () => {
         timeout: 30_000,
       });
       expect(run.error).toBeUndefined();
-      expect(run.status).toBe(status);
+      expect(run.status, run.stderr).toBe(status);
+      // Not an abort in DuckDB's library as the process ends while the thread still loads it.
+      expect(run.stderr).not.toMatch(/terminate called|Aborted/);
     });
 });
 
