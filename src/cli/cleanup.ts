@@ -5,6 +5,7 @@
 import { rmSync } from 'node:fs';
 
 const temporaries = new Set<string>();
+const stoppers = new Set<() => void>();
 
 /** Registers a temporary path; the returned function forgets it (once renamed or removed). */
 export function trackTemporary(path: string): () => void {
@@ -20,6 +21,18 @@ export function removeTemporaries(): void {
   temporaries.clear();
 }
 
+/**
+ * Work to stop before an interrupted process ends: `stop` runs in the signal handler and may block
+ * a moment (DuckDB's thread: ending with DuckDB running aborts in its library). The returned
+ * function forgets it.
+ */
+export function stopBeforeExit(stop: () => void): () => void {
+  stoppers.add(stop);
+  return () => {
+    stoppers.delete(stop);
+  };
+}
+
 /** Exit statuses a shell gives a process killed by these signals (128 + the signal's number). */
 const SIGNAL_EXIT: Readonly<Record<'SIGINT' | 'SIGTERM' | 'SIGHUP', number>> = {
   SIGINT: 130,
@@ -32,6 +45,7 @@ export function cleanUpOnSignals(): void {
   for (const [signal, status] of Object.entries(SIGNAL_EXIT)) {
     process.once(signal, () => {
       removeTemporaries();
+      for (const stop of stoppers) stop();
       process.exit(status);
     });
   }

@@ -10,6 +10,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { type ByteScan, scanCsvBytes, TYPED_CELLS } from './byte-scan';
+import { stopBeforeExit } from './cleanup';
 import { type Cell, type Duck, type DuckRow, openDuck } from './duckdb';
 import { workerEntry } from './worker-entry';
 
@@ -52,6 +53,8 @@ function sameThread(csvPath: string | null): DuckSide {
 /** What the worker is started with. */
 interface ThreadJob {
   readonly mizanDuck: true;
+  /** Set to 1 by the thread once DuckDB is closed (or was never opened), and notified. */
+  readonly closed: SharedArrayBuffer;
 }
 
 /** What the engine asks of DuckDB's thread. */
@@ -62,7 +65,9 @@ type Ask =
 type Request =
   | (Ask & { readonly id: number })
   | { readonly id: 0; readonly op: 'scan'; readonly path: string }
-  | { readonly id: 0; readonly op: 'close' };
+  | { readonly id: 0; readonly op: 'close' }
+  /** Ctrl-C: the running query is interrupted, then DuckDB closed. */
+  | { readonly id: 0; readonly op: 'interrupt' };
 
 type Message =
   | { readonly kind: 'opened'; readonly message: string | null }
@@ -77,8 +82,15 @@ class DuckThread {
   private listener: ((m: Message) => void) | null = null;
   private readonly early: Message[] = [];
 
+  private readonly closed = new Int32Array(new SharedArrayBuffer(4));
+
   constructor(entry: URL) {
-    this.worker = new Worker(entry, { workerData: { mizanDuck: true } satisfies ThreadJob });
+    const job: ThreadJob = { mizanDuck: true, closed: this.closed.buffer as SharedArrayBuffer };
+    this.worker = new Worker(entry, { workerData: job });
+    // An interrupted process ending while DuckDB runs (or still loads) aborts in DuckDB's library:
+    // the signal handler first has DuckDB stopped and closed here, and waits for it.
+    const forget = stopBeforeExit(() => this.stop());
+    this.worker.once('exit', forget);
     this.worker.on('message', (m: Message) => this.route(m));
     this.worker.on('error', (e) => this.route({ kind: 'stopped', why: e.message }));
     this.worker.on('exit', (code) => this.route({ kind: 'stopped', why: `exit code ${code}` }));
@@ -97,7 +109,16 @@ class DuckThread {
   send(request: Request): void {
     this.worker.postMessage(request);
   }
+
+  /** Blocks (at most STOP_WAIT_MS) until the thread has interrupted DuckDB's work and closed it. */
+  private stop(): void {
+    if (Atomics.load(this.closed, 0) === 1) return;
+    this.send({ id: 0, op: 'interrupt' });
+    Atomics.wait(this.closed, 0, 0, STOP_WAIT_MS);
+  }
 }
+
+const STOP_WAIT_MS = 2_000;
 
 /** Started by warmDuckThread, not yet taken by the engine. */
 let warm: DuckThread | null = null;
@@ -204,6 +225,15 @@ export async function runDuckThread(): Promise<boolean> {
   // A scan runs beside everything else (its reads wait on the disk); a close stops it.
   const stop = new AbortController();
   const opening = openDuck();
+  const closed = new Int32Array(job.closed);
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= opening.then((opened) => {
+      if (opened.ok) opened.duck.close();
+      Atomics.store(closed, 0, 1);
+      Atomics.notify(closed, 0);
+      port.close();
+    }));
   // One request at a time, in the order sent, as on one connection.
   let queue = opening.then((o) => say({ kind: 'opened', message: o.ok ? null : o.message }));
   port.on('message', (request: Request) => {
@@ -214,13 +244,16 @@ export async function runDuckThread(): Promise<boolean> {
       );
       return;
     }
-    if (request.op === 'close') stop.abort();
+    if (request.op === 'close' || request.op === 'interrupt') {
+      stop.abort();
+      // The running query stops with an error; the close waits for it in the queue.
+      if (request.op === 'interrupt') void opening.then((o) => o.ok && o.duck.connection.interrupt());
+      queue = queue.then(close, close);
+      return;
+    }
     queue = queue.then(async () => {
       const opened = await opening;
-      if (request.op === 'close') {
-        if (opened.ok) opened.duck.close();
-        port.close();
-      } else if (!opened.ok) say({ kind: 'reply', id: request.id, error: opened.message });
+      if (!opened.ok) say({ kind: 'reply', id: request.id, error: opened.message });
       else
         try {
           say({ kind: 'reply', id: request.id, value: await answer(opened.duck, request) });

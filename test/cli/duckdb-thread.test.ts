@@ -4,12 +4,13 @@
  * said as on this thread; and the command, run as a user runs it, gives the JavaScript engine's
  * report and ends.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { campaignCsv } from '../../bench/campaign-data';
 import { scanCsvBytes } from '../../src/cli/byte-scan';
 import { type DirectDuck, DUCKDB_MISSING, openDuck } from '../../src/cli/duckdb';
 import { asksForDuckdb, type DuckSide, openDuckSide } from '../../src/cli/duckdb-thread';
@@ -128,6 +129,31 @@ describe('the thread started before the rest of the command loads', () => {
       // Not an abort in DuckDB's library as the process ends while the thread still loads it.
       expect(run.stderr).not.toMatch(/terminate called|Aborted/);
     });
+});
+
+describe('Ctrl-C while DuckDB loads, scans or sums', () => {
+  // Ending the process with DuckDB's thread at work aborted in DuckDB's library (exit 134,
+  // "terminate called after throwing an instance of 'Napi::Error'"): the thread is stopped first.
+  it('exits with the shell’s status for SIGINT (130), says nothing of an abort, and writes no report', async () => {
+    const big = join(dir, 'interrupted.csv');
+    writeFileSync(big, campaignCsv(1_000_000));
+    for (const ms of [150, 350, 550]) {
+      const out = join(dir, `interrupted-${ms}.json`);
+      const child = spawn(process.execPath, [CLI, 'report', big, '--json', out, '--engine', 'duckdb'], {
+        cwd: dir,
+      });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+      });
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      child.kill('SIGINT');
+      const status = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      expect(status, `${ms} ms: ${stderr}`).toBe(130);
+      expect(stderr).not.toMatch(/terminate called|Aborted|unexpected error/);
+      expect(readdirSync(dir).filter((f) => f.startsWith(`interrupted-${ms}`))).toEqual([]);
+    }
+  }, 60_000);
 });
 
 describe('the prebuilt command with --engine duckdb', () => {
