@@ -15,11 +15,11 @@ if (!isMainThread)
     (await (await import('./duckdb-thread')).runDuckThread());
 else if (command === 'report') {
   setWorkerEntry(new URL(import.meta.url));
+  cleanUpOnSignals();
+  dropBundledBufferWarning();
   // DuckDB's thread starts loading while the rest of the command does.
   const duckThread = await import('./duckdb-thread');
   if (duckThread.asksForDuckdb(rest)) duckThread.warmDuckThread();
-  cleanUpOnSignals();
-  dropBundledBufferWarning();
   const { main } = await import('./main');
   process.exitCode = await main(rest);
   duckThread.releaseWarmDuckThread();

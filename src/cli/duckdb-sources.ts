@@ -6,7 +6,7 @@
 import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { headRows, RowTable } from '../core/table/table';
-import { parseCsvBytes } from './csv';
+import { type CsvResult, parseCsvBytes } from './csv';
 import { utf8Body } from './decode';
 import type { Duck } from './duckdb';
 import { fallback, firstLine } from './duckdb-fallback';
@@ -39,19 +39,38 @@ export async function csvSource(path: string, wanted: number): Promise<Source> {
     const read = await firstBytes(path, bytes);
     const utf8 = utf8Body(read.bytes);
     if (!utf8) return fallback('DuckDB reads UTF-8 text, and this file is written in another encoding');
-    const parsed = parseCsvBytes(utf8.bytes);
+    const { parsed, cut } = parseFirstRows(utf8.bytes, wanted);
     if (!parsed.ok) return fallback('a quoted field in the part of the file read first is not closed there');
     // The last row of a cut read may be cut itself: it is left to DuckDB.
-    const available = read.whole ? parsed.table.length : parsed.table.length - 1;
+    const whole = read.whole && !cut;
+    const available = whole ? parsed.table.length : parsed.table.length - 1;
     if (available < wanted && !read.whole && bytes < MAX_HEAD_BYTES) continue;
     return csvRelation(
       path,
       parsed,
       utf8.encoding,
       Math.min(wanted, available),
-      read.whole && available <= wanted,
+      whole && available <= wanted,
     );
   }
+}
+
+/**
+ * The first `wanted` rows and one more, parsed from the lines they can take (parsing is most of the
+ * first rows' cost), or from all of `bytes` when line breaks inside quotes leave those too few.
+ * The delimiter is judged on the first 200 rows either way (csv.ts, detectDelimiter).
+ */
+function parseFirstRows(bytes: Uint8Array, wanted: number): { parsed: CsvResult; cut: boolean } {
+  let end = 0;
+  for (let line = 0; line <= wanted && end >= 0; line++) {
+    const at = bytes.indexOf(0x0a, end);
+    end = at < 0 ? -1 : at + 1;
+  }
+  if (end > 0 && end < bytes.length) {
+    const parsed = parseCsvBytes(bytes.subarray(0, end));
+    if (parsed.ok && parsed.table.length > wanted) return { parsed, cut: true };
+  }
+  return { parsed: parseCsvBytes(bytes), cut: false };
 }
 
 /** The file's first `size` bytes, cut after the last line break (unless that is the whole file). */

@@ -134,7 +134,7 @@ describe('the thread started before the rest of the command loads', () => {
 describe('Ctrl-C while DuckDB loads, scans or sums', () => {
   // Ending the process with DuckDB's thread at work aborted in DuckDB's library (exit 134,
   // "terminate called after throwing an instance of 'Napi::Error'"): the thread is stopped first.
-  it('exits with the shell’s status for SIGINT (130), says nothing of an abort, and writes no report', async () => {
+  it('ends as SIGINT ends a process (130), says nothing of an abort, and writes no report', async () => {
     const big = join(dir, 'interrupted.csv');
     writeFileSync(big, campaignCsv(1_000_000));
     for (const ms of [150, 350, 550]) {
@@ -148,8 +148,12 @@ describe('Ctrl-C while DuckDB loads, scans or sums', () => {
       });
       await new Promise((resolve) => setTimeout(resolve, ms));
       child.kill('SIGINT');
-      const status = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-      expect(status, `${ms} ms: ${stderr}`).toBe(130);
+      const [status, signal] = await new Promise<[number | null, string | null]>((resolve) =>
+        child.on('exit', (code, by) => resolve([code, by])),
+      );
+      // 130, or killed by SIGINT itself when it came before the command set its handlers: a
+      // shell shows both alike. Never SIGABRT.
+      expect(status === 130 || signal === 'SIGINT', `${ms} ms: ${status} ${signal} ${stderr}`).toBe(true);
       expect(stderr).not.toMatch(/terminate called|Aborted|unexpected error/);
       expect(readdirSync(dir).filter((f) => f.startsWith(`interrupted-${ms}`))).toEqual([]);
     }
