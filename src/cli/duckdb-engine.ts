@@ -9,12 +9,13 @@
  * Anything outside what was checked makes the command fall back to the JavaScript engine, with a
  * note saying why: never a silently different number.
  */
+import { attributionSection } from '../core/attribution/report-section';
 import { isoOfDay } from '../core/dates/parse-date';
 import { type Analysis, summaryRounding } from '../core/detect/analyse';
 import { isTotalLabel } from '../core/detect/match';
 import type { Lang } from '../core/i18n/lang';
 import { buildReport } from '../core/report';
-import { analyseForReport, reportFromAnalysis } from '../core/report/build';
+import { analyseForReport, groupColumnOf, reportFromAnalysis } from '../core/report/build';
 import { type ReportModel, reviseModel } from '../core/report/model';
 import type { ReportOptions, ReportResult } from '../core/report/options';
 import {
@@ -210,13 +211,17 @@ function planOf(source: Source, hooks: EngineHooks): Plan {
   const data: InputData = { ...source.data, table };
   const options = hooks.options(data);
   const read = analyseForReport(table, options);
-  const built = read.ok ? reportFromAnalysis(read.table, options, read.analysis) : read;
-  if (!read.ok || !built.ok) return fallback('the first rows give no report by themselves');
+  if (!read.ok) return fallback('the first rows give no report by themselves');
   const a = read.analysis;
+  // Only what the pass needs of the report: its group column (building the whole report from the
+  // first rows took 30 ms; the report is built once, from the pairs).
+  const grouping = groupColumnOf(a, options);
+  if (!grouping.ok) return fallback('the first rows give no report by themselves');
   if (a.measures.some((m) => m.derived)) fallback('orders are counted from order ids, not summed');
-  if (built.model.attribution) fallback(PATHS);
+  if (attributionSection({ lang: options.lang, main: { table, analysis: a, sheet: options.sourceName } }))
+    fallback(PATHS);
   const width = table.fields(a.headerRow);
-  const group = built.model.groupBy?.column ?? null;
+  const group = grouping.column;
   const date = a.date?.index ?? null;
   if ((group !== null && group >= width) || (date !== null && date >= width))
     fallback('the group or date column lies past the header');
@@ -255,7 +260,7 @@ function planOf(source: Source, hooks: EngineHooks): Plan {
     doubles: numberOthers,
     counted,
     negatives: true,
-    names: built.model.mapping.map((m) => m.header),
+    names: a.mapping.map((m) => m.header),
   };
 }
 

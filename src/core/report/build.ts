@@ -139,6 +139,29 @@ export function analyseForReport(
 }
 
 /**
+ * The column the report groups by: options.groupBy (null: none), else the channel column, else the
+ * campaign column; a problem where options.groupBy names no text column.
+ */
+export function groupColumnOf(
+  analysis: Analysis,
+  options: Pick<ReportOptions, 'groupBy' | 'lang'>,
+):
+  | { readonly ok: true; readonly column: number | null }
+  | { readonly ok: false; readonly problem: InputProblem } {
+  if (options.groupBy === null) return { ok: true, column: null };
+  if (options.groupBy === undefined) {
+    const dim = (d: string) =>
+      analysis.mapping.find((m) => m.role.kind === 'dimension' && m.role.dimension === d)?.index ?? null;
+    return { ok: true, column: dim('channel') ?? dim('campaign') };
+  }
+  const c = options.groupBy;
+  const role = analysis.mapping[c]?.role;
+  if (!Number.isInteger(c) || !role || role.kind === 'measure')
+    return { ok: false, problem: badGroupBy(analysis, c, options.lang) };
+  return { ok: true, column: c };
+}
+
+/**
  * The second half of buildReport, for a caller that needs the analysis too (the DuckDB engine),
  * so that the cells are analysed once: `analysis` must be analyse(grid, given)'s.
  */
@@ -159,19 +182,17 @@ export function reportFromAnalysis(grid: Table, given: ReportOptions, analysis: 
   const measureIndex = new Map<MeasureId, number>(analysis.measures.map((m, i) => [m.measure, i]));
 
   // Grouping.
-  let groupColumn: number | null = null;
-  if (options.groupBy === undefined) {
-    const dim = (d: string) =>
-      analysis.mapping.find((m) => m.role.kind === 'dimension' && m.role.dimension === d)?.index ?? null;
-    groupColumn = dim('channel') ?? dim('campaign');
-    if (paths?.ok && pathsOnly && groupColumn === paths.section.source.path.index) groupColumn = null;
-  } else if (options.groupBy !== null) {
-    const c = options.groupBy;
-    const role = analysis.mapping[c]?.role;
-    if (!Number.isInteger(c) || !role || role.kind === 'measure')
-      return { ok: false, problems: [badGroupBy(analysis, c, lang)] };
-    groupColumn = c;
-  }
+  const grouping = groupColumnOf(analysis, options);
+  if (!grouping.ok) return { ok: false, problems: [grouping.problem] };
+  let groupColumn = grouping.column;
+  // A path export read as the report's own data: its path column is the attribution's, not a group.
+  if (
+    options.groupBy === undefined &&
+    paths?.ok &&
+    pathsOnly &&
+    groupColumn === paths.section.source.path.index
+  )
+    groupColumn = null;
 
   // Periods.
   const date = analysis.date;
