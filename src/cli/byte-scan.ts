@@ -25,7 +25,7 @@ export interface ByteScan {
 export const TYPED_CELLS: ByteScan = { plainNumbers: false, blankQuotes: false, negatives: true };
 
 const PIECE = 8 * 1024 * 1024;
-/** Each piece re-reads this many bytes of the last: a two-byte needle, or a "-" and the two bytes before it, across the cut is seen. */
+/** Bytes of the piece before that each piece re-reads: a two-byte needle, or a "-" and the two bytes before it. */
 const OVERLAP = 2;
 const NEEDLES = ['_', '+-', '-+', ' "', '" '] as const;
 const MINUS = 0x2d;
@@ -33,23 +33,33 @@ const MINUS = 0x2d;
 /** A scan stopped before its end: as if everything had been found. */
 const STOPPED: ByteScan = { plainNumbers: false, blankQuotes: true, negatives: true };
 
-/** The scan; `stop` ends it early (its answer is then STOPPED). */
-export async function scanCsvBytes(path: string, stop?: AbortSignal): Promise<ByteScan> {
+/**
+ * The scan of the file's pieces this thread claims: all of them, or, with a `share` (a counter in
+ * shared memory), each piece one of the threads sharing it claims first (merge their answers with
+ * mergeScans). DuckDB's thread starts it; the engine's thread, once the first rows are judged,
+ * takes the pieces left. `stop` ends it early (its answer is then STOPPED).
+ */
+export async function scanCsvBytes(path: string, stop?: AbortSignal, share?: Int32Array): Promise<ByteScan> {
   const found = new Set<string>();
   let negatives = false;
   const file = await open(path, 'r');
   try {
-    const piece = Buffer.alloc(PIECE);
-    for (let at = 0; ; ) {
+    const size = (await file.stat()).size;
+    const pieces = Math.ceil(size / PIECE);
+    const buffer = Buffer.alloc(Math.min(size, PIECE) + OVERLAP);
+    for (let mine = 0; ; mine++) {
       if (stop?.aborted) return STOPPED;
+      const i = share ? Atomics.add(share, 0, 1) : mine;
+      if (i >= pieces) break;
+      // Each piece re-reads the last bytes of the one before: what lies across the cut is seen.
+      const at = i * PIECE;
       const start = Math.max(0, at - OVERLAP);
-      const { bytesRead } = await file.read(piece, 0, piece.length, start);
-      const bytes = piece.subarray(0, bytesRead);
+      const { bytesRead } = await file.read(buffer, 0, Math.min(size, at + PIECE) - start, start);
+      const bytes = buffer.subarray(0, bytesRead);
       for (const n of NEEDLES) if (!found.has(n) && includes(bytes, n)) found.add(n);
-      // Minus signs already judged in the last piece are not judged again.
+      // Minus signs in the re-read bytes are judged with the piece before.
       if (!negatives) negatives = minusMayStartCell(bytes, at - start);
-      at = start + bytesRead;
-      if (bytesRead < piece.length || (negatives && found.size === NEEDLES.length)) break;
+      if (negatives && found.size === NEEDLES.length) break;
     }
   } finally {
     await file.close();
@@ -60,6 +70,13 @@ export async function scanCsvBytes(path: string, stop?: AbortSignal): Promise<By
     negatives,
   };
 }
+
+/** Two threads' scans of one file's pieces, as one scan of the whole. */
+export const mergeScans = (a: ByteScan, b: ByteScan): ByteScan => ({
+  plainNumbers: a.plainNumbers && b.plainNumbers,
+  blankQuotes: a.blankQuotes || b.blankQuotes,
+  negatives: a.negatives || b.negatives,
+});
 
 /**
  * One or two ASCII bytes. A byte is looked for as a number (memchr, several times faster than a

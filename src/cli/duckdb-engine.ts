@@ -477,7 +477,7 @@ function combinedTable(source: Source, plan: Plan, rows: readonly DuckRow[]): Ro
 
 async function viaSums(
   opened: () => Promise<Duck>,
-  scanning: Promise<ByteScan>,
+  scanning: () => Promise<ByteScan>,
   sourceOf: (headRows: number) => Promise<Source>,
   hooks: EngineHooks,
 ): Promise<EngineOutcome> {
@@ -490,7 +490,7 @@ async function viaSums(
     source = await sourceOf(rows);
     plan = planOf(source, hooks);
   }
-  const scan = await scanning;
+  const scan = await scanning();
   const duck = await opened();
   if (scan.blankQuotes)
     fallback(

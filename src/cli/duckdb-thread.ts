@@ -9,7 +9,7 @@
  * at once and awaited when needed. Either way the engine sees the same Duck.
  */
 import { Worker } from 'node:worker_threads';
-import { type ByteScan, scanCsvBytes, TYPED_CELLS } from './byte-scan';
+import { type ByteScan, mergeScans, scanCsvBytes, TYPED_CELLS } from './byte-scan';
 import { stopBeforeExit } from './cleanup';
 import { type Cell, type Duck, type DuckRow, openDuck } from './duckdb';
 import { workerEntry } from './worker-entry';
@@ -19,8 +19,11 @@ export type OpenedDuck = { ok: true; duck: Duck } | { ok: false; message: string
 export interface DuckSide {
   /** DuckDB, open, or why it cannot be. */
   readonly opened: Promise<OpenedDuck>;
-  /** The CSV's byte scan (a Parquet file's typed cells need none). */
-  readonly scan: Promise<ByteScan>;
+  /**
+   * The CSV's byte scan (a Parquet file's typed cells need none), asked for once the first rows
+   * are judged: this thread then scans the pieces DuckDB's thread has not yet taken.
+   */
+  scan(): Promise<ByteScan>;
   /** Closes DuckDB once open; never waits. */
   close(): void;
 }
@@ -41,9 +44,10 @@ export function awaitedLater<T>(promise: Promise<T>): Promise<T> {
 
 function sameThread(csvPath: string | null): DuckSide {
   const opened = awaitedLater(openDuck());
+  const scan = awaitedLater(csvPath === null ? Promise.resolve(TYPED_CELLS) : scanCsvBytes(csvPath));
   return {
     opened,
-    scan: awaitedLater(csvPath === null ? Promise.resolve(TYPED_CELLS) : scanCsvBytes(csvPath)),
+    scan: () => scan,
     close: () => {
       void opened.then((o) => o.ok && o.duck.close());
     },
@@ -64,7 +68,8 @@ type Ask =
 
 type Request =
   | (Ask & { readonly id: number })
-  | { readonly id: 0; readonly op: 'scan'; readonly path: string }
+  /** `share` counts the file's pieces taken so far, by this thread and the engine's (byte-scan.ts). */
+  | { readonly id: 0; readonly op: 'scan'; readonly path: string; readonly share: SharedArrayBuffer }
   | { readonly id: 0; readonly op: 'close' }
   /** Ctrl-C: the running query is interrupted, then DuckDB closed. */
   | { readonly id: 0; readonly op: 'interrupt' };
@@ -170,10 +175,17 @@ function workerThread(entry: URL, csvPath: string | null): DuckSide {
   const thread = warm ?? new DuckThread(entry);
   warm = null;
   thread.worker.ref();
-  if (csvPath !== null) thread.send({ id: 0, op: 'scan', path: csvPath });
+  const share = new Int32Array(new SharedArrayBuffer(4));
+  if (csvPath !== null)
+    thread.send({ id: 0, op: 'scan', path: csvPath, share: share.buffer as SharedArrayBuffer });
   const opened = deferred<OpenedDuck>();
   const scan = deferred<ByteScan>();
   if (csvPath === null) scan.resolve(TYPED_CELLS);
+  // This thread's part: the pieces left when the engine asks (none left: DuckDB's thread did all).
+  const scanHere = () =>
+    csvPath === null
+      ? scan.promise
+      : scanCsvBytes(csvPath, undefined, share).then(async (mine) => mergeScans(mine, await scan.promise));
   const pending = new Map<number, Pending>();
   let next = 1;
   const ask = <T>(request: Ask) =>
@@ -209,7 +221,7 @@ function workerThread(entry: URL, csvPath: string | null): DuckSide {
   });
   return {
     opened: opened.promise,
-    scan: scan.promise,
+    scan: scanHere,
     // The thread closes DuckDB and ends by itself; the process waits for it (see releaseWarmDuckThread).
     close: () => thread.send({ id: 0, op: 'close' }),
   };
@@ -238,7 +250,7 @@ export async function runDuckThread(): Promise<boolean> {
   let queue = opening.then((o) => say({ kind: 'opened', message: o.ok ? null : o.message }));
   port.on('message', (request: Request) => {
     if (request.op === 'scan') {
-      scanCsvBytes(request.path, stop.signal).then(
+      scanCsvBytes(request.path, stop.signal, new Int32Array(request.share)).then(
         (scan) => say({ kind: 'scan', scan }),
         (error: Error) => say({ kind: 'scan', error: error.message }),
       );

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scanCsvBytes } from '../../src/cli/byte-scan';
+import { mergeScans, scanCsvBytes } from '../../src/cli/byte-scan';
 
 let dir = '';
 beforeAll(() => {
@@ -102,6 +102,24 @@ describe('across the pieces the file is read in', () => {
       const at = PIECE + offset - 2;
       expect((await scan(filled(PIECE * 2 + 100, at, '5e-'))).negatives).toBe(false);
     });
+
+  // Two threads share the pieces (DuckDB's and the engine's): together they find what one finds.
+  it('pieces shared between two scans: merged, the answer of one whole scan', async () => {
+    const bytes = filled(PIECE * 3 + 100, PIECE * 2 + 7, ',-5');
+    bytes.write('1_0', PIECE + 11, 'latin1');
+    const path = join(dir, 'shared.csv');
+    writeFileSync(path, bytes);
+    const share = new Int32Array(new SharedArrayBuffer(4));
+    const [a, b] = await Promise.all([
+      scanCsvBytes(path, undefined, share),
+      scanCsvBytes(path, undefined, share),
+    ]);
+    expect(share[0]).toBeGreaterThanOrEqual(4);
+    expect(mergeScans(a, b)).toEqual(await scanCsvBytes(path));
+    expect(mergeScans(a, b)).toEqual({ plainNumbers: false, blankQuotes: false, negatives: true });
+    // Each piece was scanned once: what one found, the other did not.
+    expect(a.negatives !== b.negatives).toBe(true);
+  });
 
   for (const [needle, key] of [
     ['+-', 'plainNumbers'],

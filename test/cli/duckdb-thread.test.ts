@@ -89,8 +89,8 @@ describe('DuckDB on its thread', () => {
     const path = join(dir, 'scan.csv');
     writeFileSync(path, 'Channel,Date,Cost\nSearch,2025-01-06, -5\n"x" ,2025-01-07,1_0\n');
     const { side } = await threaded(path);
-    expect(await side.scan).toEqual(await scanCsvBytes(path));
-    expect(await side.scan).toEqual({ plainNumbers: false, blankQuotes: true, negatives: true });
+    expect(await side.scan()).toEqual(await scanCsvBytes(path));
+    expect(await side.scan()).toEqual({ plainNumbers: false, blankQuotes: true, negatives: true });
   });
 
   it('without DuckDB installed: the same message as on this thread', async () => {
